@@ -1,0 +1,50 @@
+using KeHoach57.Answering;
+using KeHoach57.Core.Answers;
+
+namespace KeHoach57.Conversations;
+
+/// <summary>
+/// The one conversation core behind every channel (CLI chat, web API, Telegram, Zalo): it keeps each
+/// conversation's scope and last turn, so follow-ups and scope commands behave the same everywhere.
+/// </summary>
+public sealed class ConversationService(Assistant assistant, IConversationStore store, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public Assistant Assistant => assistant;
+
+    public async Task<ConversationState> GetAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        await store.FindAsync(conversationId, cancellationToken) ?? new ConversationState(conversationId);
+
+    /// <summary>Asks within a conversation. <paramref name="scope"/>, when given, overrides (and becomes) the conversation's scope.</summary>
+    public async Task<Answer> AskAsync(string conversationId, string question, string? scope = null, CancellationToken cancellationToken = default)
+    {
+        var state = await GetAsync(conversationId, cancellationToken);
+        var effectiveScope = string.IsNullOrWhiteSpace(scope) ? state.Scope : scope.Trim();
+        var answer = await assistant.AskAsync(new AskRequest(question, effectiveScope, state.Last), cancellationToken);
+        if (answer.Error is not null) return answer;
+        await store.SaveAsync(state with
+        {
+            Scope = effectiveScope,
+            Last = new PreviousTurn(answer.ResolvedQuestion ?? question, DocId: answer.Scope ?? answer.Citations.FirstOrDefault()?.Doc),
+            LastAnswer = answer,
+            UpdatedAt = _clock.GetUtcNow(),
+        }, cancellationToken);
+        return answer;
+    }
+
+    /// <summary>Sets or clears (null) the conversation's scope. Returns an error message for an unknown document.</summary>
+    public async Task<string?> SetScopeAsync(string conversationId, string? scope, CancellationToken cancellationToken = default)
+    {
+        if (!string.IsNullOrWhiteSpace(scope) && assistant.FindDocument(scope.Trim()) is null)
+            return assistant.UnknownScopeMessage(scope.Trim());
+        var state = await GetAsync(conversationId, cancellationToken);
+        await store.SaveAsync(state with
+        {
+            Scope = string.IsNullOrWhiteSpace(scope) ? null : assistant.FindDocument(scope.Trim())!.Info.Id,
+            Last = null,
+            UpdatedAt = _clock.GetUtcNow(),
+        }, cancellationToken);
+        return null;
+    }
+}

@@ -1,0 +1,231 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace KeHoach57.Core.Text;
+
+/// <summary>
+/// Turns text into index terms. The same instance analyzes passages at indexing and questions at query
+/// time, so every normalization applies to both sides alike.
+/// Terms: folded syllables, syllable bigrams ("bao_cao"), date terms ("@10/6", "@m9/2025") and
+/// glossary keys ("#khcn").
+/// </summary>
+public sealed partial class VietnameseAnalyzer
+{
+    private readonly Glossary _glossary;
+    private readonly Dictionary<string, List<(string[] Seq, GlossaryEntry Entry, bool IsAbbreviation, bool CaseSensitive)>> _glossaryByFirst = new();
+
+    public AnalyzerOptions Options { get; }
+    public Glossary Glossary => _glossary;
+
+    public VietnameseAnalyzer(Glossary? glossary = null, AnalyzerOptions? options = null)
+    {
+        _glossary = glossary ?? Glossary.Default;
+        Options = options ?? AnalyzerOptions.Default;
+        foreach (var entry in _glossary.Entries)
+        {
+            foreach (var abbreviation in entry.Abbreviations)
+                AddSequence(abbreviation, entry, isAbbreviation: true,
+                    caseSensitive: abbreviation.Count(char.IsLetter) <= 2);
+            foreach (var expansion in entry.Expansions)
+                AddSequence(expansion, entry, isAbbreviation: false, caseSensitive: false);
+        }
+    }
+
+    private void AddSequence(string phrase, GlossaryEntry entry, bool isAbbreviation, bool caseSensitive)
+    {
+        var seq = Tokenize(phrase).Select(t => t.Term).ToArray();
+        if (seq.Length == 0) return;
+        if (!_glossaryByFirst.TryGetValue(seq[0], out var list)) _glossaryByFirst[seq[0]] = list = [];
+        list.Add((seq, entry, isAbbreviation, caseSensitive));
+    }
+
+    /// <summary>The words of <paramref name="text"/>: folded (unless folding is off), OCR-repaired, numbers without leading zeros.</summary>
+    public List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        if (string.IsNullOrEmpty(text)) return tokens;
+        var folded = Options.Folding ? FoldAligned(text) : text.ToLowerInvariant();
+        var i = 0;
+        while (i < folded.Length)
+        {
+            if (!IsWordChar(folded[i])) { i++; continue; }
+            var start = i;
+            while (i < folded.Length && IsWordChar(folded[i])) i++;
+            var word = folded[start..i];
+            tokens.Add(new Token(NormalizeWord(word), start, i - start));
+        }
+        return tokens;
+    }
+
+    /// <summary>Index terms of a passage or question, with repeats (term frequency matters to BM25).</summary>
+    public List<string> Terms(string text)
+    {
+        var tokens = Tokenize(text);
+        var terms = new List<string>(tokens.Count * 2 + 4);
+        foreach (var t in tokens) terms.Add(t.Term);
+        if (Options.Bigrams)
+            for (var k = 0; k + 1 < tokens.Count; k++)
+                if (Adjacent(text, tokens[k], tokens[k + 1]))
+                    terms.Add(Bigram(tokens[k].Term, tokens[k + 1].Term));
+        if (Options.Dates) terms.AddRange(DateTerms(text));
+        if (Options.Glossary) terms.AddRange(GlossaryTerms(text, tokens));
+        return terms;
+    }
+
+    public static string Bigram(string a, string b) => a + "_" + b;
+
+    /// <summary>Bigrams do not span sentence or clause punctuation.</summary>
+    private static bool Adjacent(string text, Token a, Token b)
+    {
+        for (var p = a.End; p < b.Start; p++)
+            if (text[p] is '.' or ';' or ':' or '|' or '\n' or '(' or ')' or '?' or '!') return false;
+        return true;
+    }
+
+    /// <summary>Glossary keys for abbreviations and expansions found in the text; an abbreviation also brings its expansion's words.</summary>
+    public List<string> GlossaryTerms(string text, IReadOnlyList<Token> tokens)
+    {
+        var found = new List<string>();
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (!_glossaryByFirst.TryGetValue(tokens[k].Term, out var candidates)) continue;
+            foreach (var (seq, entry, isAbbreviation, caseSensitive) in candidates)
+            {
+                if (k + seq.Length > tokens.Count) continue;
+                var match = true;
+                for (var j = 0; j < seq.Length && match; j++) match = tokens[k + j].Term == seq[j];
+                if (!match) continue;
+                if (caseSensitive && !IsUpperInSource(text, tokens[k], tokens[k + seq.Length - 1])) continue;
+                found.Add(entry.Key);
+                if (isAbbreviation)
+                    foreach (var t in Tokenize(entry.Canonical)) found.Add(t.Term);
+            }
+        }
+        return found;
+    }
+
+    public GlossaryEntry? AbbreviationAt(string text, IReadOnlyList<Token> tokens, int k) =>
+        _glossaryByFirst.TryGetValue(tokens[k].Term, out var c)
+            ? c.FirstOrDefault(x => x.IsAbbreviation && x.Seq.Length == 1 && (!x.CaseSensitive || IsUpperInSource(text, tokens[k], tokens[k]))).Entry
+            : null;
+
+    private static bool IsUpperInSource(string text, Token first, Token last)
+    {
+        var letters = 0;
+        for (var p = first.Start; p < last.End; p++)
+        {
+            var c = text[p];
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (char.IsLower(c) && letters == 1) return false;
+        }
+        return letters > 0;
+    }
+
+    /// <summary>"10/6", "10/06", "ngày 10 tháng 6" → "@10/6"; "tháng 9/2025", "9/2025", "tháng 02 năm 2025" → "@m9/2025".</summary>
+    public IEnumerable<string> DateTerms(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        foreach (Match m in DayMonthRegex().Matches(folded))
+        {
+            if (TryDate(m.Groups["d"].Value, m.Groups["m"].Value, out var d, out var mo))
+            {
+                yield return $"@{d}/{mo}";
+                if (m.Groups["y"].Success) yield return $"@m{mo}/{m.Groups["y"].Value}";
+            }
+        }
+        foreach (Match m in MonthYearRegex().Matches(folded))
+            if (int.TryParse(m.Groups["m"].Value, out var mo) && mo is >= 1 and <= 12)
+                yield return $"@m{mo}/{m.Groups["y"].Value}";
+    }
+
+    private static bool TryDate(string ds, string ms, out int d, out int m)
+    {
+        m = 0;
+        return int.TryParse(ds, out d) && int.TryParse(ms, out m) && d is >= 1 and <= 31 && m is >= 1 and <= 12;
+    }
+
+    [GeneratedRegex(@"(?<![\d/])(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})(?:\s*/\s*(?<y>(?:19|20)\d\d))?(?![\d])|ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})(?:\s+n\S{1,2}m\s+(?<y>(?:19|20)\d\d))?")]
+    private static partial Regex DayMonthRegex();
+
+    [GeneratedRegex(@"(?<![\d/])(?<m>\d{1,2})\s*/\s*(?<y>(?:19|20)\d\d)(?!\d)|thang\s+(?<m>\d{1,2})\s+n\S{1,2}m\s+(?<y>(?:19|20)\d\d)")]
+    private static partial Regex MonthYearRegex();
+
+    private static bool IsWordChar(char c) => c is >= 'a' and <= 'z' or >= '0' and <= '9' || (c > 127 && char.IsLetter(c));
+
+    /// <summary>
+    /// Repairs this OCR's systematic in-word confusions: digits read for vowels (d6i→doi, x3→xa, h9c→hoc,
+    /// 1ap→lap), "j" for "ị" (Nghj→nghi), "P" for "Đ" at a syllable's start (Pay→day), and leading zeros.
+    /// Pure numbers and unit-like tokens (5g, 4g) are left alone.
+    /// </summary>
+    public string NormalizeWord(string word)
+    {
+        var allDigits = true;
+        foreach (var c in word) if (c is < '0' or > '9') { allDigits = false; break; }
+        if (allDigits)
+        {
+            var trimmed = word.TrimStart('0');
+            return trimmed.Length == 0 ? "0" : trimmed;
+        }
+        if (!Options.OcrRepair) return word;
+        if (word.Length == 2 && char.IsDigit(word[0]) && word[1] == 'g') return word; // 4g, 5g, 6g
+        var letters = 0;
+        foreach (var c in word) if (c is >= 'a' and <= 'z') letters++;
+        if (letters == 0) return word;
+        var sb = new StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            // Judge neighbours after repair, so "d61" reads d-o-1 and its 1 follows a vowel.
+            var prevLetter = sb.Length > 0 && char.IsLetter(sb[^1]);
+            var nextLetter = i + 1 < word.Length && char.IsLetter(word[i + 1]);
+            if (char.IsDigit(c) && (prevLetter || nextLetter))
+            {
+                c = c switch
+                {
+                    '6' or '0' or '9' => 'o',
+                    '3' or '4' => 'a',
+                    '1' => prevLetter && VietnameseText.IsVowel(sb[^1]) ? 'i' : 'l',
+                    _ => c,
+                };
+            }
+            else if (c == 'j') c = 'i';
+            else if (c == 'p' && i == 0 && (i + 1 >= word.Length || word[i + 1] != 'h') && nextLetter && VietnameseText.IsVowel(word[i + 1]))
+                c = 'd';
+            sb.Append(c);
+        }
+        var repaired = sb.ToString();
+        return repaired == "qp" ? "qd" : repaired; // "QĐ" read as "QP"
+    }
+
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x2000];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var s = VietnameseText.Fold(((char)c).ToString());
+            table[c] = s.Length == 1 ? s[0] : (s.Length == 0 ? ' ' : s[0]);
+        }
+        return table;
+    }
+
+    /// <summary>Folds char by char so offsets into the result are offsets into the source.</summary>
+    public static string FoldAligned(string text)
+    {
+        var chars = new char[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            chars[i] = c < FoldTable.Length ? FoldTable[c] : FoldSlow(c);
+        }
+        return new string(chars);
+    }
+
+    private static char FoldSlow(char c)
+    {
+        var s = VietnameseText.Fold(c.ToString());
+        return s.Length == 1 ? s[0] : ' ';
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+
+namespace KeHoach57.Core.Text;
+
+/// <summary>
+/// Character-level Vietnamese text handling shared by import, indexing, querying and scoring.
+/// Folding here is the same as the eval's reference scorer, so "matches after folding" means one thing.
+/// </summary>
+public static class VietnameseText
+{
+    /// <summary>NFC, with the OCR's typographic debris (ligatures, odd spaces, curly quotes) made plain.</summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '\uFB01': sb.Append("fi"); break;
+                case '\uFB02': sb.Append("fl"); break;
+                case '\uFB00': sb.Append("ff"); break;
+                case '\u00A0' or '\u2007' or '\u202F' or '\t': sb.Append(' '); break;
+                case '\u00AD' or '\u200B' or '\uFEFF': break;
+                case '\u2018' or '\u2019' or '\u201B': sb.Append('\''); break;
+                case '\u201C' or '\u201D': sb.Append('"'); break;
+                default: sb.Append(ch); break;
+            }
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Lower case, no diacritics, đ→d: "Báo cáo" and the OCR'd "bao céo" both become "bao cao"-like.</summary>
+    public static string Fold(string? text) => FoldCore(text, lower: true);
+
+    /// <summary>Like <see cref="Fold"/> but keeps case, for telling the abbreviation "AI" from the word "ai".</summary>
+    public static string FoldKeepCase(string? text) => FoldCore(text, lower: false);
+
+    private static string FoldCore(string? text, bool lower)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
+            var c = ch switch
+            {
+                'đ' => 'd',
+                'Đ' => 'D',
+                // Glyphs this OCR emits for Vietnamese vowels and letters.
+                '¢' or '€' or '£' => 'e',
+                '¥' => 'y',
+                'ı' => 'i',
+                'ł' => 'l',
+                'ø' => 'o',
+                '©' => 'c',
+                _ => ch,
+            };
+            sb.Append(lower ? char.ToLowerInvariant(c) : c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Folds and spaces dashes and whitespace exactly as the eval scorer does, for answer comparison.</summary>
+    public static string FoldForComparison(string? text)
+    {
+        var folded = Fold(text);
+        var sb = new StringBuilder(folded.Length + 8);
+        foreach (var ch in folded)
+        {
+            if (ch is '-' or (>= '\u2010' and <= '\u2015')) sb.Append(" - ");
+            else sb.Append(ch);
+        }
+        return CollapseSpaces(sb.ToString());
+    }
+
+    public static string CollapseSpaces(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch)) { space = true; continue; }
+            if (space && sb.Length > 0) sb.Append(' ');
+            space = false;
+            sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
+    public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+}

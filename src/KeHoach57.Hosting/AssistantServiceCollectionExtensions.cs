@@ -1,0 +1,44 @@
+using KeHoach57.Answering;
+using KeHoach57.Conversations;
+using KeHoach57.Core.Documents;
+using KeHoach57.Core.Text;
+using KeHoach57.Ingestion;
+using KeHoach57.Retrieval;
+using KeHoach57.Retrieval.Embedded;
+using KeHoach57.Retrieval.Qdrant;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KeHoach57.Hosting;
+
+public static class AssistantServiceCollectionExtensions
+{
+    /// <summary>The whole answering stack as every entry point (CLI, server, bots, eval) uses it.</summary>
+    public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section));
+        services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section));
+        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section));
+        services.AddLogging();
+
+        services.TryAddSingleton(Glossary.Default);
+        services.TryAddSingleton(AnalyzerOptions.Default);
+        services.TryAddSingleton(sp => new VietnameseAnalyzer(sp.GetRequiredService<Glossary>(), sp.GetRequiredService<AnalyzerOptions>()));
+        services.TryAddSingleton<CorpusLoader>();
+        services.TryAddSingleton<Corpus>(sp => sp.GetRequiredService<CorpusLoader>().Load());
+
+        var backend = configuration[$"{IndexOptions.Section}:{nameof(IndexOptions.Backend)}"] ?? "embedded";
+        if (string.Equals(backend, "qdrant", StringComparison.OrdinalIgnoreCase))
+            services.AddQdrantSearchIndex(configuration);
+        else
+            services.TryAddSingleton<ISearchIndex, EmbeddedIndex>();
+
+        services.TryAddSingleton<CorpusIndexer>();
+        services.TryAddSingleton<Assistant>();
+        services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
+        services.TryAddSingleton<ConversationService>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

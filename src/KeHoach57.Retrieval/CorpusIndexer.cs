@@ -1,0 +1,47 @@
+using KeHoach57.Core.Documents;
+using KeHoach57.Core.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace KeHoach57.Retrieval;
+
+/// <summary>Builds the index from the corpus, and rebuilds it when corpus/ changed since the last build.</summary>
+public sealed class CorpusIndexer(
+    ISearchIndex index,
+    VietnameseAnalyzer analyzer,
+    ILogger<CorpusIndexer> logger,
+    IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
+{
+    /// <summary>What a chunk is indexed under: its section path and table context count as its words too.</summary>
+    public static string IndexedText(Chunk chunk) => chunk.Section + "\n" + chunk.Passage;
+
+    public async Task<IndexBuild> CreateBuildAsync(Corpus corpus, CancellationToken cancellationToken = default)
+    {
+        var chunks = corpus.Chunks.ToList();
+        IList<Embedding<float>>? vectors = null;
+        if (embeddings is not null && chunks.Count > 0)
+            vectors = (await embeddings.GenerateAsync(chunks.Select(IndexedText), cancellationToken: cancellationToken)).ToList();
+        var indexed = chunks
+            .Select((c, i) => new IndexedChunk(c, analyzer.Terms(IndexedText(c)), vectors is null ? null : vectors[i].Vector))
+            .ToList();
+        return new IndexBuild(corpus.Fingerprint, corpus.Documents.Select(d => d.Info).ToList(), indexed);
+    }
+
+    public async Task RebuildAsync(Corpus corpus, CancellationToken cancellationToken = default)
+    {
+        var build = await CreateBuildAsync(corpus, cancellationToken);
+        await index.ReplaceAsync(build, cancellationToken);
+        logger.LogInformation("Indexed {Chunks} chunks of {Documents} documents into {Backend}",
+            build.Chunks.Count, build.Documents.Count, index.Name);
+    }
+
+    /// <summary>Rebuilds when the index is missing or was built from another corpus. Returns whether it rebuilt.</summary>
+    public async Task<bool> EnsureFreshAsync(Corpus corpus, CancellationToken cancellationToken = default)
+    {
+        var status = await index.GetStatusAsync(cancellationToken);
+        if (status is not null && status.Fingerprint == corpus.Fingerprint) return false;
+        logger.LogInformation("Index {State}; rebuilding from corpus", status is null ? "missing" : "stale");
+        await RebuildAsync(corpus, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using KeHoach57.Core.Documents;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KeHoach57.Retrieval.Embedded;
+
+/// <summary>
+/// The zero-setup index: BM25 over the analyzer's terms, kept in memory and persisted as one JSON file
+/// under the data folder. A rebuild writes a new file and renames it over the old one, so a crash
+/// mid-write leaves the previous index intact.
+/// </summary>
+public sealed class EmbeddedIndex : ISearchIndex
+{
+    private const string FileName = "embedded-index.json";
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    private readonly string _path;
+    private readonly IndexOptions _options;
+    private readonly ILogger<EmbeddedIndex> _logger;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private volatile Snapshot? _snapshot;
+    private bool _loaded;
+
+    public EmbeddedIndex(IOptions<IndexOptions> options, ILogger<EmbeddedIndex> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        _path = Path.Combine(Core.RepositoryPaths.Resolve(_options.DataPath), FileName);
+    }
+
+    public string Name => "embedded";
+
+    public string FilePath => _path;
+
+    public Task<IndexStatus?> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureLoaded();
+        return Task.FromResult(_snapshot?.Status);
+    }
+
+    public async Task ReplaceAsync(IndexBuild build, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var stored = new StoredIndex(build.Fingerprint, DateTimeOffset.UtcNow, build.Documents,
+                build.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms)).ToList());
+            var snapshot = Snapshot.Build(stored, _options);
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            try
+            {
+                await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.WriteThrough))
+                    await JsonSerializer.SerializeAsync(stream, stored, Json, cancellationToken);
+                File.Move(temp, _path, overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+            _snapshot = snapshot;
+            _loaded = true;
+            _logger.LogInformation("Embedded index written: {Chunks} chunks from {Documents} documents at {Path}",
+                stored.Chunks.Count, stored.Documents.Count, _path);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        EnsureLoaded();
+        var snapshot = _snapshot;
+        IReadOnlyList<SearchHit> hits = snapshot is null ? [] : snapshot.Search(request);
+        return Task.FromResult(hits);
+    }
+
+    private void EnsureLoaded()
+    {
+        if (_loaded) return;
+        lock (_writeLock)
+        {
+            if (_loaded) return;
+            if (File.Exists(_path))
+            {
+                try
+                {
+                    using var stream = File.OpenRead(_path);
+                    var stored = JsonSerializer.Deserialize<StoredIndex>(stream, Json);
+                    if (stored is not null) _snapshot = Snapshot.Build(stored, _options);
+                }
+                catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
+                {
+                    // A damaged file is treated as no index: the caller rebuilds from corpus/.
+                    _logger.LogWarning(ex, "Embedded index at {Path} could not be read; it will be rebuilt", _path);
+                }
+            }
+            _loaded = true;
+        }
+    }
+
+    private sealed record StoredChunk(Chunk Chunk, IReadOnlyList<string> Terms);
+
+    private sealed record StoredIndex(string Fingerprint, DateTimeOffset BuiltAt, IReadOnlyList<DocumentInfo> Documents, List<StoredChunk> Chunks);
+
+    private sealed class Snapshot
+    {
+        public required IndexStatus Status { get; init; }
+        public required Chunk[] Chunks { get; init; }
+        public required Dictionary<string, (int Chunk, float Weight)[]> Postings { get; init; }
+        public required Dictionary<string, double> Idf { get; init; }
+
+        public static Snapshot Build(StoredIndex stored, IndexOptions options)
+        {
+            var chunks = stored.Chunks.Select(c => c.Chunk).ToArray();
+            var lengths = stored.Chunks.Select(c => c.Terms.Count).ToArray();
+            var average = lengths.Length == 0 ? 1 : lengths.Average();
+            var postings = new Dictionary<string, List<(int, float)>>();
+            for (var i = 0; i < stored.Chunks.Count; i++)
+            {
+                foreach (var group in stored.Chunks[i].Terms.GroupBy(t => t))
+                {
+                    if (!postings.TryGetValue(group.Key, out var list)) postings[group.Key] = list = [];
+                    list.Add((i, (float)Bm25.TermWeight(group.Count(), lengths[i], average, options.K1, options.B)));
+                }
+            }
+            return new Snapshot
+            {
+                Status = new IndexStatus(stored.Fingerprint, stored.Documents.Count, chunks.Length, stored.BuiltAt),
+                Chunks = chunks,
+                Postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray()),
+                Idf = postings.ToDictionary(p => p.Key, p => Bm25.Idf(chunks.Length, p.Value.Count)),
+            };
+        }
+
+        public IReadOnlyList<SearchHit> Search(SearchRequest request)
+        {
+            var scores = new Dictionary<int, double>();
+            HashSet<string>? allowed = request.DocIds is { Count: > 0 } ids ? new(ids, StringComparer.OrdinalIgnoreCase) : null;
+            foreach (var (term, weight) in request.Terms)
+            {
+                if (!Postings.TryGetValue(term, out var list)) continue;
+                var idf = Idf[term];
+                foreach (var (chunk, tf) in list)
+                {
+                    if (allowed is not null && !allowed.Contains(Chunks[chunk].DocId)) continue;
+                    scores[chunk] = scores.GetValueOrDefault(chunk) + weight * idf * tf;
+                }
+            }
+            return scores
+                .OrderByDescending(s => s.Value).ThenBy(s => s.Key)
+                .Take(request.Limit)
+                .Select(s => new SearchHit(Chunks[s.Key], s.Value))
+                .ToList();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using KeHoach57.Core.Text;
+
+namespace KeHoach57.Core.Tests.Text;
+
+public class VietnameseAnalyzerTests
+{
+    private readonly VietnameseAnalyzer _analyzer = new();
+
+    private List<string> Words(string text) => _analyzer.Tokenize(text).Select(t => t.Term).ToList();
+
+    [Fact]
+    public void Gấp_dấu_để_câu_có_dấu_không_dấu_và_OCR_gặp_nhau()
+    {
+        Assert.Equal(["bao", "cao"], Words("Báo cáo"));
+        Assert.Equal(["bao", "cao"], Words("bao cao"));
+        Assert.Equal(["bao", "ceo"], Words("bao céo")); // vowel confusions are the query side's fuzzy match
+        Assert.Equal(["dong", "doi"], Words("Đồng đội"));
+    }
+
+    [Theory]
+    [InlineData("d6i", "doi")]
+    [InlineData("x3", "xa")]
+    [InlineData("x4y", "xay")]
+    [InlineData("h9c", "hoc")]
+    [InlineData("1ap", "lap")]
+    [InlineData("d61", "doi")]
+    [InlineData("Nghj", "nghi")]
+    [InlineData("Pay", "day")]
+    [InlineData("QP", "qd")]
+    [InlineData("phong", "phong")]
+    [InlineData("5G", "5g")]
+    [InlineData("05", "5")]
+    public void Sửa_các_lỗi_OCR_có_hệ_thống_trong_một_từ(string ocr, string expected) =>
+        Assert.Equal([expected], Words(ocr));
+
+    [Fact]
+    public void Ngày_viết_kiểu_nào_cũng_về_một_dạng()
+    {
+        Assert.Contains("@10/6", _analyzer.Terms("trước ngày 10/6"));
+        Assert.Contains("@10/6", _analyzer.Terms("truoc ngay 10/06"));
+        Assert.Contains("@10/6", _analyzer.Terms("ngày 10 tháng 6"));
+        Assert.Contains("@m9/2025", _analyzer.Terms("Tháng 9/2025"));
+        Assert.Contains("@m2/2025", _analyzer.Terms("hoàn thành trong tháng 02 năm 2025"));
+        Assert.DoesNotContain(_analyzer.Terms("01-02 dự án"), t => t.StartsWith('@'));
+    }
+
+    [Fact]
+    public void Từ_viết_tắt_và_dạng_đầy_đủ_gặp_nhau_trên_một_khóa()
+    {
+        var abbreviated = _analyzer.Terms("Sở KH&CN");
+        var spelled = _analyzer.Terms("Sở Khoa học và Công nghệ");
+        Assert.Contains("#khcn", abbreviated);
+        Assert.Contains("#khcn", spelled);
+        Assert.Contains("cong", abbreviated);
+        Assert.Contains("#dti", _analyzer.Terms("phòng nào báo cáo chỉ số DTI?"));
+        Assert.Contains("#vhxh", _analyzer.Terms("Phòng Văn hóa - Xã hội"));
+    }
+
+    [Fact]
+    public void Từ_viết_tắt_hai_chữ_chỉ_nhận_khi_viết_hoa()
+    {
+        Assert.Contains("#ai", _analyzer.Terms("ứng dụng AI"));
+        Assert.DoesNotContain("#ai", _analyzer.Terms("ai chịu trách nhiệm"));
+    }
+
+    [Fact]
+    public void Từ_ghép_hai_âm_tiết_thành_bigram_nhưng_không_vượt_dấu_câu()
+    {
+        var terms = _analyzer.Terms("Báo cáo 6 tháng. Kế hoạch");
+        Assert.Contains("bao_cao", terms);
+        Assert.Contains("6_thang", terms);
+        Assert.DoesNotContain("thang_ke", terms);
+    }
+
+    [Fact]
+    public void Vị_trí_token_trỏ_đúng_vào_văn_bản_gốc()
+    {
+        const string text = "Phòng Văn hóa - Xã hội";
+        var tokens = _analyzer.Tokenize(text);
+        Assert.Equal("Văn", text.Substring(tokens[1].Start, tokens[1].Length));
+    }
+}
