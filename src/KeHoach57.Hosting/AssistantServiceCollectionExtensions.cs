@@ -20,10 +20,12 @@ public static class AssistantServiceCollectionExtensions
         services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section));
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section));
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section));
+        services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.Section));
+        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.Section));
         services.AddLogging();
 
         services.TryAddSingleton(Glossary.Default);
-        services.TryAddSingleton(AnalyzerOptions.Default);
+        services.TryAddSingleton(sp => configuration.GetSection(AnalyzerOptions.Section).Get<AnalyzerOptions>() ?? new AnalyzerOptions());
         services.TryAddSingleton(sp => new VietnameseAnalyzer(sp.GetRequiredService<Glossary>(), sp.GetRequiredService<AnalyzerOptions>()));
         services.TryAddSingleton<CorpusLoader>();
         services.TryAddSingleton<Corpus>(sp => sp.GetRequiredService<CorpusLoader>().Load());
