@@ -1,19 +1,34 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using KeHoach57.Answering.Composition;
+using KeHoach57.Answering.Extraction;
+using KeHoach57.Answering.Understanding;
 using KeHoach57.Core.Answers;
 using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
 using KeHoach57.Retrieval;
+using KeHoach57.Retrieval.Ranking;
 using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Answering;
 
 /// <summary>
-/// Answers one question from the plans: checks the input, retrieves passages, extracts the answer and
-/// cites where it came from; says so when the plans do not answer.
+/// Answers one question from the plans: checks the input, settles the scope (given, named in the
+/// question, or carried from the previous turn), retrieves passages, extracts the answer and cites the
+/// clause it came from. When the plans do not answer, it says so and shows the closest passages.
 /// </summary>
-public sealed class Assistant(Corpus corpus, ISearchIndex index, VietnameseAnalyzer analyzer, IOptions<AnsweringOptions> options)
+public sealed class Assistant(
+    Corpus corpus,
+    Retriever retriever,
+    QuestionAnalyzer questions,
+    AnswerExtractor extractor,
+    AnswerComposer composer,
+    UnitGazetteer units,
+    IOptions<AnsweringOptions> options,
+    IOptions<RankingOptions> ranking)
 {
     private readonly AnsweringOptions _options = options.Value;
+    private readonly ConcurrentDictionary<(string, Ask), double> _fit = new();
 
     public Corpus Corpus => corpus;
 
@@ -25,10 +40,13 @@ public sealed class Assistant(Corpus corpus, ISearchIndex index, VietnameseAnaly
     public async Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var question = VietnameseText.Normalize(request.Question ?? "").Trim();
-        if (question.Length == 0) return Answer.Failure("Câu hỏi đang trống. Hãy nhập câu hỏi về kế hoạch, ví dụ: \"Hạn báo cáo 6 tháng là ngày nào?\"");
+        var question = VietnameseText.CollapseSpaces(VietnameseText.Normalize(request.Question ?? "")).Trim();
+        if (question.Length == 0)
+            return Answer.Failure("Câu hỏi đang trống. Hãy nhập câu hỏi về kế hoạch, ví dụ: \"Hạn báo cáo 6 tháng là ngày nào?\"");
         if (question.Length > _options.MaxQuestionLength)
             return Answer.Failure($"Câu hỏi quá dài ({question.Length} ký tự). Hãy hỏi ngắn gọn, tối đa {_options.MaxQuestionLength} ký tự.");
+        if (!question.Any(char.IsLetterOrDigit))
+            return Answer.Failure("Câu hỏi không có chữ nào để tìm. Hãy hỏi bằng tiếng Việt, ví dụ: \"Phòng nào chủ trì theo dõi chỉ số DTI?\"");
         string? scope = null;
         if (!string.IsNullOrWhiteSpace(request.Scope))
         {
@@ -37,17 +55,173 @@ public sealed class Assistant(Corpus corpus, ISearchIndex index, VietnameseAnaly
             scope = doc.Info.Id;
         }
 
-        var terms = analyzer.Terms(question).Distinct()
-            .Select(t => new WeightedTerm(t, StopWords.Contains(t) ? 0.2f : 1f)).ToList();
-        var hits = await index.SearchAsync(new SearchRequest(terms, scope is null ? null : [scope], 5), cancellationToken);
-        var citations = hits.Select(h => ToCitation(h, h.Chunk.Text)).ToList();
-        if (citations.Count == 0)
-            return new Answer(false, "Các kế hoạch không đề cập nội dung này.", [], clock.Elapsed.TotalMilliseconds) { Scope = scope };
-        return new Answer(true, citations[0].Quote + " [1]", citations, clock.Elapsed.TotalMilliseconds) { Scope = scope ?? citations[0].Doc };
+        var resolved = question;
+        if (request.Previous is { } previous && FollowUpResolver.IsFollowUp(question))
+        {
+            resolved = questions.Analyze(question).LocalityDocs.Count > 0
+                ? questions.Topic(previous.Question) + " " + question
+                : FollowUpResolver.Resolve(question, previous.Question);
+            var resolvedLocalities = questions.Analyze(resolved).LocalityDocs;
+            scope ??= resolvedLocalities.Count == 0 ? previous.DocId : null;
+        }
+
+        var analysis = questions.Analyze(resolved);
+        var answer = scope is null && analysis.LocalityDocs.Count > 1 && ranking.Value.LocalityPrior
+            ? await AnswerForEachLocalityAsync(analysis, cancellationToken)
+            : await AnswerAsync(analysis, scope, cancellationToken);
+        return answer with { LatencyMs = clock.Elapsed.TotalMilliseconds, ResolvedQuestion = resolved };
     }
 
-    private Citation ToCitation(SearchHit hit, string quote) =>
-        new(hit.Chunk.DocId, corpus.Find(hit.Chunk.DocId)?.Info.Title ?? hit.Chunk.DocId, hit.Chunk.Section, quote, hit.Chunk.Passage, Math.Round(hit.Score, 4), hit.Chunk.Id);
+    private async Task<Answer> AnswerAsync(QuestionAnalysis analysis, string? scope, CancellationToken cancellationToken)
+    {
+        var docs = scope is not null ? [scope]
+            : analysis.LocalityDocs.Count == 1 && ranking.Value.LocalityPrior ? analysis.LocalityDocs : null;
+        // Once the named locality has picked the document, its name only adds noise to the search.
+        var searchText = docs is not null && analysis.LocalityDocs.Count > 0 ? analysis.Topic : analysis.Text;
+        var (passages, extracted) = await FindAsync(searchText, analysis, docs, cancellationToken);
+        var chosenDoc = extracted?.Chunk.DocId ?? passages.FirstOrDefault()?.Chunk.DocId;
+
+        if (analysis.SelfReference && (analysis.AsksFor(Ask.DocumentNumber) || analysis.AsksFor(Ask.Date)) && docs is { Count: 1 })
+            return AboutTheDocument(analysis, corpus.Find(docs[0])!, passages);
+
+        var refusal = RefusalReason(analysis, extracted);
+        if (Environment.GetEnvironmentVariable("KH57_TRACE") == "1") Console.Error.WriteLine($"TRACE\t{analysis.Text}\t{string.Join(",", analysis.Asks)}\t{extracted?.Support:F3}\t{extracted?.Parts.Count}");
+        if (refusal is not null || extracted is null)
+        {
+            var closest = passages.Take(3).Select(p => Cite(p, BestClause(p.Chunk, analysis))).ToList();
+            return new Answer(false, composer.Refusal(closest, refusal), closest) { Scope = scope };
+        }
+
+        var grounded = Grounded(extracted);
+        var citations = Citations(grounded, passages, analysis);
+        var lead = composer.Lead(grounded);
+        var name = scope is null ? corpus.Find(extracted.Chunk.DocId)?.Info.Title : null;
+        return new Answer(true, composer.Answer(lead, grounded, name, citations), citations) { Scope = scope ?? chosenDoc };
+    }
+
+    /// <summary>"Xã Trường Giang và xã Yên Hòa, nơi nào …?": the same question asked of each plan, each answer with its own source.</summary>
+    private async Task<Answer> AnswerForEachLocalityAsync(QuestionAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var lines = new List<(string, string, int)>();
+        var citations = new List<Citation>();
+        var topic = analysis with { Text = analysis.Topic };
+        foreach (var docId in analysis.LocalityDocs)
+        {
+            var doc = corpus.Find(docId)!;
+            var (passages, extracted) = await FindAsync(analysis.Topic, topic, [docId], cancellationToken);
+            var label = string.IsNullOrEmpty(doc.Info.Locality) ? doc.Info.Title : doc.Info.Locality;
+            if (extracted is null || RefusalReason(analysis, extracted) is not null)
+            {
+                lines.Add((label, "kế hoạch không nêu", 0));
+                continue;
+            }
+            var grounded = Grounded(extracted);
+            citations.Add(Cite(passages.First(p => p.Chunk.Id == extracted.Chunk.Id), grounded.Clause));
+            lines.Add((label, composer.Lead(grounded), citations.Count));
+        }
+        if (citations.Count == 0)
+            return new Answer(false, composer.Refusal([]), []);
+        var text = composer.Combined(lines.Select(l => l.Item3 == 0 ? (l.Item1, l.Item2, 0) : l).ToList(), citations)
+            .Replace(". [0]", ".");
+        return new Answer(true, text, citations);
+    }
+
+    private async Task<(IReadOnlyList<RankedPassage>, ExtractedAnswer?)> FindAsync(
+        string text, QuestionAnalysis analysis, IReadOnlyList<string>? docs, CancellationToken cancellationToken)
+    {
+        var passages = await retriever.RetrieveAsync(text, docs, Math.Max(_options.MaxCitations, 8),
+            ranking.Value.IntentFit ? chunk => IntentFit(chunk, analysis) : null, cancellationToken);
+        var extracted = extractor.Extract(analysis, retriever.Analyze(text), passages);
+        return (passages, extracted);
+    }
+
+    /// <summary>A deadline question prefers passages with dates, a "who" question passages naming units, and so on.</summary>
+    private double IntentFit(Chunk chunk, QuestionAnalysis analysis)
+    {
+        var fit = 0.0;
+        foreach (var ask in analysis.Asks)
+        {
+            fit += _fit.GetOrAdd((chunk.Id, ask), key => key.Item2 switch
+            {
+                Ask.Deadline or Ask.Date or Ask.Period => ValueSpans.Dates(chunk.Text).Count > 0 ? 0.25 : 0,
+                Ask.Figure => ValueSpans.Figures(chunk.Text).Count > 0 ? 0.25 : 0,
+                Ask.Unit or Ask.CoordinatingUnit => units.Find(chunk.Section + " " + chunk.Text).Count > 0 ? 0.25 : 0,
+                Ask.DocumentNumber => ValueSpans.DocumentNumbers(chunk.Text).Count > 0 ? 0.25 : 0,
+                _ => 0,
+            });
+        }
+        return fit;
+    }
+
+    /// <summary>Why the plans do not answer, or null when the extracted clause does.</summary>
+    private string? RefusalReason(QuestionAnalysis analysis, ExtractedAnswer? extracted)
+    {
+        if (extracted is null) return null;
+        if (extracted.Support < _options.MinSupport) return "Các kế hoạch hiện có không nêu thông tin này.";
+        if (analysis.Currency && extracted.Parts.Count == 0)
+            return "Các kế hoạch hiện có không nêu số tiền này.";
+        var wantsValue = analysis.Asks.Any(a => a is Ask.Figure or Ask.Deadline or Ask.Date or Ask.DocumentNumber);
+        if (wantsValue && extracted.Parts.Count == 0 && extracted.Support < _options.MinSupportWithoutValue)
+            return "Các kế hoạch hiện có không nêu cụ thể thông tin này.";
+        return null;
+    }
+
+    /// <summary>"Kế hoạch này số mấy, ký ngày nào?" is about the plan's own header, never about a document it cites.</summary>
+    private Answer AboutTheDocument(QuestionAnalysis analysis, CorpusDocument doc, IReadOnlyList<RankedPassage> passages)
+    {
+        var header = doc.Chunks.OrderBy(c => c.Ordinal).FirstOrDefault();
+        var parts = new List<string>();
+        if (analysis.AsksFor(Ask.DocumentNumber) && doc.Info.Number.Length > 0) parts.Add($"số {doc.Info.Number}");
+        if (analysis.AsksFor(Ask.Date) && doc.Info.Date.Length > 0) parts.Add($"ngày {FormatDate(doc.Info.Date)}");
+        var grounded = header is not null && parts.Count > 0 && Supports(header.Text, doc.Info.Number.Split('/')[0]);
+        if (!grounded)
+        {
+            var closest = passages.Take(3).Select(p => Cite(p, p.Chunk.Text)).ToList();
+            return new Answer(false, composer.Refusal(closest, "Văn bản này (bản đang có) không ghi số hiệu hoặc ngày ký."), closest) { Scope = doc.Info.Id };
+        }
+        var citation = new Citation(doc.Info.Id, doc.Info.Title, header!.Section, header.Text, header.Passage, 1, header.Id);
+        var text = $"**{doc.Info.Title}: {string.Join(", ", parts)}.** [1]\n\n**Nguồn:**\n[1] {doc.Info.Title} › {header.Section}: “{header.Text}”";
+        return new Answer(true, text, [citation]) { Scope = doc.Info.Id };
+    }
+
+    private static string FormatDate(string iso) =>
+        DateOnly.TryParse(iso, out var d) ? $"{d.Day}/{d.Month}/{d.Year}" : iso;
+
+    /// <summary>Keeps only the facts whose source text the cited clause really contains.</summary>
+    private static ExtractedAnswer Grounded(ExtractedAnswer extracted)
+    {
+        // A fact read from the heading is quoted with it, so the citation holds everything the answer says.
+        var heading = extracted.Parts.Select(p => p.FromHeading).FirstOrDefault(h => h is not null);
+        var clause = heading is null ? extracted.Clause : $"{heading}: … {extracted.Clause}";
+        return extracted with { Clause = clause, Parts = extracted.Parts.Where(p => Supports(clause, p.SourceText)).ToList() };
+    }
+
+    public static bool Supports(string quote, string source) =>
+        source.Length > 0 && VietnameseText.Fold(VietnameseText.CollapseSpaces(quote)).Contains(VietnameseText.Fold(VietnameseText.CollapseSpaces(source)));
+
+    private List<Citation> Citations(ExtractedAnswer extracted, IReadOnlyList<RankedPassage> passages, QuestionAnalysis analysis)
+    {
+        var first = passages.First(p => p.Chunk.Id == extracted.Chunk.Id);
+        var citations = new List<Citation> { Cite(first, extracted.Clause) };
+        foreach (var p in passages)
+        {
+            if (citations.Count >= _options.MaxCitations) break;
+            if (p.Chunk.Id == first.Chunk.Id) continue;
+            citations.Add(Cite(p, BestClause(p.Chunk, analysis)));
+        }
+        return citations;
+    }
+
+    private string BestClause(Chunk chunk, QuestionAnalysis analysis)
+    {
+        var query = retriever.Analyze(analysis.Text);
+        var clauses = chunk.Kind == ChunkKind.TableRow ? [chunk.Text] : Sentences.Split(chunk.Text).Select(s => s.Of(chunk.Text)).ToList();
+        return clauses.Count == 0 ? chunk.Text : clauses.MaxBy(c => extractor.Coverage(c, query))!;
+    }
+
+    private Citation Cite(RankedPassage passage, string quote) =>
+        new(passage.Chunk.DocId, corpus.Find(passage.Chunk.DocId)?.Info.Title ?? passage.Chunk.DocId, passage.Chunk.Section,
+            quote, passage.Chunk.Passage, Math.Round(passage.Score, 4), passage.Chunk.Id);
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 }

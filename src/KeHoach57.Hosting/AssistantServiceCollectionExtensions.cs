@@ -1,4 +1,9 @@
 using KeHoach57.Answering;
+using KeHoach57.Answering.Composition;
+using KeHoach57.Answering.Extraction;
+using KeHoach57.Answering.Understanding;
+using KeHoach57.Retrieval.Query;
+using KeHoach57.Retrieval.Ranking;
 using KeHoach57.Conversations;
 using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
@@ -37,6 +42,15 @@ public static class AssistantServiceCollectionExtensions
             services.TryAddSingleton<ISearchIndex, EmbeddedIndex>();
 
         services.TryAddSingleton<CorpusIndexer>();
+        services.TryAddSingleton<Vocabulary>();
+        services.TryAddSingleton<QueryBuilder>();
+        services.TryAddSingleton<PassageFeatureScorer>();
+        services.TryAddSingleton<Retriever>();
+        services.TryAddSingleton<QuestionAnalyzer>();
+        services.TryAddSingleton(sp => new UnitGazetteer(sp.GetRequiredService<VietnameseAnalyzer>()));
+        services.TryAddSingleton<AnswerExtractor>();
+        services.TryAddSingleton<AnswerText>();
+        services.TryAddSingleton<AnswerComposer>();
         services.TryAddSingleton<Assistant>();
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<ConversationService>();

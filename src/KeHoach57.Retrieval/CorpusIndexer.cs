@@ -15,6 +15,9 @@ public sealed class CorpusIndexer(
     /// <summary>What a chunk is indexed under: its section path and table context count as its words too.</summary>
     public static string IndexedText(Chunk chunk) => chunk.Section + "\n" + chunk.Passage;
 
+    /// <summary>What the index must have been built from: this corpus, analyzed by this analyzer.</summary>
+    public string Fingerprint(Corpus corpus) => corpus.Fingerprint + "+" + analyzer.Signature;
+
     public async Task<IndexBuild> CreateBuildAsync(Corpus corpus, CancellationToken cancellationToken = default)
     {
         var chunks = corpus.Chunks.ToList();
@@ -24,7 +27,7 @@ public sealed class CorpusIndexer(
         var indexed = chunks
             .Select((c, i) => new IndexedChunk(c, analyzer.Terms(IndexedText(c)), vectors is null ? null : vectors[i].Vector))
             .ToList();
-        return new IndexBuild(corpus.Fingerprint, corpus.Documents.Select(d => d.Info).ToList(), indexed);
+        return new IndexBuild(Fingerprint(corpus), corpus.Documents.Select(d => d.Info).ToList(), indexed);
     }
 
     public async Task RebuildAsync(Corpus corpus, CancellationToken cancellationToken = default)
@@ -39,7 +42,7 @@ public sealed class CorpusIndexer(
     public async Task<bool> EnsureFreshAsync(Corpus corpus, CancellationToken cancellationToken = default)
     {
         var status = await index.GetStatusAsync(cancellationToken);
-        if (status is not null && status.Fingerprint == corpus.Fingerprint) return false;
+        if (status is not null && status.Fingerprint == Fingerprint(corpus)) return false;
         logger.LogInformation("Index {State}; rebuilding from corpus", status is null ? "missing" : "stale");
         await RebuildAsync(corpus, cancellationToken);
         return true;

@@ -14,7 +14,21 @@ public sealed partial class VietnameseAnalyzer
     private readonly Glossary _glossary;
     private readonly Dictionary<string, List<(string[] Seq, GlossaryEntry Entry, bool IsAbbreviation, bool CaseSensitive)>> _glossaryByFirst = new();
 
+    /// <summary>Bump when tokenization changes, so indexes built by the old analyzer are rebuilt.</summary>
+    private const int Version = 2;
+
     public AnalyzerOptions Options { get; }
+
+    /// <summary>Identifies what this analyzer emits (version, switches, glossary), for index freshness.</summary>
+    public string Signature
+    {
+        get
+        {
+            var glossary = string.Join('|', _glossary.Entries.Select(e => e.Key + "=" + string.Join(',', e.Expansions)));
+            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(glossary)))[..12];
+            return $"v{Version}:{Options.Folding}{Options.Bigrams}{Options.Glossary}{Options.OcrRepair}{Options.Dates}:{hash}";
+        }
+    }
     public Glossary Glossary => _glossary;
 
     public VietnameseAnalyzer(Glossary? glossary = null, AnalyzerOptions? options = null)
@@ -194,7 +208,8 @@ public sealed partial class VietnameseAnalyzer
                 c = 'd';
             sb.Append(c);
         }
-        var repaired = sb.ToString();
+        // Vietnamese spelling has no "ir": it is this OCR's reading of "ư" (chirc → chức, tir → từ, vira → vừa).
+        var repaired = sb.ToString().Replace("ir", "u");
         return repaired == "qp" ? "qd" : repaired; // "QĐ" read as "QP"
     }
 

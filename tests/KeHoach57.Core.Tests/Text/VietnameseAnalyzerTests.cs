@@ -24,6 +24,7 @@ public class VietnameseAnalyzerTests
     [InlineData("h9c", "hoc")]
     [InlineData("1ap", "lap")]
     [InlineData("d61", "doi")]
+    [InlineData("chirc", "chuc")]
     [InlineData("Nghj", "nghi")]
     [InlineData("Pay", "day")]
     [InlineData("QP", "qd")]

@@ -1,0 +1,19 @@
+using KeHoach57.Core.Documents;
+
+namespace KeHoach57.Answering.Extraction;
+
+/// <summary>One fact of the answer: how it is printed, and the exact source text it was read from.</summary>
+public sealed record AnswerPart(string Display, string SourceText)
+{
+    /// <summary>The heading the fact was read from, when the clause itself does not hold it.</summary>
+    public string? FromHeading { get; init; }
+}
+
+/// <summary>The clause chosen to answer from, within its passage, and the facts read from it.</summary>
+/// <param name="Support">How well the clause covers the question's topic words (0–1).</param>
+public sealed record ExtractedAnswer(
+    Chunk Chunk,
+    string Clause,
+    IReadOnlyList<AnswerPart> Parts,
+    double Support,
+    bool Complete);

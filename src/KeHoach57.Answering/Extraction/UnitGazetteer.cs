@@ -1,0 +1,113 @@
+using KeHoach57.Core.Text;
+using KeHoach57.Retrieval.Query;
+
+namespace KeHoach57.Answering.Extraction;
+
+/// <summary>A unit named in a passage: where (offsets into the passage) and its proper name.</summary>
+public sealed record UnitMention(int Start, int End, string Canonical, double Distance);
+
+/// <summary>
+/// Organisation names in their proper Vietnamese form (units.tsv), found in OCR text tolerantly:
+/// "Phong Vin héa - X3 hoi" is "Phòng Văn hóa - Xã hội", "S&amp; Khoa hoc va Cong nghé" is
+/// "Sở Khoa học và Công nghệ". Answers print the canonical form; citations keep the source.
+/// </summary>
+public sealed class UnitGazetteer
+{
+    private readonly VietnameseAnalyzer _analyzer;
+    private readonly List<(string[] Words, string Canonical)> _forms = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string[] Words, string Canonical)[]> _startingWith = new();
+
+    public UnitGazetteer(VietnameseAnalyzer analyzer, string? tsv = null)
+    {
+        _analyzer = analyzer;
+        tsv ??= ReadEmbedded();
+        foreach (var raw in tsv.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var parts = line.Split('\t');
+            var canonical = VietnameseText.Normalize(parts[0]).Trim();
+            var forms = new List<string> { canonical };
+            if (parts.Length > 1) forms.AddRange(parts[1].Split('|').Select(f => VietnameseText.Normalize(f).Trim()).Where(f => f.Length > 0));
+            foreach (var form in forms)
+            {
+                var words = analyzer.Tokenize(form).Select(t => t.Term).ToArray();
+                if (words.Length > 0) _forms.Add((words, canonical));
+            }
+        }
+        // Longer names first, so "Công an tỉnh" wins over "Công an".
+        _forms.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+    }
+
+    public IEnumerable<string> CanonicalNames => _forms.Select(f => f.Canonical).Distinct();
+
+    private static string ReadEmbedded()
+    {
+        using var stream = typeof(UnitGazetteer).Assembly.GetManifestResourceStream("KeHoach57.Answering.Extraction.units.tsv")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    /// <summary>Every unit named in <paramref name="text"/>, left to right, without overlaps.</summary>
+    public List<UnitMention> Find(string text)
+    {
+        var tokens = _analyzer.Tokenize(text);
+        var mentions = new List<UnitMention>();
+        var k = 0;
+        while (k < tokens.Count)
+        {
+            UnitMention? found = null;
+            var length = 0;
+            foreach (var (words, canonical) in FormsStartingNear(tokens[k].Term))
+            {
+                if (k + words.Length > tokens.Count) continue;
+                var total = 0.0;
+                var ok = true;
+                for (var j = 0; j < words.Length && ok; j++)
+                {
+                    var d = WordDistance(words[j], tokens[k + j].Term);
+                    ok = d <= Math.Max(OcrDistance.Threshold(words[j].Length), 0.45);
+                    total += d;
+                }
+                // The first word (Sở, Phòng, Ban…) must be right or nearly so: it says what kind of unit this is.
+                if (!ok || total / words.Length > 0.3) continue;
+                found = new UnitMention(tokens[k].Start, tokens[k + words.Length - 1].End, canonical, total);
+                length = words.Length;
+                break;
+            }
+            if (found is not null)
+            {
+                mentions.Add(found);
+                k += length;
+            }
+            else k++;
+        }
+        return mentions;
+    }
+
+    /// <summary>Only names whose first word is near this token can start here; cached, since first words are few.</summary>
+    private (string[] Words, string Canonical)[] FormsStartingNear(string token) =>
+        _startingWith.GetOrAdd(token, t => _forms
+            .Where(f => WordDistance(f.Words[0], t) <= Math.Max(OcrDistance.Threshold(f.Words[0].Length), 0.45))
+            .ToArray());
+
+    /// <summary>Generic collective names ("Các phòng, ban ngành") answer "who" only when nothing specific does.</summary>
+    public static bool IsGeneric(string canonical) => canonical.StartsWith("Các ", StringComparison.Ordinal);
+
+    private static double WordDistance(string expected, string actual) =>
+        expected == actual ? 0 : expected.Any(char.IsDigit) || actual.Any(char.IsDigit) ? 9 : OcrDistance.Between(expected, actual, 2);
+
+    /// <summary>The text with every unit name replaced by its canonical form.</summary>
+    public string Canonicalize(string text)
+    {
+        var mentions = Find(text);
+        if (mentions.Count == 0) return text;
+        var sb = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (var m in mentions)
+        {
+            sb.Append(text, at, m.Start - at).Append(m.Canonical);
+            at = m.End;
+        }
+        return sb.Append(text, at, text.Length - at).ToString();
+    }
+}

@@ -1,0 +1,35 @@
+namespace KeHoach57.Answering.Understanding;
+
+/// <summary>What a question asks for. A question may ask several ("hạn khi nào và ai phối hợp?").</summary>
+public enum Ask
+{
+    Deadline,
+    Date,
+    Unit,
+    CoordinatingUnit,
+    Figure,
+    List,
+    DocumentNumber,
+    Name,
+    Period,
+    General,
+}
+
+/// <param name="Year">The year the question is about ("đến năm 2030"), picking a column in target tables.</param>
+/// <param name="LocalityDocs">Documents whose locality the question names ("xã Yên Hòa"), in the order named.</param>
+/// <param name="SelfReference">Asks about the plan itself ("kế hoạch này số mấy?"), not a document it cites.</param>
+/// <param name="Currency">Asks for money ("bao nhiêu tỷ đồng"): only a money figure answers it.</param>
+/// <param name="CountedNoun">What is counted ("bao nhiêu sáng kiến" → "sáng kiến"), to print "2 sáng kiến".</param>
+/// <param name="Topic">The question without locality names and question words, for retrieval per locality.</param>
+public sealed record QuestionAnalysis(
+    string Text,
+    IReadOnlyList<Ask> Asks,
+    int? Year,
+    IReadOnlyList<string> LocalityDocs,
+    bool SelfReference,
+    bool Currency,
+    string? CountedNoun,
+    string Topic)
+{
+    public bool AsksFor(Ask ask) => Asks.Contains(ask);
+}

@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using KeHoach57.Core.Documents;
+using KeHoach57.Core.Text;
+
+namespace KeHoach57.Answering.Understanding;
+
+/// <summary>
+/// Reads what a question asks for from its wording (typed with or without diacritics: patterns run on
+/// the folded text), which year and which localities it names, and whether it is about the plan itself.
+/// </summary>
+public sealed partial class QuestionAnalyzer
+{
+    private readonly List<(string DocId, string[] Names)> _localities;
+
+    public QuestionAnalyzer(Corpus corpus)
+    {
+        _localities = corpus.Documents
+            .Select(d => (d.Info.Id, LocalityNames(d.Info).ToArray()))
+            .ToList();
+    }
+
+    /// <summary>Folded names a question may use for a document's locality: "yen hoa", "thai nguyen".</summary>
+    private static IEnumerable<string> LocalityNames(DocumentInfo info)
+    {
+        var names = new HashSet<string>();
+        if (!string.IsNullOrWhiteSpace(info.Locality))
+            names.Add(StripLevel(VietnameseText.Fold(info.Locality)));
+        names.Add(info.Id.Replace('-', ' '));
+        return names.Where(n => n.Length >= 3);
+    }
+
+    private static string StripLevel(string folded) =>
+        Regex.Replace(folded, @"^(xa|tinh|huyen|thanh pho|phuong|thi tran)\s+", "").Trim();
+
+    [GeneratedRegex(@"\bhan\b|thoi han|khi nao|bao gio|luc nao|thoi gian nao|thoi gian hoan thanh|truoc ngay nao|hoan thanh (trong|vao|truoc)|\bxong\b|ngay (may|bao nhieu)")]
+    private static partial Regex DeadlineWords();
+
+    [GeneratedRegex(@"(ban hanh|\bky\b|hieu luc|ra doi|thong qua)\b.*\b(ngay nao|khi nao|luc nao|bao gio|nam nao|tu (luc|khi) nao)|(ngay nao|nam nao).*(ban hanh|\bky\b)|\bnam nao\b|moc nam|hieu luc")]
+    private static partial Regex DateWords();
+
+    [GeneratedRegex(@"(?<!van )\b(phong|so|co quan|don vi|ban|bo|cap|nganh|to chuc|noi|ben) nao\b|\bai\b|phu trach|chu tri|dau moi|giao (cho )?(ai|nao)|chiu trach nhiem|thuong truc|\blo\b|tham muu")]
+    private static partial Regex UnitWords();
+
+    [GeneratedRegex(@"phoi hop (voi )?(nhung |cac )?(co quan|don vi|ai|phong|so|ben)")]
+    private static partial Regex CoordinationWords();
+
+    [GeneratedRegex(@"bao nhieu|may phan tram|phan tram|%|ty le|muc (nao|bao)|dat (muc|bao)|chi tieu|muc tieu (la|dat)|nhom (may|bao)")]
+    private static partial Regex FigureWords();
+
+    [GeneratedRegex(@"\bso may\b|so hieu|ky hieu|so bao nhieu|van ban (nao|so)|(quyet dinh|nghi quyet|ke hoach|chuong trinh|kh|qd|nq) (so )?(nao|gi)\b")]
+    private static partial Regex DocumentWords();
+
+    [GeneratedRegex(@"nhung (gi|ai|nao|linh vuc|noi dung|nguon|van ban|viec|nhiem vu|giai phap|co quan|don vi|nghi quyet)|gom (nhung|co|nhung gi)|bao gom|cac .{2,40} nao|nhung .{2,40} nao|nguon nao|viec gi|linh vuc nao")]
+    private static partial Regex ListWords();
+
+    [GeneratedRegex(@"ten (viet tat|goi|day du)|goi la gi|ten (la )?gi|(la|o) dau\b|theo (dinh )?huong nao|ten gi")]
+    private static partial Regex NameWords();
+
+    [GeneratedRegex(@"dinh ky|bao lau (mot|1) lan|tan suat")]
+    private static partial Regex PeriodWords();
+
+    [GeneratedRegex(@"\b(ke hoach|quyet dinh|van ban|kh|qd) nay\b(\s+\S+){0,4}?\s+(so may|so hieu|so bao nhieu|ky hieu|ky ngay|ky khi nao|ky luc nao|ban hanh ngay|ban hanh khi nao)")]
+    private static partial Regex SelfWords();
+
+    [GeneratedRegex(@"(ty|trieu|nghin|ngan)? ?dong\b|\bvnd\b")]
+    private static partial Regex CurrencyWords();
+
+    [GeneratedRegex(@"\b(20[2-5]\d)\b")]
+    private static partial Regex YearNumber();
+
+    public QuestionAnalysis Analyze(string question)
+    {
+        var folded = VietnameseText.CollapseSpaces(VietnameseText.Fold(question).Replace('?', ' '));
+        var asks = new List<Ask>();
+        var selfReference = SelfWords().IsMatch(folded);
+        if (DateWords().IsMatch(folded)) asks.Add(Ask.Date);
+        if (DeadlineWords().IsMatch(folded) && !asks.Contains(Ask.Date)) asks.Add(Ask.Deadline);
+        if (PeriodWords().IsMatch(folded)) asks.Add(Ask.Period);
+        if (CoordinationWords().IsMatch(folded)) asks.Add(Ask.CoordinatingUnit);
+        else if (UnitWords().IsMatch(folded)) asks.Add(Ask.Unit);
+        if (DocumentWords().IsMatch(folded)) asks.Add(Ask.DocumentNumber);
+        if (FigureWords().IsMatch(folded) && !asks.Contains(Ask.DocumentNumber)) asks.Add(Ask.Figure);
+        if (NameWords().IsMatch(folded)) asks.Add(Ask.Name);
+        if (ListWords().IsMatch(folded) && asks.All(a => a is Ask.Unit or Ask.CoordinatingUnit)) asks.Add(Ask.List);
+        if (asks.Count == 0) asks.Add(Ask.General);
+
+        var years = YearNumber().Matches(folded).Select(m => int.Parse(m.Value)).ToList();
+        var localities = _localities
+            .Select(l => (l.DocId, Position: l.Names.Select(n => IndexOfWord(folded, n)).Where(p => p >= 0).DefaultIfEmpty(-1).Min()))
+            .Where(l => l.Position >= 0)
+            .OrderBy(l => l.Position)
+            .Select(l => l.DocId)
+            .ToList();
+
+        return new QuestionAnalysis(
+            question,
+            asks,
+            years.Count > 0 ? years[^1] : null,
+            localities,
+            selfReference,
+            CurrencyWords().IsMatch(folded) && folded.Contains("bao nhieu"),
+            CountedNoun(question),
+            Topic(question));
+    }
+
+    private static int IndexOfWord(string folded, string name)
+    {
+        var m = Regex.Match(folded, $@"\b{Regex.Escape(name)}\b");
+        return m.Success ? m.Index : -1;
+    }
+
+    /// <summary>The noun after "bao nhiêu" when it counts things, in the asker's own spelling.</summary>
+    private static string? CountedNoun(string question)
+    {
+        var m = Regex.Match(question, @"(?i)bao\s+nhi[eêếề]u\s+(?<noun>[\p{L}]+(?:\s+[\p{L}]+)?)");
+        if (!m.Success) return null;
+        var noun = m.Groups["noun"].Value;
+        var folded = VietnameseText.Fold(noun);
+        string[] notCounted = ["phan", "ty", "trieu", "nam", "thang", "ngay", "tuoi", "lan", "muc", "nhom", "tinh", "%", "gio", "dong"];
+        if (notCounted.Any(n => folded == n || folded.StartsWith(n + " "))) return null;
+        var words = noun.Split(' ');
+        // "bao nhiêu sáng kiến trong…" → keep the noun, drop what follows it.
+        string[] stops = ["trong", "cho", "cua", "duoc", "o", "tai", "ve", "la", "thi", "de", "moi", "phai", "can", "dat"];
+        if (words.Length == 2 && stops.Contains(VietnameseText.Fold(words[1]))) return words[0];
+        return noun;
+    }
+
+    /// <summary>The question with locality names and chit-chat removed: what to look up in each locality's plan.</summary>
+    public string Topic(string question)
+    {
+        var text = question;
+        foreach (var (_, names) in _localities)
+            foreach (var name in names)
+                text = Regex.Replace(text, @"(?i)\b(x[ãa]|t[iỉ]nh)?\s*" + FoldInsensitivePattern(name) + @"\b", " ");
+        return VietnameseText.CollapseSpaces(text);
+    }
+
+    /// <summary>A regex matching a folded phrase in text typed with or without diacritics.</summary>
+    public static string FoldInsensitivePattern(string folded)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in folded)
+            sb.Append(c == ' ' ? @"\s+" : $"[{c}{Variants(c)}]");
+        return sb.ToString();
+    }
+
+    private static string Variants(char c) => c switch
+    {
+        'a' => "AàáảãạăắằẳẵặâấầẩẫậÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬ",
+        'e' => "EèéẻẽẹêếềểễệÈÉẺẼẸÊẾỀỂỄỆ",
+        'i' => "IìíỉĩịÌÍỈĨỊ",
+        'o' => "OòóỏõọôốồổỗộơớờởỡợÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢ",
+        'u' => "UùúủũụưứừửữựÙÚỦŨỤƯỨỪỬỮỰ",
+        'y' => "YỳýỷỹỵỲÝỶỸỴ",
+        'd' => "DđĐ",
+        _ => char.ToUpperInvariant(c).ToString(),
+    };
+}

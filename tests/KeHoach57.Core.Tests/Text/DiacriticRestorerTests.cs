@@ -1,0 +1,29 @@
+using KeHoach57.Core.Text;
+
+namespace KeHoach57.Core.Tests.Text;
+
+public class DiacriticRestorerTests
+{
+    private static readonly string Reference = File.ReadAllText(Path.Combine(RepositoryPaths.FindRoot()!, "corpus", "raw", "bac-giang.txt"));
+    private static readonly DiacriticRestorer Restorer = new(new VietnameseAnalyzer(), [Reference]);
+
+    [Theory]
+    [InlineData("Ung dung trong quan ly mdi trudng", "Ứng dụng trong quản lý môi trường")]
+    [InlineData("doanh nghiép nho va vira, hop tac x4, ho kinh doanh", "doanh nghiệp nhỏ và vừa, hợp tác xã, hộ kinh doanh")]
+    [InlineData("bao céo két qua vé S Khoa hoc va Cong nghé", "báo cáo kết quả về Sở Khoa học và Công nghệ")]
+    public void Đọc_lại_chữ_OCR_mất_dấu_thành_chữ_có_dấu(string ocr, string expected) =>
+        Assert.Equal(expected, Restorer.Restore(ocr));
+
+    [Fact]
+    public void Chữ_không_có_cách_đọc_nào_gần_thì_giữ_nguyên()
+    {
+        Assert.Equal("VNelD 2025 ??lt", Restorer.Restore("VNelD 2025 ??lt"));
+    }
+
+    [Fact]
+    public void Nhận_ra_văn_bản_sạch_và_văn_bản_OCR_mất_dấu()
+    {
+        Assert.True(DiacriticRestorer.IsClean(Reference));
+        Assert.False(DiacriticRestorer.IsClean("Uy ban nhan dan x3 x4y dung ké hoach trién khai phat trién khoa hoc"));
+    }
+}
