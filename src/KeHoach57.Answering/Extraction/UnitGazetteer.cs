@@ -50,7 +50,7 @@ public sealed class UnitGazetteer
     /// <summary>Every unit named in <paramref name="text"/>, left to right, without overlaps.</summary>
     public List<UnitMention> Find(string text)
     {
-        var tokens = _analyzer.Tokenize(text);
+        var tokens = MergeBrokenWords(text, _analyzer.Tokenize(text));
         var mentions = new List<UnitMention>();
         var k = 0;
         while (k < tokens.Count)
@@ -82,6 +82,20 @@ public sealed class UnitGazetteer
             else k++;
         }
         return mentions;
+    }
+
+    /// <summary>OCR sometimes breaks a word with a stray mark ("ha,ng" for "hàng"): rejoin words split by one non-space character.</summary>
+    private static List<Token> MergeBrokenWords(string text, List<Token> tokens)
+    {
+        var merged = new List<Token>(tokens.Count);
+        foreach (var t in tokens)
+        {
+            if (merged.Count > 0 && t.Start - merged[^1].End == 1 && !char.IsWhiteSpace(text[t.Start - 1])
+                && merged[^1].Term.All(char.IsLetter) && t.Term.All(char.IsLetter) && merged[^1].Length <= 3)
+                merged[^1] = new Token(merged[^1].Term + t.Term, merged[^1].Start, t.End - merged[^1].Start);
+            else merged.Add(t);
+        }
+        return merged;
     }
 
     /// <summary>Only names whose first word is near this token can start here; cached, since first words are few.</summary>

@@ -1,0 +1,37 @@
+using KeHoach57.Answering.Extraction;
+
+namespace KeHoach57.Answering.Tests;
+
+public class ValueSpansTests
+{
+    private static List<string> Dates(string text) => ValueSpans.Dates(text).Select(d => d.Display).ToList();
+
+    [Theory]
+    [InlineData("bao cdo 6 thang trudc ngay 10/6, bao cao nim", "trước ngày 10/6")]
+    [InlineData("báo cáo trước ngày 15 tháng 6", "trước ngày 15/6")]
+    [InlineData("hoàn thành trong tháng 02 năm 2025", "tháng 2/2025")]
+    [InlineData("hoan thanh trong quy 11/2025", "quý II/2025")]
+    [InlineData("hoan thanh trong nim 2025", "trong năm 2025")]
+    [InlineData("Quyét dinh nay co hiéu luc thi hanh ké tir ngay ky.", "ngày ký")]
+    [InlineData("truéc ngay 20 hang thang", "trước ngày 20 hằng tháng")]
+    [InlineData("Djnh k' 3 tháng, 6 tháng, 1 nàm hoc dt xut", "3 tháng, 6 tháng, 1 năm")]
+    public void Đọc_ngày_và_hạn_trong_văn_bản_OCR(string text, string expected) =>
+        Assert.Contains(Dates(text), d => d.EndsWith(expected, StringComparison.Ordinal));
+
+    [Fact]
+    public void Số_có_phần_trăm_và_so_sánh_được_giữ_nguyên_nghĩa()
+    {
+        var figures = ValueSpans.Figures("Phan dau dat > 50% phu song 5G; ít nhất 15% ngân sách; chỉ số 0,92").Select(f => f.Display).ToList();
+        Assert.Contains("trên 50%", figures);
+        Assert.Contains("ít nhất 15%", figures);
+        Assert.Contains("0,92", figures);
+        Assert.DoesNotContain(figures, f => f.StartsWith('5') && !f.Contains('%')); // "5G" is a name, not a figure
+    }
+
+    [Theory]
+    [InlineData("S6: 536/QP-UBND Truong Giang", "536/QĐ-UBND")]
+    [InlineData("Ké hoach hanh déng s6 03-KHIPU ngay 17/7/2025", "03-KH/ĐU")]
+    [InlineData("văn bản số 1552/BTTTT-TTH và 708/BTTTT-CATTT", "1552/BTTTT-TTH")]
+    public void Đọc_số_hiệu_văn_bản_và_sửa_lỗi_OCR_của_chữ_Đ(string text, string expected) =>
+        Assert.Contains(ValueSpans.DocumentNumbers(text), d => d.Display == expected);
+}
