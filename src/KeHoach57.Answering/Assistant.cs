@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using KeHoach57.Answering.Composition;
 using KeHoach57.Answering.Extraction;
 using KeHoach57.Answering.Understanding;
@@ -75,13 +76,14 @@ public sealed class Assistant(
     private async Task<Answer> AnswerAsync(QuestionAnalysis analysis, string? scope, CancellationToken cancellationToken)
     {
         var docs = scope is not null ? [scope]
+            : analysis.NamedDocument is { } named ? [named]
             : analysis.LocalityDocs.Count == 1 && ranking.Value.LocalityPrior ? analysis.LocalityDocs : null;
         // Once the named locality has picked the document, its name only adds noise to the search.
         var searchText = docs is not null && analysis.LocalityDocs.Count > 0 ? analysis.Topic : analysis.Text;
         var (passages, extracted) = await FindAsync(searchText, analysis, docs, cancellationToken);
         var chosenDoc = extracted?.Chunk.DocId ?? passages.FirstOrDefault()?.Chunk.DocId;
 
-        if (analysis.SelfReference && (analysis.AsksFor(Ask.DocumentNumber) || analysis.AsksFor(Ask.Date)) && docs is { Count: 1 })
+        if (analysis.AsksAboutTheDocument && docs is { Count: 1 })
             return AboutTheDocument(analysis, corpus.Find(docs[0])!, passages);
 
         var refusal = RefusalReason(analysis, extracted);
@@ -173,7 +175,9 @@ public sealed class Assistant(
         var parts = new List<string>();
         if (analysis.AsksFor(Ask.DocumentNumber) && doc.Info.Number.Length > 0) parts.Add($"số {doc.Info.Number}");
         if (analysis.AsksFor(Ask.Date) && doc.Info.Date.Length > 0) parts.Add($"ngày {FormatDate(doc.Info.Date)}");
-        var grounded = header is not null && parts.Count > 0 && Supports(header.Text, doc.Info.Number.Split('/')[0]);
+        var grounded = header is not null && parts.Count > 0
+            && (doc.Info.Number.Length == 0 || !analysis.AsksFor(Ask.DocumentNumber) || Supports(header.Text, Regex.Match(doc.Info.Number, @"^\d+").Value))
+            && (!DateOnly.TryParse(doc.Info.Date, out var date) || !analysis.AsksFor(Ask.Date) || Regex.IsMatch(VietnameseText.Fold(header.Text), $@"\b0?{date.Day}\b.*\b0?{date.Month}\b"));
         if (!grounded)
         {
             var closest = passages.Take(3).Select(p => Cite(p, p.Chunk.Text)).ToList();

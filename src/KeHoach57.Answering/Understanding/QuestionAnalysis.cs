@@ -21,6 +21,7 @@ public enum Ask
 /// <param name="Currency">Asks for money ("bao nhiêu tỷ đồng"): only a money figure answers it.</param>
 /// <param name="CountedNoun">What is counted ("bao nhiêu sáng kiến" → "sáng kiến"), to print "2 sáng kiến".</param>
 /// <param name="Topic">The question without locality names and question words, for retrieval per locality.</param>
+/// <param name="NamedDocument">The plan the question names by its own number ("KH 261", "Kế hoạch 44/KH-UBND").</param>
 public sealed record QuestionAnalysis(
     string Text,
     IReadOnlyList<Ask> Asks,
@@ -29,7 +30,12 @@ public sealed record QuestionAnalysis(
     bool SelfReference,
     bool Currency,
     string? CountedNoun,
-    string Topic)
+    string Topic,
+    string? NamedDocument = null)
 {
     public bool AsksFor(Ask ask) => Asks.Contains(ask);
+
+    /// <summary>Asks only for a plan's own number or date: answered from its header, never from a document it cites.</summary>
+    public bool AsksAboutTheDocument =>
+        (SelfReference || NamedDocument is not null) && Asks.All(a => a is Ask.DocumentNumber or Ask.Date);
 }

@@ -11,11 +11,18 @@ namespace KeHoach57.Answering.Understanding;
 public sealed partial class QuestionAnalyzer
 {
     private readonly List<(string DocId, string[] Names)> _localities;
+    private readonly List<(string DocId, Regex Reference)> _numbers;
 
     public QuestionAnalyzer(Corpus corpus)
     {
         _localities = corpus.Documents
             .Select(d => (d.Info.Id, LocalityNames(d.Info).ToArray()))
+            .ToList();
+        // "KH 261", "Kế hoạch số 44/KH-UBND", "Quyết định 536": a document type word, then the plan's own number.
+        _numbers = corpus.Documents
+            .Select(d => (d.Info.Id, Lead: Regex.Match(d.Info.Number, @"^\d+").Value))
+            .Where(d => d.Lead.Length > 0)
+            .Select(d => (d.Id, new Regex($@"\b(ke hoach|kh|quyet dinh|qd|van ban)( hanh dong)?( so)? {d.Lead}\b")))
             .ToList();
     }
 
@@ -100,7 +107,8 @@ public sealed partial class QuestionAnalyzer
             selfReference,
             CurrencyWords().IsMatch(folded) && folded.Contains("bao nhieu"),
             CountedNoun(question),
-            Topic(question));
+            Topic(question),
+            _numbers.FirstOrDefault(n => n.Reference.IsMatch(folded)).DocId);
     }
 
     private static int IndexOfWord(string folded, string name)
