@@ -26,7 +26,8 @@ public sealed class Assistant(
     AnswerComposer composer,
     UnitGazetteer units,
     IOptions<AnsweringOptions> options,
-    IOptions<RankingOptions> ranking)
+    IOptions<RankingOptions> ranking,
+    Llm.LlmPhrasing? phrasing = null)
 {
     private readonly AnsweringOptions _options = options.Value;
     private readonly ConcurrentDictionary<(string, Ask), double> _fit = new();
@@ -97,6 +98,8 @@ public sealed class Assistant(
         var grounded = Grounded(extracted);
         var citations = Citations(grounded, passages, analysis);
         var lead = composer.Lead(grounded);
+        if (phrasing is not null && await phrasing.RephraseAsync(analysis.Text, lead, citations.Take(3).ToList(), cancellationToken) is { } phrased)
+            lead = phrased;
         var name = scope is null ? corpus.Find(extracted.Chunk.DocId)?.Info.Title : null;
         return new Answer(true, composer.Answer(lead, grounded, name, citations), citations) { Scope = scope ?? chosenDoc };
     }

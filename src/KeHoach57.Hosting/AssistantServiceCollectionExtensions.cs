@@ -51,6 +51,7 @@ public static class AssistantServiceCollectionExtensions
         services.TryAddSingleton<AnswerExtractor>();
         services.TryAddSingleton<AnswerText>();
         services.TryAddSingleton<AnswerComposer>();
+        services.AddOptionalLlm(configuration);
         services.TryAddSingleton<Assistant>();
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<ConversationService>();
