@@ -18,7 +18,7 @@ namespace KeHoach57.Answering;
 /// question, or carried from the previous turn), retrieves passages, extracts the answer and cites the
 /// clause it came from. When the plans do not answer, it says so and shows the closest passages.
 /// </summary>
-public sealed class Assistant(
+public sealed partial class Assistant(
     Corpus corpus,
     Retriever retriever,
     QuestionAnalyzer questions,
@@ -143,7 +143,7 @@ public sealed class Assistant(
     /// <summary>A deadline question prefers passages with dates, a "who" question passages naming units, and so on.</summary>
     private double IntentFit(Chunk chunk, QuestionAnalysis analysis)
     {
-        var fit = 0.0;
+        var fit = YearFit(chunk, analysis.Year);
         foreach (var ask in analysis.Asks)
         {
             fit += _fit.GetOrAdd((chunk.Id, ask), key => key.Item2 switch
@@ -158,11 +158,28 @@ public sealed class Assistant(
         return fit;
     }
 
+    /// <summary>
+    /// Targets are listed per year under headings ("Đến hết năm 2030"): a question about 2030 prefers
+    /// passages whose heading or table says 2030, and avoids those headed by another year.
+    /// </summary>
+    private static double YearFit(Chunk chunk, int? year)
+    {
+        if (year is null) return 0;
+        var heading = chunk.Section + " " + chunk.Context;
+        var years = YearPattern().Matches(heading).Select(m => int.Parse(m.Value)).ToList();
+        if (years.Count == 0) return YearPattern().IsMatch(chunk.Text) && chunk.Text.Contains(year.Value.ToString()) ? 0.15 : 0;
+        return years.Contains(year.Value) ? 0.4 : -0.4;
+    }
+
+    [GeneratedRegex(@"\b20[2-5]\d\b")]
+    private static partial Regex YearPattern();
+
     /// <summary>Why the plans do not answer, or null when the extracted clause does.</summary>
     private string? RefusalReason(QuestionAnalysis analysis, ExtractedAnswer? extracted)
     {
         if (extracted is null) return null;
-        if (extracted.Support < _options.MinSupport) return "Các kế hoạch hiện có không nêu thông tin này.";
+        if (extracted.Support < _options.MinSupport)
+            return "Các kế hoạch hiện có không nêu thông tin này.";
         if (analysis.Currency && extracted.Parts.Count == 0)
             return "Các kế hoạch hiện có không nêu số tiền này.";
         var wantsValue = analysis.Asks.Any(a => a is Ask.Figure or Ask.Deadline or Ask.Date or Ask.DocumentNumber);

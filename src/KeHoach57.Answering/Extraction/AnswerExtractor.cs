@@ -16,6 +16,7 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
 {
     private const int PassagesConsidered = 5;
     private const int ListChars = 360;
+    private const int KeyWords = 2;
 
     public ExtractedAnswer? Extract(QuestionAnalysis question, BuiltQuery query, IReadOnlyList<RankedPassage> passages)
     {
@@ -73,6 +74,19 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
             }
             yield return (text, spans[i].Start);
         }
+    }
+
+    /// <summary>
+    /// Whether the clause (with its headings) holds at least one of the question's most telling words.
+    /// A clause that shares only common words ("kế hoạch", "năm 2025", "tỷ lệ") answers another question.
+    /// </summary>
+    public bool HoldsKeyWords(ExtractedAnswer extracted, BuiltQuery query)
+    {
+        var keys = query.Words.Where(w => w.Forms[0].Similarity >= 1 && !w.Term.All(char.IsDigit))
+            .OrderByDescending(w => vocabulary.Idf(w.Term)).Take(KeyWords).ToList();
+        if (keys.Count == 0) return true;
+        var words = analyzer.Tokenize(extracted.Chunk.Section + " " + extracted.Chunk.Context + " " + extracted.Clause).Select(t => t.Term).ToHashSet();
+        return keys.Any(k => k.Forms.Any(f => words.Contains(f.Word)));
     }
 
     /// <summary>
@@ -194,7 +208,8 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         if (q.Currency)
             figures = figures.Where(f => Regex.IsMatch(VietnameseText.Fold(clause[f.End..Math.Min(clause.Length, f.End + 14)]), @"^\s*(ty|trieu|nghin|ngan)?\s*dong")).ToList();
         var percentWanted = Regex.IsMatch(VietnameseText.Fold(q.Text), @"%|phan tram|ty le");
-        if (percentWanted && figures.Any(f => f.Kind == ValueKind.Percent))
+        // "Bao nhiêu %" is answered by a percentage, never by a count that happens to stand nearby.
+        if (percentWanted)
             figures = figures.Where(f => f.Kind == ValueKind.Percent).ToList();
         var part = NearestValue(figures, clause, anchors);
         if (part is null) return null;

@@ -128,7 +128,7 @@ public sealed partial class QuestionAnalyzer
         if (notCounted.Any(n => folded == n || folded.StartsWith(n + " "))) return null;
         var words = noun.Split(' ');
         // "bao nhiêu sáng kiến trong…" → keep the noun, drop what follows it.
-        string[] stops = ["trong", "cho", "cua", "duoc", "o", "tai", "ve", "la", "thi", "de", "moi", "phai", "can", "dat"];
+        string[] stops = ["trong", "cho", "cua", "duoc", "o", "tai", "ve", "la", "thi", "de", "moi", "phai", "can", "dat", "vao", "nam", "den", "nay", "tren", "khi"];
         if (words.Length == 2 && stops.Contains(VietnameseText.Fold(words[1]))) return words[0];
         return noun;
     }

@@ -26,8 +26,10 @@ public static class OcrDistance
     public static double Between(string a, string b, double limit = double.MaxValue)
     {
         if (a == b) return 0;
-        var prev = new double[b.Length + 1];
-        var curr = new double[b.Length + 1];
+        // Every extra letter costs at least a vowel gap: a cheap bound that skips most of the lexicon.
+        if (Math.Abs(a.Length - b.Length) * VowelGap > limit) return limit + 1;
+        Span<double> prev = stackalloc double[b.Length + 1];
+        Span<double> curr = stackalloc double[b.Length + 1];
         for (var j = 1; j <= b.Length; j++) prev[j] = prev[j - 1] + Gap(b[j - 1]);
         for (var i = 1; i <= a.Length; i++)
         {
@@ -41,7 +43,9 @@ public static class OcrDistance
                 if (cost < rowMin) rowMin = cost;
             }
             if (rowMin > limit) return rowMin;
-            (prev, curr) = (curr, prev);
+            var swap = prev;
+            prev = curr;
+            curr = swap;
         }
         return prev[b.Length];
     }
