@@ -36,6 +36,7 @@ public static class AssistantServiceCollectionExtensions
         else
             services.TryAddSingleton<ISearchIndex, EmbeddedIndex>();
 
+        services.AddEmbeddings(configuration);
         services.TryAddSingleton<CorpusIndexer>();
         services.TryAddSingleton<Assistant>();
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
