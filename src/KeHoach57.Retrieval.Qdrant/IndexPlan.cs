@@ -59,9 +59,8 @@ public sealed class IndexPlan
         int? denseSize = null;
         foreach (var chunk in build.Chunks)
         {
-            if (chunk.Dense is not { } dense) continue;
-            if (dense.Length == 0)
-                throw new ArgumentException($"Chunk {chunk.Chunk.Id} has an empty embedding.", nameof(build));
+            // An empty vector is "no embedding": a null float[] converts silently to an empty ReadOnlyMemory.
+            if (chunk.Dense is not { Length: > 0 } dense) continue;
             if (denseSize is { } size && size != dense.Length)
                 throw new ArgumentException(
                     $"Chunk {chunk.Chunk.Id} has a {dense.Length}-dimension embedding but earlier chunks have {size}: " +
@@ -98,7 +97,7 @@ public sealed class IndexPlan
             // embedded index counts every chunk.
             [LexicalVector] = LexicalVectors.ForChunk(chunk.Terms, _averageLength, _k1, _b),
         };
-        if (chunk.Dense is { } dense) vectors[DenseVector] = new DenseVector(dense.ToArray());
+        if (chunk.Dense is { Length: > 0 } dense) vectors[DenseVector] = new DenseVector(dense.ToArray());
         return new PointStruct(PointIdOf(chunk.Chunk.Id), vectors, ChunkPayload.From(chunk.Chunk, document, position));
     }
 
@@ -128,7 +127,7 @@ public sealed class IndexPlan
             foreach (var field in new[] { c.Chunk.Id, c.Chunk.DocId, c.Chunk.Section, c.Chunk.Text, c.Chunk.Context, c.Chunk.Kind.ToString() }) Add(field);
             Add(Invariant(c.Chunk.Ordinal));
             Add(string.Join('\u0001', c.Terms));
-            if (c.Dense is { } dense) hash.AppendData(MemoryMarshal.AsBytes(dense.Span));
+            if (c.Dense is { Length: > 0 } dense) hash.AppendData(MemoryMarshal.AsBytes(dense.Span));
             Add("|");
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..BuildKeyLength];

@@ -21,7 +21,7 @@ public sealed class QdrantIndexBuilder(QdrantRestClient client, QdrantOptions op
     public async Task<IndexStatusPayload> ReplaceAsync(IndexBuild build, CancellationToken cancellationToken)
     {
         var plan = IndexPlan.Create(build, options, index, DateTimeOffset.UtcNow);
-        var collections = (await client.ListCollectionsAsync(cancellationToken)).Collections.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var collections = (await client.ListCollectionsAsync(cancellationToken)).Collections.Select(c => c.Name).ToList();
         if (collections.Contains(Alias))
             throw new QdrantException(
                 $"Qdrant already has a collection named \"{Alias}\", so the alias of that name cannot be created. " +
