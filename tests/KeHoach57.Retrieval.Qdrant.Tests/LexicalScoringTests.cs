@@ -65,23 +65,15 @@ public sealed class LexicalScoringTests
     public async Task Qdrant_idf_dot_product_over_these_vectors_ranks_and_scores_like_the_embedded_index(string question)
     {
         var build = await SampleCorpus.BuildAsync(cancellationToken: Ct);
-        var folder = Directory.CreateTempSubdirectory("kehoach57-qdrant-test-");
-        try
-        {
-            var embedded = await SampleCorpus.EmbeddedAsync(build, folder.FullName, Ct);
-            var request = SampleCorpus.Request(question);
+        using var embedded = await SampleCorpus.EmbeddedAsync(build, Ct);
+        var request = SampleCorpus.Request(question);
 
-            var expected = await embedded.SearchAsync(request, Ct);
-            var actual = QdrantModel.Search(build, request);
+        var expected = await embedded.SearchAsync(request, Ct);
+        var actual = QdrantModel.Search(build, request);
 
-            Assert.True(expected.Count > 0 || question.Contains("không liên quan"), "the sample corpus should answer this question");
-            Rankings.AssertSame(expected, actual, tolerance: 1e-5);
-            Assert.Equal(expected.Select(h => h.Chunk.Id), actual.Select(h => h.Chunk.Id));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.True(expected.Count > 0 || question.Contains("không liên quan"), "the sample corpus should answer this question");
+        Rankings.AssertSame(expected, actual, tolerance: 1e-5);
+        Assert.Equal(expected.Select(h => h.Chunk.Id), actual.Select(h => h.Chunk.Id));
     }
 
     [Fact]
@@ -99,23 +91,15 @@ public sealed class LexicalScoringTests
     public async Task A_scope_filter_narrows_the_hits_without_changing_their_scores_as_idf_stays_collection_wide()
     {
         var build = await SampleCorpus.BuildAsync(cancellationToken: Ct);
-        var folder = Directory.CreateTempSubdirectory("kehoach57-qdrant-test-");
-        try
-        {
-            var embedded = await SampleCorpus.EmbeddedAsync(build, folder.FullName, Ct);
-            var request = SampleCorpus.Request("Kinh phí thực hiện báo cáo", ["CAU-GIAY"]);
+        using var embedded = await SampleCorpus.EmbeddedAsync(build, Ct);
+        var request = SampleCorpus.Request("Kinh phí thực hiện báo cáo", ["CAU-GIAY"]);
 
-            var expected = await embedded.SearchAsync(request, Ct);
-            var actual = QdrantModel.Search(build, request);
+        var expected = await embedded.SearchAsync(request, Ct);
+        var actual = QdrantModel.Search(build, request);
 
-            Assert.NotEmpty(expected);
-            Assert.All(actual, h => Assert.Equal("cau-giay", h.Chunk.DocId));
-            Rankings.AssertSame(expected, actual, tolerance: 1e-5);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.NotEmpty(expected);
+        Assert.All(actual, h => Assert.Equal("cau-giay", h.Chunk.DocId));
+        Rankings.AssertSame(expected, actual, tolerance: 1e-5);
     }
 
     [Fact]

@@ -31,21 +31,13 @@ public sealed class LiveQdrantTests
         await using var live = LiveQdrant.Start();
         var build = await SampleCorpus.BuildAsync(cancellationToken: Ct);
         await live.Index.ReplaceAsync(build, Ct);
-        var folder = Directory.CreateTempSubdirectory("kehoach57-qdrant-live-");
-        try
-        {
-            var embedded = await SampleCorpus.EmbeddedAsync(build, folder.FullName, Ct);
-            foreach (var question in SampleCorpus.Questions)
-                foreach (var scope in new string[]?[] { null, ["cau-giay"] })
-                {
-                    var request = SampleCorpus.Request(question, scope, limit: 5);
-                    Rankings.AssertSame(await embedded.SearchAsync(request, Ct), await live.Index.SearchAsync(request, Ct));
-                }
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        using var embedded = await SampleCorpus.EmbeddedAsync(build, Ct);
+        foreach (var question in SampleCorpus.Questions)
+            foreach (var scope in new string[]?[] { null, ["cau-giay"] })
+            {
+                var request = SampleCorpus.Request(question, scope, limit: 5);
+                Rankings.AssertSame(await embedded.SearchAsync(request, Ct), await live.Index.SearchAsync(request, Ct));
+            }
     }
 
     [Fact]

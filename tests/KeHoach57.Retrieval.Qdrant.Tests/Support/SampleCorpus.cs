@@ -64,11 +64,21 @@ public static class SampleCorpus
     public static SearchRequest Request(string question, IReadOnlyList<string>? scope = null, int limit = 10) =>
         new(Analyzer.Terms(question).Distinct().Select(t => new WeightedTerm(t, StopWords.Contains(t) ? 0.2f : 1f)).ToList(), scope, limit);
 
-    public static async Task<EmbeddedIndex> EmbeddedAsync(IndexBuild build, string folder, CancellationToken cancellationToken = default)
+    /// <summary>The embedded index of <paramref name="build"/> in a temporary folder, removed on dispose.</summary>
+    public static async Task<TemporaryEmbeddedIndex> EmbeddedAsync(IndexBuild build, CancellationToken cancellationToken = default)
     {
-        var index = new EmbeddedIndex(Options.Create(new IndexOptions { DataPath = folder }), NullLogger<EmbeddedIndex>.Instance);
+        var folder = Directory.CreateTempSubdirectory("kehoach57-qdrant-test-");
+        var index = new EmbeddedIndex(Options.Create(new IndexOptions { DataPath = folder.FullName }), NullLogger<EmbeddedIndex>.Instance);
         await index.ReplaceAsync(build, cancellationToken);
-        return index;
+        return new TemporaryEmbeddedIndex(index, folder);
+    }
+
+    public sealed class TemporaryEmbeddedIndex(EmbeddedIndex index, DirectoryInfo folder) : IDisposable
+    {
+        public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
+            index.SearchAsync(request, cancellationToken);
+
+        public void Dispose() => folder.Delete(recursive: true);
     }
 
     private sealed class NoIndex : ISearchIndex
