@@ -41,6 +41,7 @@ public static class AssistantServiceCollectionExtensions
         else
             services.TryAddSingleton<ISearchIndex, EmbeddedIndex>();
 
+        services.AddEmbeddings(configuration);
         services.TryAddSingleton<CorpusIndexer>();
         services.TryAddSingleton<Vocabulary>();
         services.TryAddSingleton<QueryBuilder>();
