@@ -9,4 +9,13 @@ var root = new RootCommand("KeHoach57.Assistant — hỏi đáp về các kế h
 root.Add(AskCommand.Create());
 root.Add(ChatCommand.Create());
 root.Add(IndexCommand.Create());
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (ex is not OperationCanceledException)
+{
+    // A person (or a script) gets the reason, not a stack trace: an unreachable Qdrant, a bad setting…
+    Console.Error.WriteLine($"Lỗi: {ex.Message}");
+    return 1;
+}
