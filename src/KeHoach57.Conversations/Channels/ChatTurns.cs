@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+
+namespace KeHoach57.Conversations.Channels;
+
+/// <summary>
+/// One turn of a chat, for any channel: rate limit, read the command, act on the conversation, build the
+/// reply. Channels only decide whether a message is addressed to the bot, then render and send the reply.
+/// </summary>
+public sealed class ChatTurns(ConversationService conversations, ChannelStyle style, ChatRateLimiter limiter, ILogger logger)
+{
+    /// <returns>The reply, or null when the bot should stay silent (flooding, or a command for another bot).</returns>
+    public async Task<ChatReply?> ReplyAsync(string conversationId, string text, string? botUsername = null, CancellationToken cancellationToken = default)
+    {
+        var command = ChannelCommands.Parse(text, botUsername);
+        if (command.Kind == ChannelCommandKind.NotForMe) return null;
+        return await Guarded(conversationId, () => command.Kind switch
+        {
+            ChannelCommandKind.Start => Task.FromResult(ChatReplies.Start(Plans(), style)),
+            ChannelCommandKind.Help => Task.FromResult(ChatReplies.Help(style)),
+            ChannelCommandKind.Unknown => Task.FromResult(ChatReplies.Unknown(command.Argument, style)),
+            ChannelCommandKind.Sources => SourcesAsync(conversationId, cancellationToken),
+            ChannelCommandKind.Scope when command.Argument.Length == 0 => ScopeMenuAsync(conversationId, cancellationToken),
+            ChannelCommandKind.Scope => SetScopeAsync(conversationId, command.Argument, cancellationToken),
+            _ => AskAsync(conversationId, command.Argument, cancellationToken),
+        }, cancellationToken);
+    }
+
+    /// <summary>A scope picked from the offered choices (Telegram's inline keyboard): a document id, or "*" for all plans.</summary>
+    public Task<ChatReply?> ChooseScopeAsync(string conversationId, string scope, CancellationToken cancellationToken = default) =>
+        Guarded(conversationId, () => SetScopeAsync(conversationId, scope, cancellationToken), cancellationToken);
+
+    public IReadOnlyList<ScopeChoice> Plans() =>
+        conversations.Assistant.Corpus.Documents.Select(d => new ScopeChoice(d.Info.Id, d.Info.Title)).ToList();
+
+    private async Task<ChatReply?> Guarded(string conversationId, Func<Task<ChatReply>> act, CancellationToken cancellationToken)
+    {
+        switch (limiter.Check(conversationId))
+        {
+            case RateDecision.LimitedSilent: return null;
+            case RateDecision.LimitedNotify:
+                logger.LogInformation("Rate limiting {Conversation}", conversationId);
+                return ChatReplies.Flooded();
+        }
+        try
+        {
+            return await act();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Answer for {Conversation} timed out", conversationId);
+            return ChatReplies.TooSlow();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not answer {Conversation}", conversationId);
+            return ChatReplies.Failed();
+        }
+    }
+
+    private async Task<ChatReply> AskAsync(string conversationId, string question, CancellationToken cancellationToken) =>
+        ChatReplies.Answer(await conversations.AskAsync(conversationId, question, cancellationToken: cancellationToken), style);
+
+    private async Task<ChatReply> SourcesAsync(string conversationId, CancellationToken cancellationToken) =>
+        ChatReplies.Sources(await conversations.GetAsync(conversationId, cancellationToken), style);
+
+    private async Task<ChatReply> ScopeMenuAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var state = await conversations.GetAsync(conversationId, cancellationToken);
+        return ChatReplies.ScopeMenu(Find(state.Scope), Plans(), style);
+    }
+
+    private async Task<ChatReply> SetScopeAsync(string conversationId, string scope, CancellationToken cancellationToken)
+    {
+        var clear = ChannelCommands.MeansAllPlans(scope);
+        var error = await conversations.SetScopeAsync(conversationId, clear ? null : scope, cancellationToken);
+        if (error is not null) return ChatReplies.Say(error, "Không tìm thấy kế hoạch");
+        return ChatReplies.ScopeSet(clear ? null : Find(scope));
+    }
+
+    private ScopeChoice? Find(string? id) =>
+        id is null ? null : conversations.Assistant.FindDocument(id) is { } d ? new ScopeChoice(d.Info.Id, d.Info.Title) : null;
+}
