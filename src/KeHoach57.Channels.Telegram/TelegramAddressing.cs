@@ -9,7 +9,7 @@ namespace KeHoach57.Channels.Telegram;
 /// (@username, removed from the question), the message replies to the bot, or it is a slash command
 /// (the command parser then drops "/cmd@otherbot"); everything else is people talking to each other.
 /// </summary>
-public static class TelegramAddressing
+public static partial class TelegramAddressing
 {
     /// <returns>The text to act on, or null when the message is not for the bot.</returns>
     public static string? AddressedText(Message message, BotIdentity bot)
@@ -23,7 +23,7 @@ public static class TelegramAddressing
         if (!string.IsNullOrEmpty(bot.Username))
         {
             var mention = new Regex(@"(?<![\w@])@" + Regex.Escape(bot.Username) + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-            if (mention.IsMatch(text)) return mention.Replace(text, " ").Trim();
+            if (mention.IsMatch(text)) return Spaces().Replace(mention.Replace(text, " "), " ").Trim();
         }
         var repliedTo = message.ReplyToMessage?.From;
         if (repliedTo is not null && (bot.Id != 0 ? repliedTo.Id == bot.Id
@@ -31,4 +31,7 @@ public static class TelegramAddressing
             return text;
         return null;
     }
+
+    [GeneratedRegex("[ \t]{2,}")]
+    private static partial Regex Spaces();
 }
