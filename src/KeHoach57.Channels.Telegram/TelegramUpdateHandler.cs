@@ -24,7 +24,7 @@ public sealed class TelegramUpdateHandler
         _sender = sender;
         _warmup = warmup;
         _logger = logger;
-        _turns = new ChatTurns(conversations, ChannelStyle.Telegram, options.Value.CreateRateLimiter(clock), logger);
+        _turns = options.Value.CreateTurns(conversations, ChannelStyle.Telegram, clock, logger);
     }
 
     public static string ConversationId(long chatId) => $"telegram:{chatId}";

@@ -17,7 +17,7 @@ public sealed class TelegramWorker(TelegramInbox inbox, TelegramUpdateHandler ha
         await Task.Yield();
         var o = options.Value;
         if (o.ModeKind == TelegramMode.Webhook && !string.IsNullOrWhiteSpace(o.WebhookUrl)) await RegisterWebhookAsync(o, stoppingToken);
-        await inbox.Queue.RunAsync(handler.HandleAsync, TimeSpan.FromSeconds(o.ReplyTimeoutSeconds), logger, stoppingToken);
+        await inbox.Queue.RunAsync(handler.HandleAsync, o.EventTimeout, logger, stoppingToken);
     }
 
     private async Task RegisterWebhookAsync(TelegramOptions o, CancellationToken stoppingToken)

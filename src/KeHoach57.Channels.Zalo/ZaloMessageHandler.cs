@@ -18,7 +18,7 @@ public sealed class ZaloMessageHandler
     {
         _client = client;
         _warmup = warmup;
-        _turns = new ChatTurns(conversations, ChannelStyle.Zalo, options.Value.CreateRateLimiter(clock), logger);
+        _turns = options.Value.CreateTurns(conversations, ChannelStyle.Zalo, clock, logger);
     }
 
     public static string ConversationId(string userId) => $"zalo:{userId}";

@@ -10,6 +10,6 @@ public sealed class ZaloWorker(ZaloInbox inbox, ZaloMessageHandler handler, IOpt
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        await inbox.Queue.RunAsync(handler.HandleAsync, TimeSpan.FromSeconds(options.Value.ReplyTimeoutSeconds), logger, stoppingToken);
+        await inbox.Queue.RunAsync(handler.HandleAsync, options.Value.EventTimeout, logger, stoppingToken);
     }
 }

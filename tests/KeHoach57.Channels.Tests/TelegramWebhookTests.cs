@@ -246,6 +246,18 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         Assert.Single(await _telegram.WaitForMessagesAsync(1));
     }
 
+    [Fact]
+    public async Task An_answer_that_takes_too_long_becomes_an_apology()
+    {
+        var stuck = new BlockingStore();
+        Server(s => s["Telegram:ReplyTimeoutSeconds"] = "1", s => s.AddSingleton<IConversationStore>(stuck));
+
+        await PostAsync(TelegramUpdates.Text(1014, "Hạn báo cáo 6 tháng là ngày nào?"));
+
+        var sent = Assert.Single(await _telegram.WaitForMessagesAsync(1));
+        Assert.Equal(TelegramOptionsText(ChatReplies.TooSlow()), sent.Text);
+    }
+
     private static string TelegramOptionsText(ChatReply reply) => Assert.Single(Telegram.TelegramHtml.Messages(reply));
 
     /// <summary>A conversation store that holds the first lookup until released: an answer that takes as long as the test wants.</summary>

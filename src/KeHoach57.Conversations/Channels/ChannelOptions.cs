@@ -22,6 +22,11 @@ public class ChannelOptions
     /// <summary>Longest time spent answering one message before apologising.</summary>
     public int ReplyTimeoutSeconds { get; set; } = 120;
 
+    public TimeSpan AnswerTimeout => TimeSpan.FromSeconds(Math.Max(1, ReplyTimeoutSeconds));
+
+    /// <summary>The inbox's bound on one event, answer and sending (with retries) together, so a hung call cannot stall a chat's queue.</summary>
+    public TimeSpan EventTimeout => AnswerTimeout + TimeSpan.FromSeconds(Math.Max(60, (RetryCount + 1) * (MaxRetryAfterSeconds + 15)));
+
     /// <summary>Retries of a failed call to the platform's API (429, 5xx, network), with exponential backoff.</summary>
     public int RetryCount { get; set; } = 4;
 
@@ -30,6 +35,7 @@ public class ChannelOptions
     /// <summary>A platform's "retry after" is honoured up to this long.</summary>
     public int MaxRetryAfterSeconds { get; set; } = 30;
 
-    public ChatRateLimiter CreateRateLimiter(TimeProvider? clock = null) =>
-        new(RateLimitMessages, TimeSpan.FromSeconds(Math.Max(1, RateLimitWindowSeconds)), clock);
+    /// <summary>The shared turn logic with this channel's limits.</summary>
+    public ChatTurns CreateTurns(ConversationService conversations, ChannelStyle style, TimeProvider clock, Microsoft.Extensions.Logging.ILogger logger) =>
+        new(conversations, style, new ChatRateLimiter(RateLimitMessages, TimeSpan.FromSeconds(Math.Max(1, RateLimitWindowSeconds)), clock), AnswerTimeout, logger);
 }

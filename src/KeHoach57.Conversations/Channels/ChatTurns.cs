@@ -6,33 +6,36 @@ namespace KeHoach57.Conversations.Channels;
 /// One turn of a chat, for any channel: rate limit, read the command, act on the conversation, build the
 /// reply. Channels only decide whether a message is addressed to the bot, then render and send the reply.
 /// </summary>
-public sealed class ChatTurns(ConversationService conversations, ChannelStyle style, ChatRateLimiter limiter, ILogger logger)
+/// <param name="answerTimeout">Longest wait for an answer before apologising; sending the reply is not counted.</param>
+public sealed class ChatTurns(ConversationService conversations, ChannelStyle style, ChatRateLimiter limiter, TimeSpan answerTimeout, ILogger logger)
 {
     /// <returns>The reply, or null when the bot should stay silent (flooding, or a command for another bot).</returns>
     public async Task<ChatReply?> ReplyAsync(string conversationId, string text, string? botUsername = null, CancellationToken cancellationToken = default)
     {
         var command = ChannelCommands.Parse(text, botUsername);
         if (command.Kind == ChannelCommandKind.NotForMe) return null;
-        return await Guarded(conversationId, () => command.Kind switch
+        return await Guarded(conversationId, ct => command.Kind switch
         {
             ChannelCommandKind.Start => Task.FromResult(ChatReplies.Start(Plans(), style)),
             ChannelCommandKind.Help => Task.FromResult(ChatReplies.Help(style)),
             ChannelCommandKind.Unknown => Task.FromResult(ChatReplies.Unknown(command.Argument, style)),
-            ChannelCommandKind.Sources => SourcesAsync(conversationId, cancellationToken),
-            ChannelCommandKind.Scope when command.Argument.Length == 0 => ScopeMenuAsync(conversationId, cancellationToken),
-            ChannelCommandKind.Scope => SetScopeAsync(conversationId, command.Argument, cancellationToken),
-            _ => AskAsync(conversationId, command.Argument, cancellationToken),
+            ChannelCommandKind.Sources => SourcesAsync(conversationId, ct),
+            ChannelCommandKind.Scope when command.Argument.Length == 0 => ScopeMenuAsync(conversationId, ct),
+            ChannelCommandKind.Scope => SetScopeAsync(conversationId, command.Argument, ct),
+            _ => AskAsync(conversationId, command.Argument, ct),
         }, cancellationToken);
     }
 
     /// <summary>A scope picked from the offered choices (Telegram's inline keyboard): a document id, or "*" for all plans.</summary>
     public Task<ChatReply?> ChooseScopeAsync(string conversationId, string scope, CancellationToken cancellationToken = default) =>
-        Guarded(conversationId, () => SetScopeAsync(conversationId, scope, cancellationToken), cancellationToken);
+        Guarded(conversationId, ct => SetScopeAsync(conversationId, scope, ct), cancellationToken);
 
     public IReadOnlyList<ScopeChoice> Plans() =>
         conversations.Assistant.Corpus.Documents.Select(d => new ScopeChoice(d.Info.Id, d.Info.Title)).ToList();
 
-    private async Task<ChatReply?> Guarded(string conversationId, Func<Task<ChatReply>> act, CancellationToken cancellationToken)
+    /// <summary>Rate limit, then act under the answer timeout. A timeout or a failure becomes an apology; shutting
+    /// down (<paramref name="cancellationToken"/> cancelled) is not answered at all.</summary>
+    private async Task<ChatReply?> Guarded(string conversationId, Func<CancellationToken, Task<ChatReply>> act, CancellationToken cancellationToken)
     {
         switch (limiter.Check(conversationId))
         {
@@ -41,16 +44,18 @@ public sealed class ChatTurns(ConversationService conversations, ChannelStyle st
                 logger.LogInformation("Rate limiting {Conversation}", conversationId);
                 return ChatReplies.Flooded();
         }
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answer.CancelAfter(answerTimeout);
         try
         {
-            return await act();
+            return await act(answer.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (answer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Answer for {Conversation} timed out", conversationId);
             return ChatReplies.TooSlow();
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Could not answer {Conversation}", conversationId);
             return ChatReplies.Failed();
