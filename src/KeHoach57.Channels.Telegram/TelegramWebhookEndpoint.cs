@@ -30,6 +30,20 @@ public static class TelegramWebhookEndpoint
             logger.LogWarning("Telegram webhook call without the right secret token from {Remote}", context.Connection.RemoteIpAddress);
             return Results.Unauthorized();
         }
+        try
+        {
+            return await AcceptAsync(context, inbox, logger);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // A bug of ours must not turn into Telegram redelivering this update forever: log it and move on.
+            logger.LogError(ex, "Telegram webhook failed; update dropped");
+            return Results.Ok();
+        }
+    }
+
+    private static async Task<IResult> AcceptAsync(HttpContext context, TelegramInbox inbox, ILogger logger)
+    {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
 
         Update? update;

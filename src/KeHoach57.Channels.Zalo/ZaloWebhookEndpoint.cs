@@ -19,7 +19,20 @@ public static class ZaloWebhookEndpoint
     public static async Task<IResult> HandleAsync(HttpContext context, ZaloInbox inbox, IOptions<ZaloOptions> options, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(ZaloWebhookEndpoint).FullName!);
-        var o = options.Value;
+        try
+        {
+            return await AcceptAsync(context, inbox, options.Value, logger);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // A bug of ours must not count as a failed delivery: Zalo disables webhooks that keep failing.
+            logger.LogError(ex, "Zalo webhook failed; event dropped");
+            return Results.Ok();
+        }
+    }
+
+    private static async Task<IResult> AcceptAsync(HttpContext context, ZaloInbox inbox, ZaloOptions o, ILogger logger)
+    {
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         // An empty POST carries no event (Zalo's URL check sends one): nothing to verify, nothing to do.
