@@ -21,22 +21,17 @@ public sealed record SentMessage(long ChatId, string Text, string? ParseMode, in
 /// shapes ({"ok":true,"result":…} / {"ok":false,"error_code":…,"description":…,"parameters":{"retry_after":…}}).
 /// Records every call; can fail the next sendMessage calls; serves queued updates to getUpdates.
 /// </summary>
-public sealed class FakeTelegramApi : IAsyncDisposable
+public sealed class FakeTelegramApi : LoopbackServer
 {
     public const string Token = "123456:TEST-token_abc";
     public const long BotId = 123456;
     public const string BotUsername = "kehoach57_bot";
 
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string Method, JsonObject Body)> _calls = new();
     private readonly ConcurrentQueue<int> _sendFailures = new();
     private readonly List<JsonObject> _updates = [];
     private readonly SemaphoreSlim _updateArrived = new(0);
     private int _nextMessageId = 5000;
-
-    private FakeTelegramApi(WebApplication app) => _app = app;
-
-    public string BaseUrl => _app.Urls.First();
 
     public IReadOnlyList<(string Method, JsonObject Body)> Calls => _calls.ToList();
 
@@ -46,17 +41,9 @@ public sealed class FakeTelegramApi : IAsyncDisposable
 
     public int CallCount(string method) => Calls.Count(c => c.Method == method);
 
-    public static async Task<FakeTelegramApi> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeTelegramApi(app);
-        app.MapPost("/bot{token}/{method}", fake.HandleAsync);
-        await app.StartAsync();
-        return fake;
-    }
+    public static Task<FakeTelegramApi> StartAsync() => StartAsync(new FakeTelegramApi());
+
+    protected override void Map(WebApplication app) => app.MapPost("/bot{token}/{method}", HandleAsync);
 
     /// <summary>The next sendMessage calls answer with these HTTP statuses (429 carries retry_after 1) before succeeding.</summary>
     public void FailNextSends(params int[] statuses)
@@ -136,12 +123,6 @@ public sealed class FakeTelegramApi : IAsyncDisposable
         var body = new JsonObject { ["ok"] = false, ["error_code"] = status, ["description"] = description };
         if (retryAfter is { } s) body["parameters"] = new JsonObject { ["retry_after"] = s };
         return Results.Text(body.ToJsonString(), "application/json", statusCode: status);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }
 

@@ -17,13 +17,12 @@ public sealed record ZaloSent(string UserId, string Text, string AccessToken, st
 /// (POST /v4/oa/access_token) on 127.0.0.1. Refresh tokens are single-use as on the real service; an
 /// unknown or outdated access token gets {"error":-216}; a stale refresh token gets an OAuth error.
 /// </summary>
-public sealed class FakeZaloApi : IAsyncDisposable
+public sealed class FakeZaloApi : LoopbackServer
 {
     public const string AppId = "1234567890";
     public const string OaSecretKey = "oa-secret-TEST";
     public const string AppSecret = "app-secret-TEST";
 
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ZaloSent> _sent = new();
     private readonly ConcurrentQueue<int> _sendFailures = new();
     private readonly ConcurrentQueue<string> _presentedRefreshTokens = new();
@@ -31,10 +30,6 @@ public sealed class FakeZaloApi : IAsyncDisposable
     private int _generation = 1;
     private readonly HashSet<string> _expired = [];
     private int _sendAttempts;
-
-    private FakeZaloApi(WebApplication app) => _app = app;
-
-    public string BaseUrl => _app.Urls.First();
 
     /// <summary>The currently valid pair, as the real service would hold it.</summary>
     public string? AccessToken { get; private set; } = "access-1";
@@ -50,17 +45,12 @@ public sealed class FakeZaloApi : IAsyncDisposable
     public IReadOnlyList<string> PresentedRefreshTokens => _presentedRefreshTokens.ToList();
     public int SendAttempts => _sendAttempts;
 
-    public static async Task<FakeZaloApi> StartAsync()
+    public static Task<FakeZaloApi> StartAsync() => StartAsync(new FakeZaloApi());
+
+    protected override void Map(WebApplication app)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeZaloApi(app);
-        app.MapPost("/v3.0/oa/message/cs", fake.SendAsync);
-        app.MapPost("/v4/oa/access_token", fake.RefreshAsync);
-        await app.StartAsync();
-        return fake;
+        app.MapPost("/v3.0/oa/message/cs", SendAsync);
+        app.MapPost("/v4/oa/access_token", RefreshAsync);
     }
 
     /// <summary>The access token stops working (Zalo's -220 "expired"), as after 25 hours.</summary>
@@ -136,10 +126,4 @@ public sealed class FakeZaloApi : IAsyncDisposable
     }
 
     private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(), "application/json");
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
 }
