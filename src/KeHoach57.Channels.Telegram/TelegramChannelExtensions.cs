@@ -27,6 +27,8 @@ public static class TelegramChannelExtensions
         services.AddHostedService<TelegramWorker>();
         services.AddHostedService<TelegramPolling>();
         services.AddHttpClient(TelegramApi.HttpClientName)
+            // The token is part of every Bot API URL: request logging would write it into the logs.
+            .RemoveAllLoggers()
             .AddResilienceHandler("telegram", (pipeline, context) => TelegramRetry.Configure(pipeline,
                 context.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelegramRetry).FullName!)));

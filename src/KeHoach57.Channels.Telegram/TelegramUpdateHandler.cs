@@ -43,8 +43,8 @@ public sealed class TelegramUpdateHandler
         var threadId = message.IsTopicMessage ? message.MessageThreadId : null;
         if (message.Text is null)
         {
-            if (chat.Type == ChatType.Private)
-                await _sender.SendAsync(chat.Id, ChatReplies.TextOnly(), null, threadId, cancellationToken);
+            if (chat.Type == ChatType.Private && await _turns.ReplyToNonTextAsync(ConversationId(chat.Id), cancellationToken) is { } notText)
+                await _sender.SendAsync(chat.Id, notText, null, threadId, cancellationToken);
             return;
         }
         var bot = await _api.IdentityAsync(cancellationToken);

@@ -25,6 +25,8 @@ public static class TelegramWebhookEndpoint
     public static async Task<IResult> HandleAsync(HttpContext context, TelegramInbox inbox, IOptions<TelegramOptions> options, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(TelegramWebhookEndpoint).FullName!);
+        // Polling or off: no webhook is registered, so whatever arrives here is not from Telegram for us.
+        if (options.Value.ModeKind != TelegramMode.Webhook) return Results.NotFound();
         if (!SecretMatches(options.Value.WebhookSecret, context.Request.Headers[SecretHeader]))
         {
             logger.LogWarning("Telegram webhook call without the right secret token from {Remote}", context.Connection.RemoteIpAddress);

@@ -74,6 +74,23 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("off")]
+    [InlineData("polling")]
+    public async Task Webhook_is_not_served_unless_in_webhook_mode(string mode)
+    {
+        Server(s => s["Telegram:Mode"] = mode);
+        Assert.Equal(HttpStatusCode.NotFound, await PostAsync(TelegramUpdates.Text(1015, "/start")));
+    }
+
+    [Fact]
+    public async Task A_message_without_text_gets_a_polite_hint_in_private_chats()
+    {
+        await PostAsync(TelegramUpdates.Location(1016));
+        var sent = Assert.Single(await _telegram.WaitForMessagesAsync(1));
+        Assert.Equal(TelegramOptionsText(ChatReplies.TextOnly()), sent.Text);
+    }
+
+    [Theory]
     [InlineData("{not json")]
     [InlineData("null")]
     [InlineData("[1,2,3]")]

@@ -30,6 +30,10 @@ public sealed class ChatTurns(ConversationService conversations, ChannelStyle st
     public Task<ChatReply?> ChooseScopeAsync(string conversationId, string scope, CancellationToken cancellationToken = default) =>
         Guarded(conversationId, ct => SetScopeAsync(conversationId, scope, ct), cancellationToken);
 
+    /// <summary>A photo, sticker or voice note: says the bot reads text only (rate limited like any message).</summary>
+    public Task<ChatReply?> ReplyToNonTextAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        Guarded(conversationId, _ => Task.FromResult(ChatReplies.TextOnly()), cancellationToken);
+
     public IReadOnlyList<ScopeChoice> Plans() =>
         conversations.Assistant.Corpus.Documents.Select(d => new ScopeChoice(d.Info.Id, d.Info.Title)).ToList();
 

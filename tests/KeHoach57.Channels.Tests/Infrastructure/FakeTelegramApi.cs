@@ -146,6 +146,14 @@ public static class TelegramUpdates
         return new JsonObject { ["update_id"] = updateId ?? Interlocked.Increment(ref _nextUpdate), ["message"] = message }.ToJsonString();
     }
 
+    public static string Location(long chatId)
+    {
+        var message = Message(chatId, "private", NextMessageId, "");
+        message.Remove("text");
+        message["location"] = new JsonObject { ["latitude"] = 21.03, ["longitude"] = 105.8 };
+        return new JsonObject { ["update_id"] = Interlocked.Increment(ref _nextUpdate), ["message"] = message }.ToJsonString();
+    }
+
     public static string Callback(long chatId, string data, string queryId = "cbq-1") => new JsonObject
     {
         ["update_id"] = Interlocked.Increment(ref _nextUpdate),
