@@ -55,14 +55,24 @@ public sealed class TelegramPollingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Getupdates_failures_are_retried_without_stopping_the_bot()
+    public async Task A_getupdates_outage_beyond_the_retries_only_pauses_polling()
     {
-        // The fake refuses the token's path when it does not match; here it answers normally, so a failing send is the failure.
-        _telegram.FailNextSends(500, 500, 500, 500, 500);
-        _telegram.QueueUpdate(TelegramUpdates.Text(3002, "/help", updateId: 9101));
-        _telegram.QueueUpdate(TelegramUpdates.Text(3002, "/start", updateId: 9102));
+        _telegram.FailNext("getUpdates", 502, 502, 502, 502, 502, 502);
+        _telegram.QueueUpdate(TelegramUpdates.Text(3002, "/start", updateId: 9101));
 
         var sent = Assert.Single(await _telegram.WaitForMessagesAsync(1));
         Assert.Contains("Xin chào", Html.Visible(sent.Text));
+    }
+
+    [Fact]
+    public async Task A_reply_that_fails_after_all_retries_does_not_stop_the_bot()
+    {
+        _telegram.FailNextSends(500, 500, 500, 500, 500);
+        _telegram.QueueUpdate(TelegramUpdates.Text(3003, "/help", updateId: 9201));
+        _telegram.QueueUpdate(TelegramUpdates.Text(3003, "/start", updateId: 9202));
+
+        var sent = Assert.Single(await _telegram.WaitForMessagesAsync(1));
+        Assert.Contains("Xin chào", Html.Visible(sent.Text));
+        Assert.Equal(6, _telegram.CallCount("sendMessage"));
     }
 }

@@ -28,7 +28,7 @@ public sealed class FakeTelegramApi : LoopbackServer
     public const string BotUsername = "kehoach57_bot";
 
     private readonly ConcurrentQueue<(string Method, JsonObject Body)> _calls = new();
-    private readonly ConcurrentQueue<int> _sendFailures = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _failures = new();
     private readonly List<JsonObject> _updates = [];
     private readonly SemaphoreSlim _updateArrived = new(0);
     private int _nextMessageId = 5000;
@@ -46,9 +46,12 @@ public sealed class FakeTelegramApi : LoopbackServer
     protected override void Map(WebApplication app) => app.MapPost("/bot{token}/{method}", HandleAsync);
 
     /// <summary>The next sendMessage calls answer with these HTTP statuses (429 carries retry_after 1) before succeeding.</summary>
-    public void FailNextSends(params int[] statuses)
+    public void FailNextSends(params int[] statuses) => FailNext("sendMessage", statuses);
+
+    public void FailNext(string method, params int[] statuses)
     {
-        foreach (var s in statuses) _sendFailures.Enqueue(s);
+        var queue = _failures.GetOrAdd(method, _ => new ConcurrentQueue<int>());
+        foreach (var s in statuses) queue.Enqueue(s);
     }
 
     public void QueueUpdate(string updateJson)
@@ -64,7 +67,7 @@ public sealed class FakeTelegramApi : LoopbackServer
     {
         if (token != Token) return Error(401, "Unauthorized");
         var body = await ReadBodyAsync(request);
-        if (method == "sendMessage" && _sendFailures.TryDequeue(out var status))
+        if (_failures.TryGetValue(method, out var failures) && failures.TryDequeue(out var status))
         {
             body["__status"] = status;
             _calls.Enqueue((method, body));
