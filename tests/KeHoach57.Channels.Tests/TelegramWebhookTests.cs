@@ -73,6 +73,18 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(TelegramUpdates.Text(1003, "/start"), ""));
     }
 
+    [Fact]
+    public async Task Webhook_url_is_registered_at_start_with_the_secret_token()
+    {
+        Server(s => s["Telegram:WebhookUrl"] = "https://kehoach57.example.gov.vn/telegram/webhook");
+        _ = Server().Services;
+
+        var call = await Eventually.WaitAsync(() => _telegram.Calls.FirstOrDefault(c => c.Method == "setWebhook"), c => c.Body is not null, "setWebhook");
+        Assert.Equal("https://kehoach57.example.gov.vn/telegram/webhook", (string?)call.Body["url"]);
+        Assert.Equal(AssistantServer.WebhookSecret, (string?)call.Body["secret_token"]);
+        Assert.Equal(["message", "callback_query"], call.Body["allowed_updates"]!.AsArray().Select(u => (string?)u));
+    }
+
     [Theory]
     [InlineData("off")]
     [InlineData("polling")]
