@@ -1,0 +1,55 @@
+using KeHoach57.Channels.Tests.Infrastructure;
+using KeHoach57.Conversations;
+using KeHoach57.Core.Answers;
+using Microsoft.Data.Sqlite;
+
+namespace KeHoach57.Channels.Tests;
+
+public sealed class SqliteConversationStoreTests : IDisposable
+{
+    private readonly TestCorpus _folders = new();
+    private string DbPath => Path.Combine(_folders.DataPath, SqliteConversationStore.DefaultFileName);
+
+    [Fact]
+    public async Task State_with_last_answer_survives_a_new_store_on_the_same_file()
+    {
+        var answer = new Answer(true, "Ngày 15/6 [1]", [new Citation("yen-hoa", "Kế hoạch Yên Hòa", "III", "trước ngày 15 tháng 6", "Văn phòng… trước ngày 15 tháng 6", 1.5, "yen-hoa/p1")], 12)
+        {
+            ResolvedQuestion = "Hạn báo cáo 6 tháng?",
+            Scope = "yen-hoa",
+        };
+        var state = new ConversationState("telegram:42", "yen-hoa", new PreviousTurn("Hạn báo cáo 6 tháng?", DocId: "yen-hoa"), answer, DateTimeOffset.UtcNow);
+        await new SqliteConversationStore(DbPath).SaveAsync(state);
+        await new SqliteConversationStore(DbPath).SaveAsync(state with { Id = "zalo:7", Scope = null });
+
+        SqliteConnection.ClearAllPools();
+        var reopened = new SqliteConversationStore(DbPath);
+        var found = await reopened.FindAsync("telegram:42");
+
+        Assert.NotNull(found);
+        Assert.Equal("yen-hoa", found.Scope);
+        Assert.Equal(state.Last, found.Last);
+        Assert.Equal(answer.Markdown, found.LastAnswer!.Markdown);
+        Assert.Equal(answer.Citations, found.LastAnswer.Citations);
+        Assert.Equal("yen-hoa", found.LastAnswer.Scope);
+        Assert.Null((await reopened.FindAsync("zalo:7"))!.Scope);
+        Assert.Null(await reopened.FindAsync("web:none"));
+    }
+
+    [Fact]
+    public async Task Unreadable_row_is_a_fresh_conversation_not_a_crash()
+    {
+        var store = new SqliteConversationStore(DbPath);
+        await store.SaveAsync(new ConversationState("telegram:1"));
+        await using (var connection = new SqliteConnection($"Data Source={DbPath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE conversations SET state = '{not json' WHERE id = 'telegram:1'";
+            await command.ExecuteNonQueryAsync();
+        }
+        Assert.Null(await store.FindAsync("telegram:1"));
+    }
+
+    public void Dispose() => _folders.Dispose();
+}
