@@ -51,9 +51,13 @@ public sealed class Chunker(ChunkingOptions options)
         var text = section.Blocks.Where(b => b is not Table).ToList();
         if (text.Count > 0 || (section.Children.Count == 0 && !section.IsSynthetic))
         {
-            var lines = new List<string>();
-            if (!section.IsSynthetic) lines.Add(section.Heading);
-            lines.AddRange(text.Select(Render));
+            var lines = text.Select(Render).ToList();
+            if (!section.IsSynthetic)
+            {
+                // The heading opens the section's first chunk and is never cut from the text under it.
+                if (lines.Count > 0) lines[0] = section.Heading + "\n" + lines[0];
+                else lines.Add(section.Heading);
+            }
             // Text ahead of sub-headings is a sibling of those sub-sections: a tiny intro merges into the first one.
             items.Add(new Piece(section.Anchor, path, section.Children.Count > 0 ? section.Anchor : parentGroup, lines));
         }
@@ -108,33 +112,35 @@ public sealed class Chunker(ChunkingOptions options)
         return result;
     }
 
-    /// <summary>Packs the piece's lines into parts of at most MaxChars; a lone line too long is cut at sentence ends.</summary>
+    /// <summary>
+    /// Packs the piece's lines into parts of at most MaxChars, cutting a line that is too long at sentence ends.
+    /// "+" sub-items stay with the item above them; a tail shorter than MinChars rides with the part before it.
+    /// </summary>
     private List<string> SplitLong(Piece piece)
     {
-        if (piece.Length <= options.MaxChars) return [string.Join('\n', piece.Lines)];
-        var parts = new List<List<string>>();
-        var current = new List<string>();
-        var length = 0;
-        foreach (var line in piece.Lines.SelectMany(l => TextSplitter.Split(l, options.MaxChars)))
+        var max = options.MaxChars;
+        if (piece.Length <= max) return [string.Join('\n', piece.Lines)];
+        var units = new List<string>();
+        foreach (var line in piece.Lines.SelectMany(l => TextSplitter.Split(l, max)))
         {
-            // A heading alone is no part: it stays with what follows it.
-            var headingOnly = current.Count == 1 && current[0] == piece.Lines[0] && parts.Count == 0;
-            if (current.Count > 0 && length + line.Length + 1 > options.MaxChars && !headingOnly)
+            if (line.StartsWith("+ ", StringComparison.Ordinal) && units.Count > 0 && units[^1].Length + 1 + line.Length <= max)
+                units[^1] += "\n" + line;
+            else units.Add(line);
+        }
+        var parts = new List<string>();
+        var current = "";
+        foreach (var unit in units)
+        {
+            if (current.Length > 0 && current.Length + 1 + unit.Length > max)
             {
                 parts.Add(current);
-                current = [];
-                length = 0;
+                current = "";
             }
-            current.Add(line);
-            length += line.Length + 1;
+            current = current.Length == 0 ? unit : current + "\n" + unit;
         }
-        if (current.Count > 0)
-        {
-            // A short tail reads better with the part before it than on its own.
-            if (parts.Count > 0 && length < options.MinChars) parts[^1].AddRange(current);
-            else parts.Add(current);
-        }
-        return parts.Select(p => string.Join('\n', p)).ToList();
+        if (parts.Count > 0 && current.Length < options.MinChars) parts[^1] += "\n" + current;
+        else parts.Add(current);
+        return parts;
     }
 
     private List<Chunk> ByWindows(PlanDocument document)

@@ -62,9 +62,9 @@ public static partial class AppendixTable
 
     private static List<TableRow> Rows(List<SourceLine> body, List<RowStart> starts, int end, string header)
     {
-        var repeatedHeader = string.Join(' ', VietnameseText.Fold(header).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2));
-        bool IsRepeatedHeader(string text) =>
-            repeatedHeader.Length > 0 && VietnameseText.Fold(text).StartsWith(repeatedHeader + " ", StringComparison.Ordinal);
+        // A table running over a page break repeats its header row; it belongs to no row.
+        var headerStart = FirstWords(header);
+        bool IsRepeatedHeader(string text) => headerStart.Length > 0 && FirstWords(text) == headerStart;
 
         var rows = new List<TableRow>();
         var from = starts[0].Index;
@@ -110,8 +110,8 @@ public static partial class AppendixTable
         var current = new List<string>();
         foreach (var line in lines)
         {
-            // "(Kèm theo Kế hoạch số: … ngày …)" is OCR'd across blank lines; it is one caption line.
-            if (line.Before != Gap.None && current.Count > 0 && Balanced(current))
+            // "(Kèm theo Kế hoạch số: … ngày …)" is a caption line of its own, even when OCR'd across blank lines.
+            if ((line.Before != Gap.None || line.Text.StartsWith('(')) && current.Count > 0 && Balanced(current))
             {
                 yield return new Paragraph(string.Join(' ', current));
                 current.Clear();
@@ -121,8 +121,13 @@ public static partial class AppendixTable
         if (current.Count > 0) yield return new Paragraph(string.Join(' ', current));
     }
 
+    private static string FirstWords(string text) => string.Join(' ', Word().Matches(VietnameseText.Fold(text)).Take(2).Select(m => m.Value));
+
     private static bool Balanced(List<string> lines) =>
         lines.Sum(l => l.Count(c => c == '(')) <= lines.Sum(l => l.Count(c => c == ')'));
+
+    [GeneratedRegex("[a-z0-9]+")]
+    private static partial Regex Word();
 
     [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2})?)(?:\s*\|\s*|\s+)(?=\S)")]
     private static partial Regex RowNumber();
