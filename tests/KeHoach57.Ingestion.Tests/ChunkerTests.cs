@@ -49,10 +49,19 @@ public class ChunkerTests
         var chunks = Cut(Options, parent, other);
 
         Assert.Equal(["kh/i-1-a", "kh/i-2"], chunks.Select(c => c.Id));
-        Assert.Equal("a)\nTổ chức hội nghị.\nb)\nPhát hành tài liệu.\nc)\n" + Sentences("truyền thông", 4), chunks[0].Text);
+        Assert.Equal("1. Tuyên truyền\na)\nTổ chức hội nghị.\nb)\nPhát hành tài liệu.\nc)\n" + Sentences("truyền thông", 4), chunks[0].Text);
         Assert.Equal("1. Tuyên truyền › a)", chunks[0].Section);
         Assert.Equal("2. Đào tạo\nBồi dưỡng kỹ năng số.", chunks[^1].Text);
         Assert.Equal([0, 1], chunks.Select(c => c.Ordinal));
+    }
+
+    [Fact]
+    public void Đề_mục_không_có_lời_mở_đầu_đoạn_của_mục_con_đầu_tiên()
+    {
+        var chunks = Seeds.Chunks("thai-nguyen");
+        var target = chunks.Single(c => c.Id == "thai-nguyen/iii-2-5-a");
+        Assert.StartsWith("2.5. DIn hIt nãm 2045\na,) Phát triln hg tcng\n- T l phü song 6G trén dja bàn dat  100%.", target.Text);
+        Assert.DoesNotContain(chunks, c => c.Id != "thai-nguyen/iii-2-5-a" && c.Text.Contains("2.5. DIn hIt nãm 2045"));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class Chunker(ChunkingOptions options)
     private List<Chunk> ByStructure(PlanDocument document)
     {
         var items = new List<object>();
-        foreach (var section in document.Sections) Collect(section, "", "", items);
+        foreach (var section in document.Sections) Collect(section, "", "", items, []);
 
         var chunks = new List<Chunk>();
         foreach (var item in MergeTiny(items))
@@ -45,26 +45,29 @@ public sealed class Chunker(ChunkingOptions options)
         return chunks;
     }
 
-    private static void Collect(PlanSection section, string parentPath, string parentGroup, List<object> items)
+    /// <param name="headings">Headings with no text of their own, still to be placed: they open the next chunk,
+    /// as they precede it in the source ("2.5. Đến hết năm 2045" above "a) Phát triển hạ tầng").</param>
+    private static void Collect(PlanSection section, string parentPath, string parentGroup, List<object> items, List<string> headings)
     {
-        var path = parentPath.Length == 0 ? section.Heading : parentPath + Separator + section.Heading;
-        var text = section.Blocks.Where(b => b is not Table).ToList();
-        if (text.Count > 0 || (section.Children.Count == 0 && !section.IsSynthetic))
+        var path = Path(parentPath, section);
+        if (!section.IsSynthetic) headings.Add(section.Heading);
+        var text = section.Blocks.Where(b => b is not Table).Select(Render).ToList();
+        if (text.Count > 0 || section.Children.Count == 0)
         {
-            var lines = text.Select(Render).ToList();
-            if (!section.IsSynthetic)
-            {
-                // The heading opens the section's first chunk and is never cut from the text under it.
-                if (lines.Count > 0) lines[0] = section.Heading + "\n" + lines[0];
-                else lines.Add(section.Heading);
-            }
+            // Headings are never cut from the text under them: they share its first line.
+            var lines = new List<string> { string.Join('\n', headings.Concat(text.Take(1))) };
+            lines.AddRange(text.Skip(1));
+            headings.Clear();
             // Text ahead of sub-headings is a sibling of those sub-sections: a tiny intro merges into the first one.
             items.Add(new Piece(section.Anchor, path, section.Children.Count > 0 ? section.Anchor : parentGroup, lines));
         }
         foreach (var table in section.Blocks.OfType<Table>())
             items.AddRange(TableRows(section, path, table));
-        foreach (var child in section.Children) Collect(child, path, section.Anchor, items);
+        foreach (var child in section.Children) Collect(child, path, section.Anchor, items, headings);
     }
+
+    private static string Path(string parentPath, PlanSection section) =>
+        parentPath.Length == 0 ? section.Heading : parentPath + Separator + section.Heading;
 
     private static string Render(Block block) => block switch
     {
@@ -159,7 +162,7 @@ public sealed class Chunker(ChunkingOptions options)
 
     private static void Flatten(PlanSection section, string parentPath, System.Text.StringBuilder text, List<(int, string)> starts)
     {
-        var path = parentPath.Length == 0 ? section.Heading : parentPath + Separator + section.Heading;
+        var path = Path(parentPath, section);
         starts.Add((text.Length, path));
         if (!section.IsSynthetic) text.Append(section.Heading).Append('\n');
         foreach (var block in section.Blocks)
