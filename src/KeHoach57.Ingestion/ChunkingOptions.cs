@@ -13,4 +13,7 @@ public sealed class ChunkingOptions
 
     /// <summary>A section shorter than this merges with its sibling.</summary>
     public int MinChars { get; set; } = 120;
+
+    /// <summary>Window size (characters) when <see cref="StructureAware"/> is off.</summary>
+    public int WindowChars { get; set; } = 500;
 }

@@ -2,45 +2,102 @@ using System.Security.Cryptography;
 using System.Text;
 using KeHoach57.Core;
 using KeHoach57.Core.Documents;
+using KeHoach57.Ingestion.Chunking;
+using KeHoach57.Ingestion.Documents;
+using KeHoach57.Ingestion.Import;
+using KeHoach57.Ingestion.Markdown;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Ingestion;
 
-/// <summary>Reads corpus/*.md (and raw .txt drops, imported on the fly) into a <see cref="Corpus"/>.</summary>
-public sealed class CorpusLoader(IOptions<CorpusOptions> options)
+/// <summary>
+/// Reads corpus/*.md, and raw .txt plans dropped next to them (imported on the fly), into a <see cref="Corpus"/>.
+/// A file that cannot be read (not UTF-8, empty, broken front matter) is skipped with a warning: one bad
+/// drop must not take the other plans down with it.
+/// </summary>
+public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<ChunkingOptions> chunking, ILogger<CorpusLoader>? logger = null)
 {
+    private readonly ILogger logger = logger ?? NullLogger<CorpusLoader>.Instance;
+
     public string Folder => RepositoryPaths.Resolve(options.Value.Path);
 
-    // PLACEHOLDER until the ingestion work lands: front matter + paragraph chunks.
     public Corpus Load()
     {
         var folder = Folder;
-        var docs = new List<CorpusDocument>();
+        var chunker = new Chunker(chunking.Value);
+        var documents = new List<CorpusDocument>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        if (Directory.Exists(folder))
+        if (!Directory.Exists(folder))
         {
-            foreach (var file in Directory.GetFiles(folder, "*.md").OrderBy(f => f, StringComparer.Ordinal))
-            {
-                var bytes = File.ReadAllBytes(file);
-                hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file)));
-                hash.AppendData(bytes);
-                var text = Encoding.UTF8.GetString(bytes);
-                var id = Path.GetFileNameWithoutExtension(file);
-                var info = new DocumentInfo(id, id);
-                var chunks = new List<Chunk>();
-                var section = "";
-                var n = 0;
-                foreach (var para in text.Split("\n\n"))
-                {
-                    var p = para.Trim();
-                    if (p.StartsWith('#')) { section = p.TrimStart('#', ' '); continue; }
-                    if (p.Length < 20 || p.StartsWith("---")) continue;
-                    chunks.Add(new Chunk($"{id}/p{n}", id, section, p, Ordinal: n));
-                    n++;
-                }
-                docs.Add(new CorpusDocument(info, text, chunks));
-            }
+            logger.LogWarning("Corpus folder {Folder} not found", folder);
+            return new Corpus(documents, Convert.ToHexString(hash.GetHashAndReset()));
         }
-        return new Corpus(docs, Convert.ToHexString(hash.GetHashAndReset()));
+
+        var files = Directory.GetFiles(folder, "*.md").Concat(Directory.GetFiles(folder, "*.txt"))
+            .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+            .ToList();
+        var markdownStems = files.Where(IsMarkdown).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            var bytes = File.ReadAllBytes(file);
+            hash.AppendData(Encoding.UTF8.GetBytes(name));
+            hash.AppendData(bytes);
+            if (!IsMarkdown(file) && markdownStems.Contains(Path.GetFileNameWithoutExtension(file)))
+            {
+                logger.LogWarning("Skipping {File}: {Markdown} of the same name is the imported version", name, Path.ChangeExtension(name, ".md"));
+                continue;
+            }
+            if (Read(name, bytes) is not var (document, markdown)) continue;
+            if (!ids.Add(document.Info.Id))
+            {
+                logger.LogWarning("Skipping {File}: document id {Id} is already taken", name, document.Info.Id);
+                continue;
+            }
+            documents.Add(new CorpusDocument(document.Info, markdown, chunker.Chunk(document)));
+        }
+        return new Corpus(documents, Convert.ToHexString(hash.GetHashAndReset()));
     }
+
+    /// <returns>The document and its Markdown (as written, or as imported from a .txt); null when unreadable.</returns>
+    private (PlanDocument, string)? Read(string name, byte[] bytes)
+    {
+        string text;
+        try
+        {
+            text = PlanImporter.Utf8.GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            logger.LogWarning("Skipping {File}: not UTF-8 text", name);
+            return null;
+        }
+        if (text.Trim().Length == 0)
+        {
+            logger.LogWarning("Skipping {File}: empty", name);
+            return null;
+        }
+        var id = PlanImporter.DocumentId(name);
+        if (!IsMarkdown(name))
+        {
+            var imported = PlanImporter.Import(text, id, name);
+            return (imported, PlanMarkdownWriter.Write(imported));
+        }
+        try
+        {
+            var document = PlanMarkdownReader.Read(text, id);
+            if (document.Sections.Count > 0) return (document, text);
+            logger.LogWarning("Skipping {File}: no text after the front matter", name);
+        }
+        catch (FormatException e)
+        {
+            logger.LogWarning("Skipping {File}: broken front matter ({Reason})", name, e.Message);
+        }
+        return null;
+    }
+
+    private static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 }
