@@ -30,9 +30,10 @@ public sealed partial class SuggestionService(Assistant assistant, IOptions<Widg
 
     public string UnknownScopeMessage(string scope) => assistant.UnknownScopeMessage(scope.Trim());
 
+    // Blank entries count as absent, so a deployment can switch a curated list off with empty values.
     private IReadOnlyList<string>? Curated(string key, int max) =>
-        options.Value.Suggestions.TryGetValue(key, out var list) && list.Length > 0
-            ? list.Where(q => !string.IsNullOrWhiteSpace(q)).Take(max).ToList()
+        options.Value.Suggestions.TryGetValue(key, out var list) && list.Where(q => !string.IsNullOrWhiteSpace(q)).Take(max).ToList() is { Count: > 0 } questions
+            ? questions
             : null;
 
     /// <summary>Section titles spread over the whole document, numbering stripped, each turned into a question.</summary>

@@ -5,15 +5,16 @@ public sealed class AssistantReadiness
 {
     public enum State { Starting, Ready, Failed }
 
-    private volatile Snapshot _current = new(State.Starting, 0, 0, null);
+    private volatile Snapshot _current = new(State.Starting, 0, 0);
 
-    public sealed record Snapshot(State State, int Documents, int Chunks, string? Error);
+    public sealed record Snapshot(State State, int Documents, int Chunks);
 
     public Snapshot Current => _current;
 
     public bool IsReady => _current.State == State.Ready;
 
-    public void MarkReady(int documents, int chunks) => _current = new(State.Ready, documents, chunks, null);
+    public void MarkReady(int documents, int chunks) => _current = new(State.Ready, documents, chunks);
 
-    public void MarkFailed(string error) => _current = new(State.Failed, 0, 0, error);
+    /// <summary>The reason goes to the log only: /health is public and exception text can name paths.</summary>
+    public void MarkFailed() => _current = new(State.Failed, 0, 0);
 }

@@ -28,7 +28,7 @@ public sealed class AssistantWarmup(IServiceProvider services, AssistantReadines
         {
             // Stay up and say so on /health: a crash loop would hide the reason from whoever looks.
             logger.LogCritical(ex, "Assistant failed to load the corpus or index");
-            readiness.MarkFailed(ex.Message);
+            readiness.MarkFailed();
         }
     }
 }

@@ -16,7 +16,7 @@ public static class HealthEndpoints
             return now.State switch
             {
                 AssistantReadiness.State.Ready => Results.Ok(new { status = "ready", documents = now.Documents, chunks = now.Chunks }),
-                AssistantReadiness.State.Failed => Results.Json(new { status = "failed", message = "Không nạp được dữ liệu kế hoạch: " + now.Error },
+                AssistantReadiness.State.Failed => Results.Json(new { status = "failed", message = "Không nạp được dữ liệu kế hoạch. Xem nhật ký máy chủ để biết nguyên nhân." },
                     statusCode: StatusCodes.Status503ServiceUnavailable),
                 _ => Results.Json(new { status = "starting", message = Problems.DefaultDetail(503) }, statusCode: StatusCodes.Status503ServiceUnavailable),
             };
