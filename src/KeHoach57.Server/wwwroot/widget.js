@@ -314,11 +314,14 @@
         chip.target = '_blank';
         chip.rel = 'noopener noreferrer';
       }
-      var label = [citation.title, citation.section].filter(Boolean).join(' › ');
-      chip.title = (citation.quote || '').slice(0, 300);
-      chip.setAttribute('aria-label', 'Nguồn ' + citation.index + ': ' + label + ' (mở trong thẻ mới)');
+      // Plan titles are long sentences: lead with the section, and name the plan only when it is not the page's own.
+      var fromOtherPlan = !SCOPE || String(citation.doc).toLowerCase() !== SCOPE.toLowerCase();
+      var label = [fromOtherPlan ? citation.title : '', citation.section].filter(Boolean).join(' › ') || citation.title || citation.doc || 'Văn bản';
+      var full = [citation.title, citation.section].filter(Boolean).join(' › ');
+      chip.title = full + (citation.quote ? '\n“' + String(citation.quote).slice(0, 300) + '”' : '');
+      chip.setAttribute('aria-label', 'Nguồn ' + citation.index + ': ' + full + ' (mở trong thẻ mới)');
       chip.appendChild(el('span', 'n', String(citation.index)));
-      chip.appendChild(el('span', 't', label || citation.doc || 'Văn bản'));
+      chip.appendChild(el('span', 't', label));
       item.appendChild(chip);
       return item;
     }
