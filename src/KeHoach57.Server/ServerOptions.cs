@@ -7,6 +7,12 @@ public sealed class ServerOptions
 
     /// <summary>Largest JSON body accepted by the API; a question plus ids fits in a fraction of it.</summary>
     public int MaxRequestBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For is believed, so the rate limit sees real clients.
+    /// Empty: the header is ignored (believing it from anyone would let a client pick its own limit bucket).
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
 }
 
 /// <summary>Per-client limit on questions and feedback (config section "RateLimit").</summary>

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KeHoach57.Server.Ask;
@@ -7,6 +8,7 @@ using KeHoach57.Server.Health;
 using KeHoach57.Server.Infrastructure;
 using KeHoach57.Server.Telemetry;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -57,6 +59,7 @@ public static class ServerSetup
 
     public static WebApplication UseAssistantServer(this WebApplication app)
     {
+        UseKnownProxies(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
@@ -80,6 +83,20 @@ public static class ServerSetup
         app.MapDocumentEndpoints();
         app.MapFeedbackEndpoints();
         return app;
+    }
+
+    private static void UseKnownProxies(WebApplication app)
+    {
+        var proxies = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.KnownProxies
+            .Select(p => IPAddress.TryParse(p.Trim(), out var address) ? address : null)
+            .OfType<IPAddress>()
+            .ToList();
+        if (proxies.Count == 0) return;
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies) forwarded.KnownProxies.Add(proxy);
+        app.UseForwardedHeaders(forwarded);
     }
 
     private static void ConfigureWidgetCors(CorsPolicyBuilder policy, IEnumerable<string> allowedOrigins)

@@ -10,7 +10,14 @@ namespace KeHoach57.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class LoopbackServer : IAsyncLifetime
 {
-    public AssistantServerFactory Factory { get; } = new();
+    public LoopbackServer() : this(null) { }
+
+    // Private: an xUnit class fixture must have exactly one public constructor.
+    private LoopbackServer(IDictionary<string, string?>? settings) => Factory = new(settings);
+
+    public static LoopbackServer With(IDictionary<string, string?> settings) => new(settings);
+
+    public AssistantServerFactory Factory { get; }
     public Uri BaseAddress { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
