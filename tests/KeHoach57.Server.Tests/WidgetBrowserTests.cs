@@ -22,7 +22,7 @@ public sealed class WidgetBrowserTests(LoopbackServer server) : IClassFixture<Lo
     private static async Task<(IPlaywright Playwright, IBrowserContext Context, DirectoryInfo Profile)> LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
-            Assert.Skip($"Chromium không có ở {ChromiumPath}: chạy .ci/install-chromium.sh để chạy kiểm thử trình duyệt.");
+            Assert.Skip($"Chromium not found at {ChromiumPath}: run .ci/install-chromium.sh to run the browser tests.");
         var playwright = await Playwright.CreateAsync();
         var profile = Directory.CreateTempSubdirectory("kh57-chromium-");
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new BrowserTypeLaunchPersistentContextOptions
