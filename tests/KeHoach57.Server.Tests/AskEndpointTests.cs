@@ -64,20 +64,4 @@ public sealed class AskEndpointTests(ReadyServer server) : IClassFixture<ReadySe
 
         Assert.NotEqual((await a.ReadJsonAsync()).Str("answerId"), (await b.ReadJsonAsync()).Str("answerId"));
     }
-
-    [Fact]
-    public async Task Get_on_the_ask_endpoint_is_a_vietnamese_405()
-    {
-        using var response = await Client.GetAsync("/api/ask", TestContext.Current.CancellationToken);
-
-        await ProblemAssert.IsVietnameseProblem(response, HttpStatusCode.MethodNotAllowed);
-    }
-
-    [Fact]
-    public async Task Unknown_api_route_is_a_vietnamese_404()
-    {
-        using var response = await Client.GetAsync("/api/khong-co", TestContext.Current.CancellationToken);
-
-        await ProblemAssert.IsVietnameseProblem(response, HttpStatusCode.NotFound);
-    }
 }

@@ -103,17 +103,14 @@ public sealed class BadInputTests(ReadyServer server) : IClassFixture<ReadyServe
         await ProblemAssert.IsVietnameseProblem(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
-    [Fact]
-    public async Task Unknown_document_is_a_vietnamese_404()
+    [Theory]
+    [InlineData("/api/ask", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("/api/khong-co", HttpStatusCode.NotFound)]
+    [InlineData("/api/documents/khong-co", HttpStatusCode.NotFound)]
+    [InlineData("/api/suggestions?scope=khong-co", HttpStatusCode.BadRequest)]
+    public async Task Wrong_route_method_or_id_is_a_vietnamese_problem(string path, HttpStatusCode status)
     {
-        using var response = await Client.GetAsync("/api/documents/khong-co", TestContext.Current.CancellationToken);
-        await ProblemAssert.IsVietnameseProblem(response, HttpStatusCode.NotFound);
-    }
-
-    [Fact]
-    public async Task Unknown_scope_for_suggestions_is_400()
-    {
-        using var response = await Client.GetAsync("/api/suggestions?scope=khong-co", TestContext.Current.CancellationToken);
-        await ProblemAssert.IsVietnameseProblem(response, HttpStatusCode.BadRequest);
+        using var response = await Client.GetAsync(path, TestContext.Current.CancellationToken);
+        await ProblemAssert.IsVietnameseProblem(response, status);
     }
 }
