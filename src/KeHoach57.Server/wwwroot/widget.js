@@ -58,7 +58,7 @@
     '.busy{color:#5c5c5c;font-style:italic}',
     '.busy::after{content:"";animation:dots 1.2s steps(4,end) infinite}',
     '@keyframes dots{0%{content:""}25%{content:"."}50%{content:".."}75%{content:"..."}}',
-    '.cites{list-style:none;margin:10px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:6px}',
+    '.msg .cites{list-style:none;margin:8px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:6px}',
     '.cites-label{margin:10px 0 0;font-size:12px;color:#5c5c5c;font-weight:600;text-transform:uppercase;letter-spacing:.03em}',
     '.chip{display:inline-flex;align-items:center;gap:6px;max-width:100%;padding:5px 10px 5px 5px;border:1px solid #d8cfc4;border-radius:16px;',
     'background:#fbf8f4;color:#1f2328;text-decoration:none;font-size:13px;line-height:1.3}',
