@@ -19,7 +19,7 @@ public sealed class WidgetBrowserTests(LoopbackServer server) : IClassFixture<Lo
         "--disable-component-update", "--disable-sync",
     ];
 
-    /// <summary>Opens <paramref name="path"/> in a fresh Chromium profile, runs <paramref name="test"/>, then closes everything.</summary>
+    /// <summary>Opens <paramref name="path"/> in a fresh Chromium profile, runs <paramref name="test"/>, checks the page logged no error, then closes everything.</summary>
     private async Task InBrowserAsync(string path, Func<IPage, Task> test)
     {
         if (!File.Exists(ChromiumPath))
@@ -37,8 +37,13 @@ public sealed class WidgetBrowserTests(LoopbackServer server) : IClassFixture<Lo
         try
         {
             var page = context.Pages.FirstOrDefault() ?? await context.NewPageAsync();
+            // A CSP violation or a script error in the widget shows up here, from the first load on.
+            var errors = new List<string>();
+            page.Console += (_, message) => { if (message.Type == "error") errors.Add($"{message.Text} ({message.Location})"); };
+            page.PageError += (_, error) => errors.Add(error);
             await page.GotoAsync(Url(path));
             await test(page);
+            Assert.Empty(errors);
         }
         finally
         {

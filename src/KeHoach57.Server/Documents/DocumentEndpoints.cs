@@ -49,7 +49,8 @@ public static class DocumentEndpoints
 
     private static string NotFoundPage(string id) =>
         "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-        "<title>Không tìm thấy văn bản</title><link rel=\"stylesheet\" href=\"/assets/document.css\"></head><body>" +
+        "<title>Không tìm thấy văn bản</title><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">" +
+        "<link rel=\"stylesheet\" href=\"/assets/document.css\"></head><body>" +
         "<header class=\"doc-header\"><a class=\"back\" href=\"/\">← Trang chủ</a><h1>Không tìm thấy văn bản</h1></header>" +
         "<main class=\"doc\"><p>" + System.Net.WebUtility.HtmlEncode(UnknownDocument(id)) + "</p></main></body></html>\n";
 }

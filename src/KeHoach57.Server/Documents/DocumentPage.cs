@@ -26,6 +26,7 @@ public sealed class DocumentPage
         page.Append("<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Html.Encode(info.Title)).Append(" – Trợ lý Kế hoạch 57</title>\n")
+            .Append("<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n")
             .Append("<link rel=\"stylesheet\" href=\"/assets/document.css\">\n")
             .Append("<script src=\"/assets/document.js\" defer></script>\n</head>\n")
             .Append("<body data-highlight=\"").Append(Html.Encode(highlight ?? "")).Append("\">\n")
