@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace KeHoach57.LoadTest;
+
+/// <summary>Command line of the load tool. Every run is bounded in requests and in time.</summary>
+public sealed record LoadOptions(int Requests, int Concurrency, int Warmup, TimeSpan MaxDuration, string? CorpusPath)
+{
+    public static readonly LoadOptions Default = new(5_000, 16, 200, TimeSpan.FromSeconds(120), null);
+
+    public const string Usage = """
+        KeHoach57.LoadTest — loads POST /api/ask on an in-process server at 127.0.0.1 and reports throughput and latency.
+
+          --requests N       questions to send (default 5000, at most 1000000)
+          --concurrency N    requests in flight (default 16, at most 512)
+          --warmup N         untimed questions first (default 200)
+          --max-seconds N    stop after this long whatever is left (default 120, at most 1800)
+          --corpus PATH      folder of <id>.md plans (default: corpus/ of the checkout, else its corpus/raw/*.txt)
+        """;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = Default;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--requests" => options with { Requests = Int(Next(), 1, 1_000_000) },
+                "--concurrency" => options with { Concurrency = Int(Next(), 1, 512) },
+                "--warmup" => options with { Warmup = Int(Next(), 0, 100_000) },
+                "--max-seconds" => options with { MaxDuration = TimeSpan.FromSeconds(Int(Next(), 1, 1_800)) },
+                "--corpus" => options with { CorpusPath = Next() },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        return options;
+    }
+
+    private static int Int(string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new ArgumentException($"expected a whole number from {min} to {max}, got \"{value}\"");
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using KeHoach57.Answering;
+using KeHoach57.Conversations;
+using KeHoach57.Server.Infrastructure;
+using KeHoach57.Server.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace KeHoach57.Server.Ask;
+
+/// <summary>
+/// One web question: validated here so a bad one gets a precise 400, then asked through the shared
+/// <see cref="ConversationService"/> (follow-ups and scope behave as in every other channel).
+/// </summary>
+public sealed class AskService(
+    ConversationService conversations,
+    IOptions<AnsweringOptions> answering,
+    RecentAnswers recent,
+    AssistantMetrics metrics,
+    ILogger<AskService> logger)
+{
+    public const string Channel = "web";
+
+    public readonly record struct Outcome(AskResponse? Response, IResult? Problem);
+
+    public async Task<Outcome> AskAsync(AskBody body, CancellationToken cancellationToken)
+    {
+        var question = body.Question?.Trim() ?? "";
+        var scope = string.IsNullOrWhiteSpace(body.Scope) ? null : body.Scope.Trim();
+        var problem = Validate(question, scope, body.ConversationId);
+        if (problem is not null) return Reject(problem, scope);
+
+        var conversationId = body.ConversationId ?? Ids.New();
+        var clock = Stopwatch.StartNew();
+        var answer = await conversations.AskAsync($"{Channel}:{conversationId}", question, scope, cancellationToken);
+        var latencyMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3);
+        if (answer.Error is not null) return Reject(answer.Error, scope);
+
+        var answerId = Ids.New();
+        recent.Remember(answerId, new RecentAnswers.Entry(conversationId, question, answer.Markdown, answer.Answered, answer.Scope ?? scope));
+        metrics.Question(Channel, answer.Answered ? "answered" : "not_found", answer.Scope ?? scope, latencyMs);
+        logger.LogInformation("Answered={Answered} citations={Citations} scope={Scope} in {LatencyMs} ms",
+            answer.Answered, answer.Citations.Count, answer.Scope ?? scope, latencyMs);
+        return new(new AskResponse(answer.Answered, answer.Markdown, answer.Citations, latencyMs, conversationId, answerId), null);
+    }
+
+    private string? Validate(string question, string? scope, string? conversationId)
+    {
+        if (question.Length == 0)
+            return "Câu hỏi đang trống. Hãy nhập câu hỏi về kế hoạch, ví dụ: \"Mục tiêu chung của kế hoạch là gì?\"";
+        var max = answering.Value.MaxQuestionLength;
+        if (question.Length > max)
+            return $"Câu hỏi quá dài ({question.Length} ký tự). Hãy hỏi ngắn gọn, tối đa {max} ký tự.";
+        if (conversationId is not null && !Ids.IsValid(conversationId))
+            return "Mã hội thoại (conversationId) không hợp lệ: chỉ gồm chữ, số, '-' hoặc '_', tối đa 64 ký tự.";
+        if (scope is not null && conversations.Assistant.FindDocument(scope) is null)
+            return conversations.Assistant.UnknownScopeMessage(scope);
+        return null;
+    }
+
+    private Outcome Reject(string message, string? scope)
+    {
+        metrics.Question(Channel, "rejected", null, 0);
+        logger.LogInformation("Rejected question (scope {Scope}): {Reason}", scope, message);
+        return new(null, Problems.BadRequest(message));
+    }
+}
+
+/// <summary>Ids the server hands out and takes back from clients.</summary>
+public static class Ids
+{
+    public static string New() => Guid.NewGuid().ToString("N");
+
+    public static bool IsValid(string id) =>
+        id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using KeHoach57.Server.Ask;
+using KeHoach57.Server.Infrastructure;
+using KeHoach57.Server.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace KeHoach57.Server.Feedback;
+
+public static class FeedbackEndpoints
+{
+    public const string AdminKeyHeader = "X-Admin-Key";
+
+    public sealed record FeedbackBody(string? ConversationId, string? AnswerId, bool? Helpful, string? Comment);
+
+    public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/feedback").RequireRateLimiting(RateLimiting.Policy);
+        api.MapPost("/", PostAsync).RequireCors(ServerSetup.CorsPolicy);
+        // Not CORS-enabled: the export is for administrators' tools, never for a browser on a portal.
+        api.MapGet("/", ExportAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> PostAsync(HttpContext http, FeedbackStore store, RecentAnswers recent,
+        IOptions<FeedbackOptions> options, AssistantMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<FeedbackBody>(http, cancellationToken);
+        if (problem is not null) return problem;
+        if (body!.ConversationId is not { } conversationId || !Ids.IsValid(conversationId))
+            return Problems.BadRequest("Thiếu hoặc sai mã hội thoại (conversationId).");
+        if (body.AnswerId is not { } answerId || !Ids.IsValid(answerId))
+            return Problems.BadRequest("Thiếu hoặc sai mã câu trả lời (answerId).");
+        if (body.Helpful is not { } helpful)
+            return Problems.BadRequest("Thiếu đánh giá (helpful): true nếu câu trả lời hữu ích, false nếu không.");
+        var comment = string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim();
+        var max = options.Value.MaxCommentLength;
+        if (comment?.Length > max)
+            return Problems.BadRequest($"Góp ý quá dài ({comment.Length} ký tự), tối đa {max} ký tự.");
+
+        // The answer is attached when this process still remembers it; a mismatched conversation is not trusted with it.
+        var known = recent.Find(answerId) is { } entry && entry.ConversationId == conversationId ? entry : null;
+        var id = await store.AddAsync(new FeedbackEntry(0, clock.GetUtcNow(), conversationId, answerId, helpful, comment,
+            known?.Question, known?.Answer, known?.Scope), cancellationToken);
+        metrics.Feedback(helpful);
+        return TypedResults.Ok(new { id, message = "Cảm ơn bạn đã góp ý!" });
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext http, string? format, FeedbackStore store,
+        IOptions<AdminOptions> admin, CancellationToken cancellationToken)
+    {
+        var key = admin.Value.ApiKey;
+        if (string.IsNullOrWhiteSpace(key))
+            return Problems.NotFound("Chức năng xuất góp ý đang tắt: máy chủ chưa cấu hình khóa quản trị (biến môi trường Admin__ApiKey).");
+        var given = http.Request.Headers[AdminKeyHeader].ToString();
+        if (given.Length == 0)
+            return Problems.Status(StatusCodes.Status401Unauthorized, $"Cần khóa quản trị trong tiêu đề {AdminKeyHeader}.");
+        if (!SameSecret(given, key))
+            return Problems.Status(StatusCodes.Status403Forbidden, "Khóa quản trị không đúng.");
+
+        var entries = await store.ListAsync(cancellationToken);
+        return (format ?? "json").ToLowerInvariant() switch
+        {
+            "json" => TypedResults.Ok(entries),
+            "csv" => TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(FeedbackCsv.Write(entries))).ToArray(),
+                "text/csv; charset=utf-8", "gop-y.csv"),
+            _ => Problems.BadRequest("Định dạng xuất không hợp lệ: dùng format=json hoặc format=csv."),
+        };
+    }
+
+    // Hashing first gives equal-length inputs, so the comparison time says nothing about the key.
+    private static bool SameSecret(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+}

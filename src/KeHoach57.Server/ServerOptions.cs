@@ -1,0 +1,65 @@
+namespace KeHoach57.Server;
+
+/// <summary>Limits of the web API (config section "Server").</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Server";
+
+    /// <summary>Largest JSON body accepted by the API; a question plus ids fits in a fraction of it.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For is believed, so the rate limit sees real clients.
+    /// Empty: the header is ignored (believing it from anyone would let a client pick its own limit bucket).
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+}
+
+/// <summary>Per-client limit on questions and feedback (config section "RateLimit").</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimit";
+
+    /// <summary>Off only where something in front (a proxy, the load tool) already limits clients.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Requests one client (by remote IP) may make per window.</summary>
+    public int PermitLimit { get; set; } = 30;
+
+    public int WindowSeconds { get; set; } = 60;
+}
+
+/// <summary>Who may embed the widget and what it suggests (config section "Widget").</summary>
+public sealed class WidgetOptions
+{
+    public const string Section = "Widget";
+
+    /// <summary>Origins (scheme://host[:port]) whose pages may call the API and frame our pages. "*" allows any.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Curated starter questions per scope id; "default" is used when no scope is given.</summary>
+    public Dictionary<string, string[]> Suggestions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How many starter questions the widget shows.</summary>
+    public int MaxSuggestions { get; set; } = 4;
+}
+
+/// <summary>Where feedback is kept (config section "Feedback").</summary>
+public sealed class FeedbackOptions
+{
+    public const string Section = "Feedback";
+
+    /// <summary>SQLite file; empty means feedback.db in the data folder ("Index:DataPath").</summary>
+    public string? Path { get; set; }
+
+    public int MaxCommentLength { get; set; } = 2000;
+}
+
+/// <summary>Administration (config section "Admin"). The key comes from the environment (Admin__ApiKey) or user secrets, never from a file in the repository.</summary>
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    /// <summary>Shared key for the feedback export, sent as the X-Admin-Key header. Empty disables the export.</summary>
+    public string? ApiKey { get; set; }
+}

@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace KeHoach57.Server.Tests.Infrastructure;
+
+public static partial class ProblemAssert
+{
+    /// <summary>The response is a ProblemDetails with <paramref name="status"/> whose title and detail are Vietnamese.</summary>
+    public static async Task<string> IsVietnameseProblem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal((int)status, body.GetProperty("status").GetInt32());
+        var title = body.GetProperty("title").GetString() ?? "";
+        var detail = body.GetProperty("detail").GetString() ?? "";
+        Assert.Matches(VietnameseLetters(), title);
+        Assert.Matches(VietnameseLetters(), detail);
+        Assert.DoesNotContain("Exception", detail);
+        Assert.DoesNotContain("   at ", detail);
+        return detail;
+    }
+
+    [GeneratedRegex("[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", RegexOptions.IgnoreCase)]
+    private static partial Regex VietnameseLetters();
+}
