@@ -92,8 +92,9 @@ public sealed partial class StructureParser
         if (line.Before == Gap.Hard) return false;
         if (pending is not null && text.Length == 0) return true;
         var first = line.Text[0];
-        // "- Hạ tầng số: Phấn đấu ..." goes on after its colon; a paragraph or title ending in one does not.
-        var finished = EndsWithAny(lastLine.TrimEnd(' ', '"', '\'', ')', '”', '’'), marker is null ? ".:;!?" : ".;!?");
+        // A list item is marked where it starts; it runs, sentence after sentence, to the next mark, blank line or page.
+        if (marker is not null && line.Before == Gap.None) return true;
+        var finished = EndsWithAny(lastLine.TrimEnd(' ', '"', '\'', ')', '”', '’'), ".:;!?");
         if (line.Before == Gap.Blank) return char.IsLower(first) || (char.IsDigit(first) && !finished);
         return !(finished && char.IsUpper(first));
     }
