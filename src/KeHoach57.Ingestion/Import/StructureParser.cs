@@ -107,12 +107,21 @@ public sealed partial class StructureParser
         {
             pending = null;
             var label = heading.Candidate.Label;
-            var titleLike = body.Length <= MaxTitleLength && !EndsWithAny(body, ".;,");
+            var titleLike = body.Length <= MaxTitleLength && !EndsWithAny(WithoutTrailingJunk(body), ".;,");
             var section = OpenSection(titleLike && body.Length > 0 ? label + " " + body : label, heading.Candidate.Kind, heading.Key);
             if (!titleLike) section.Blocks.Add(new Paragraph(body));
         }
         else if (body.Length > 0) Current().Blocks.Add(marker is { } m ? new ListItem(m, body) : new Paragraph(body));
         marker = null;
+    }
+
+    /// <summary>"Phòng Văn hóa - Xã hội : , ‘" ends in scanner debris, not in a comma; "đến năm 2045," does.</summary>
+    private static string WithoutTrailingJunk(string text)
+    {
+        var trimmed = text.TrimEnd(' ', ')', '/', '"', '\'', '‘', '’', '”');
+        while (trimmed.Length > 1 && trimmed[^1] is ',' or '.' && trimmed[^2] == ' ')
+            trimmed = trimmed[..^1].TrimEnd(' ', ')', '/', '"', '\'', '‘', '’', '”');
+        return trimmed;
     }
 
     private static bool EndsWithAny(string s, string characters) => s.Length > 0 && characters.Contains(s[^1]);
