@@ -99,7 +99,7 @@ public static partial class AppendixTable
         var cells = new List<string>();
         foreach (var line in lines)
         {
-            if (cells.Count == 0 || line.Before != Gap.None) cells.Add(line.Text);
+            if (cells.Count == 0 || line.Before >= Gap.Blank) cells.Add(line.Text);
             else cells[^1] += " " + line.Text;
         }
         return string.Join(" | ", cells);
@@ -111,7 +111,7 @@ public static partial class AppendixTable
         foreach (var line in lines)
         {
             // "(Kèm theo Kế hoạch số: … ngày …)" is a caption line of its own, even when OCR'd across blank lines.
-            if ((line.Before != Gap.None || line.Text.StartsWith('(')) && current.Count > 0 && Balanced(current))
+            if ((line.Before >= Gap.Blank || line.Text.StartsWith('(')) && current.Count > 0 && Balanced(current))
             {
                 yield return new Paragraph(string.Join(' ', current));
                 current.Clear();

@@ -16,10 +16,10 @@ public static partial class Boilerplate
         var inRecipients = false;
         foreach (var line in lines)
         {
-            var folded = VietnameseText.Fold(line);
+            var folded = VietnameseText.Fold(line.Trim());
             if (IsRecipientsStart(folded)) inRecipients = true;
             // A recipients block runs to the next part of the document (a new plan, an appendix) or the end.
-            else if (inRecipients && (Headings.IsDocumentKind(line) || Headings.IsAppendix(line))) inRecipients = false;
+            else if (inRecipients && (Headings.IsDocumentKind(line.Trim()) || Headings.IsAppendix(line.Trim()))) inRecipients = false;
             kept.Add(inRecipients || IsBoilerplateLine(folded) ? "" : line);
         }
         return kept;

@@ -17,7 +17,7 @@ public static partial class MetadataGuesser
 
     public static DocumentInfo Guess(string id, string source, IReadOnlyList<string> lines, IReadOnlyList<PlanSection> sections)
     {
-        var top = lines.Where(l => l.Length > 0).Take(HeaderLines).ToList();
+        var top = lines.Select(l => l.Trim()).Where(l => l.Length > 0).Take(HeaderLines).ToList();
         string number = "", date = "", locality = "";
         foreach (var line in top)
         {

@@ -2,8 +2,11 @@ using KeHoach57.Core.Text;
 
 namespace KeHoach57.Ingestion.Import;
 
-/// <summary>What separates a line from the one before it: nothing, a blank line, or a rule that always ends a paragraph.</summary>
-public enum Gap { None, Blank, Hard }
+/// <summary>
+/// What separates a line from the one before it: nothing, a page break (the export indents a page's first
+/// line), a blank line, or a rule that always ends a paragraph.
+/// </summary>
+public enum Gap { None, Page, Blank, Hard }
 
 public readonly record struct SourceLine(string Text, Gap Before);
 
@@ -14,15 +17,16 @@ public readonly record struct SourceLine(string Text, Gap Before);
 public static class SourceLines
 {
     public static List<string> Split(string raw) =>
-        VietnameseText.Normalize(raw).Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => l.Trim()).ToList();
+        VietnameseText.Normalize(raw).Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => l.TrimEnd()).ToList();
 
     public static List<SourceLine> From(IReadOnlyList<string> lines)
     {
         var blanksMeanNothing = IsDoubleSpaced(lines);
         var result = new List<SourceLine>(lines.Count);
         var gap = Gap.None;
-        foreach (var line in lines)
+        foreach (var raw in lines)
         {
+            var line = raw.Trim();
             if (line.Length == 0)
             {
                 if (!blanksMeanNothing && gap == Gap.None) gap = Gap.Blank;
@@ -33,7 +37,7 @@ public static class SourceLines
                 gap = Gap.Hard;
                 continue;
             }
-            result.Add(new SourceLine(line, gap));
+            result.Add(new SourceLine(line, gap == Gap.None && raw.StartsWith(' ') ? Gap.Page : gap));
             gap = Gap.None;
         }
         return result;

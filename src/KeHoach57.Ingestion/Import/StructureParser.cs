@@ -92,8 +92,9 @@ public sealed partial class StructureParser
         if (line.Before == Gap.Hard) return false;
         if (pending is not null && text.Length == 0) return true;
         var first = line.Text[0];
-        // "- Hạ tầng số: Phấn đấu ..." goes on after its colon; a paragraph or title ending in one does not.
-        var finished = EndsWithAny(lastLine.TrimEnd(' ', '"', '\'', ')', '”', '’'), marker is null ? ".:;!?" : ".;!?");
+        // A list item is marked where it starts; it runs, sentence after sentence, to the next mark, blank line or page.
+        if (marker is not null && line.Before == Gap.None) return true;
+        var finished = EndsWithAny(lastLine.TrimEnd(' ', '"', '\'', ')', '”', '’'), ".:;!?");
         if (line.Before == Gap.Blank) return char.IsLower(first) || (char.IsDigit(first) && !finished);
         return !(finished && char.IsUpper(first));
     }
@@ -106,12 +107,21 @@ public sealed partial class StructureParser
         {
             pending = null;
             var label = heading.Candidate.Label;
-            var titleLike = body.Length <= MaxTitleLength && !EndsWithAny(body, ".;,");
+            var titleLike = body.Length <= MaxTitleLength && !EndsWithAny(WithoutTrailingJunk(body), ".;,");
             var section = OpenSection(titleLike && body.Length > 0 ? label + " " + body : label, heading.Candidate.Kind, heading.Key);
             if (!titleLike) section.Blocks.Add(new Paragraph(body));
         }
         else if (body.Length > 0) Current().Blocks.Add(marker is { } m ? new ListItem(m, body) : new Paragraph(body));
         marker = null;
+    }
+
+    /// <summary>"Phòng Văn hóa - Xã hội : , ‘" ends in scanner debris, not in a comma; "đến năm 2045," does.</summary>
+    private static string WithoutTrailingJunk(string text)
+    {
+        var trimmed = text.TrimEnd(' ', ')', '/', '"', '\'', '‘', '’', '”');
+        while (trimmed.Length > 1 && trimmed[^1] is ',' or '.' && trimmed[^2] == ' ')
+            trimmed = trimmed[..^1].TrimEnd(' ', ')', '/', '"', '\'', '‘', '’', '”');
+        return trimmed;
     }
 
     private static bool EndsWithAny(string s, string characters) => s.Length > 0 && characters.Contains(s[^1]);
