@@ -9,4 +9,5 @@ var root = new RootCommand("KeHoach57.Assistant — hỏi đáp về các kế h
 root.Add(AskCommand.Create());
 root.Add(ChatCommand.Create());
 root.Add(IndexCommand.Create());
+root.Add(EvalCommand.Create());
 return await root.Parse(args).InvokeAsync();

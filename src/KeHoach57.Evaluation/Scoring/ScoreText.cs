@@ -16,7 +16,7 @@ public static class ScoreText
     public const int AnswerCap = 600;
 
     /// <summary>Share of the evidence's tokens a citation must hold to count as a hit.</summary>
-    public const double EvidenceShare = 0.6;
+    public const double EvidenceNeed = 0.6;
 
     /// <summary>score.py fold: NFD, drop combining marks, đ→d, lower case, dashes spaced, whitespace collapsed.</summary>
     public static string Fold(string? text)
@@ -79,13 +79,12 @@ public static class ScoreText
     }
 
     /// <summary>A citation hits when at least 60% of the evidence's tokens (with repeats) occur in its text.</summary>
-    public static bool EvidenceHit(string? evidence, string? text)
-    {
-        var ev = Tokens(evidence);
-        if (ev.Count == 0) return false;
-        var tx = Tokens(text).ToHashSet(StringComparer.Ordinal);
-        return (double)ev.Count(tx.Contains) / ev.Count >= EvidenceShare;
-    }
+    public static bool EvidenceHit(string? evidence, string? text) =>
+        EvidenceShare(Tokens(evidence), Tokens(text).ToHashSet(StringComparer.Ordinal)) >= EvidenceNeed;
+
+    /// <summary>Share of the evidence tokens (with repeats) found in a text's token set; 0 for empty evidence.</summary>
+    public static double EvidenceShare(IReadOnlyList<string> evidence, IReadOnlySet<string> textTokens) =>
+        evidence.Count == 0 ? 0 : (double)evidence.Count(textTokens.Contains) / evidence.Count;
 
     /// <summary>True when every group has one alternative inside the folded head of the answer.</summary>
     public static bool AnswerMatches(IEnumerable<IReadOnlyList<string>> answerAny, string? answer)
