@@ -90,5 +90,5 @@ public sealed class EvalSession(IServiceProvider services, Func<IReadOnlyDiction
 
     private static ReportSection GateSection(GateResult gate) =>
         new(gate.Passed ? "Ngưỡng: ĐẠT" : "Ngưỡng: KHÔNG ĐẠT",
-            [.. gate.Failures.Select(f => "không đạt: " + f), .. gate.Notes], Alert: !gate.Passed);
+            [.. gate.Passed ? ["mọi chỉ số có ngưỡng đều đạt"] : gate.Failures.Select(f => "không đạt: " + f), .. gate.Notes], Alert: !gate.Passed);
 }
