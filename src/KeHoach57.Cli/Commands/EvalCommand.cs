@@ -1,10 +1,10 @@
 using System.CommandLine;
 using KeHoach57.Core;
+using KeHoach57.Core.Documents;
 using KeHoach57.Evaluation;
 using KeHoach57.Evaluation.Items;
 using KeHoach57.Evaluation.Reports;
 using KeHoach57.Retrieval;
-using KeHoach57.Core.Documents;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -66,9 +66,7 @@ public static class EvalCommand
             await using var services = CliServices.Build(overrides);
             if (parse.GetValue(rebuild))
                 await services.GetRequiredService<CorpusIndexer>().RebuildAsync(services.GetRequiredService<Corpus>(), ct);
-            var session = new EvalSession(services,
-                extra => CliServices.Build(new Dictionary<string, string?>(overrides.Concat(extra).GroupBy(kv => kv.Key).Select(g => g.Last()))),
-                message => Console.Error.WriteLine("… " + message));
+            var session = new EvalSession(services, AblationServices, message => Console.Error.WriteLine("… " + message));
             var variants = parse.GetValue(variant) switch
             {
                 "question" => [EvalVariant.Question],
@@ -90,6 +88,14 @@ public static class EvalCommand
                 AnsiConsole.MarkupLine($"Tóm tắt Markdown: [bold]{Markup.Escape(markdownFile.FullName)}[/]");
             }
             return outcome.Gate is { Passed: false } ? 1 : 0;
+
+            // An ablation row keeps the command's own overrides (--backend) unless it sets the key itself.
+            ServiceProvider AblationServices(IReadOnlyDictionary<string, string?> ablation)
+            {
+                var merged = new Dictionary<string, string?>(overrides);
+                foreach (var (key, value) in ablation) merged[key] = value;
+                return CliServices.Build(merged);
+            }
         });
         return command;
     }

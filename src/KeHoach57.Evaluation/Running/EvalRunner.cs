@@ -12,8 +12,10 @@ public sealed record CaseLine(EvalCase Case, BatchAnswer Line);
 /// <summary>All answers of one target to one variant of the questions.</summary>
 public sealed record EvalRun(string System, EvalVariant Variant, IReadOnlyList<CaseLine> Lines)
 {
+    private IReadOnlyDictionary<string, ResultLine>? _results;
+
     public IReadOnlyDictionary<string, ResultLine> Results =>
-        Lines.ToDictionary(l => l.Case.Id, l => ResultLine.From(l.Line), StringComparer.Ordinal);
+        _results ??= Lines.ToDictionary(l => l.Case.Id, l => ResultLine.From(l.Line), StringComparer.Ordinal);
 
     /// <summary>Scores the cases of one set, or all of them.</summary>
     public Scorecard Score(string? set = null) =>
