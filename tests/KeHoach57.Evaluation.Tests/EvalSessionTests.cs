@@ -19,7 +19,7 @@ public class EvalSessionTests
     {
         using var data = new TempFolder();
         await using var services = TestCorpus.Services(TestCorpus.Plans, data.Path);
-        var set = EvalSetReader.Parse("mini", "mini.jsonl", new MemoryStream(Encoding.UTF8.GetBytes(Items)));
+        var set = TestSets.Parse(Items, "mini");
         var previous = SampleReports.Report(SampleReports.Run("question", SampleReports.Metrics(), ("yh-1", false), ("gone", true)));
         var gate = ThresholdGate.Parse("""{"sets": {"*": {"question": {"answer_accuracy": 1.01}}}}""", "t.json");
         var session = new EvalSession(services, _ => throw new InvalidOperationException("ablation was not asked for"));
@@ -46,7 +46,7 @@ public class EvalSessionTests
     {
         using var data = new TempFolder();
         await using var services = TestCorpus.Services(TestCorpus.Plans, data.Path);
-        var set = EvalSetReader.Parse("mini", "mini.jsonl", new MemoryStream(Encoding.UTF8.GetBytes(Items)));
+        var set = TestSets.Parse(Items, "mini");
         var session = new EvalSession(services, overrides => TestCorpus.Services(TestCorpus.Plans, overrides["Index:DataPath"]!, overrides));
 
         var outcome = await session.RunAsync([set], new EvalOptions([EvalVariant.Question], Ablation: true), TestContext.Current.CancellationToken);

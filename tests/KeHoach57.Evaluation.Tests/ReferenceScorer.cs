@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using KeHoach57.Evaluation.Scoring;
 
 namespace KeHoach57.Evaluation.Tests;
 
@@ -25,6 +26,17 @@ internal static class ReferenceScorer
     /// <summary>"failures: yh-002(answer) na-002(should refuse)": reasons may hold spaces, ids do not.</summary>
     public static List<(string Id, string Reason)> ParseFailures(string line) =>
         Regex.Matches(line, @"(\S+?)\(([^)]*)\)").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+
+    /// <summary>Every figure and the per_type breakdown of score.py's --json output against the Scorer's.</summary>
+    public static void AssertSameFigures(JsonObject expected, Metrics metrics)
+    {
+        Assert.Equal(expected["items"]!.GetValue<int>(), metrics.Items);
+        Assert.Equal(expected["missing"]!.GetValue<int>(), metrics.Missing);
+        foreach (var name in Metrics.FigureNames)
+            Assert.True(Equals(expected[name]?.GetValue<double>(), metrics.Figure(name)),
+                $"{name}: score.py {expected[name]?.ToJsonString() ?? "null"}, Scorer {metrics.Figure(name)?.ToString("R") ?? "null"}");
+        Assert.Equal(expected["per_type"]!.AsObject().Select(kv => (kv.Key, kv.Value!.GetValue<string>())), metrics.PerType.Select(kv => (kv.Key, kv.Value)));
+    }
 
     private static string Run(string script, params string[] args)
     {

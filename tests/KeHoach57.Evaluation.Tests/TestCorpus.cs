@@ -1,4 +1,6 @@
+using System.Text;
 using KeHoach57.Core.Documents;
+using KeHoach57.Evaluation.Items;
 using KeHoach57.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,13 @@ internal static class TestCorpus
         services.AddAssistant(configuration);
         return services.BuildServiceProvider();
     }
+}
+
+internal static class TestSets
+{
+    /// <summary>An eval set read from text, as from "&lt;name&gt;.jsonl".</summary>
+    public static EvalSet Parse(string jsonl, string name = "t") =>
+        EvalSetReader.Parse(name, $"{name}.jsonl", new MemoryStream(Encoding.UTF8.GetBytes(jsonl)));
 }
 
 /// <summary>A temporary folder removed after the test.</summary>

@@ -52,7 +52,7 @@ public sealed class EvalSetValidator(Corpus corpus)
             var evidence = ScoreText.Tokens(c.Evidence);
             var best = found.SelectMany(d => d.Chunks)
                 .Select(chunk => (chunk.Id, Share: ScoreText.EvidenceShare(evidence, TokensOf(chunk))))
-                .DefaultIfEmpty(("(không có đoạn nào)", 0))
+                .DefaultIfEmpty((Id: "(không có đoạn nào)", Share: 0.0))
                 .MaxBy(x => x.Share);
             var evidenceHolds = best.Share >= ScoreText.EvidenceNeed;
             if (!evidenceHolds)

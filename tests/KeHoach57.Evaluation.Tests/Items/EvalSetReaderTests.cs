@@ -5,8 +5,7 @@ namespace KeHoach57.Evaluation.Tests.Items;
 
 public class EvalSetReaderTests
 {
-    private static EvalSet Parse(string jsonl, string name = "set") =>
-        EvalSetReader.Parse(name, $"{name}.jsonl", new MemoryStream(Encoding.UTF8.GetBytes(jsonl)));
+    private static EvalSet Parse(string jsonl) => TestSets.Parse(jsonl, "set");
 
     private const string Dialogue = """
         {"id": "dlg-001", "type": "dialogue", "scope": "yen-hoa", "tags": ["followup"], "turns": [{"question": "Hạn báo cáo 6 tháng là ngày nào?", "question_plain": "Han bao cao 6 thang la ngay nao?", "doc": "yen-hoa", "type": "deadline", "answer_any": [["10/6"]], "evidence": "truoc ngay 10/6"}, {"question": "còn báo cáo năm thì sao?", "doc": "yen-hoa", "type": "deadline", "answer_any": [["15/12"]], "evidence": "truoc ngay 15/12", "tags": ["ellipsis"]}]}

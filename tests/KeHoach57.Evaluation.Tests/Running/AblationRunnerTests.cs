@@ -10,8 +10,8 @@ public class AblationRunnerTests
     [Fact]
     public async Task Mỗi_cơ_chế_tắt_một_lần_trên_container_mới_với_chỉ_mục_tạm_riêng_rồi_xoá()
     {
-        var cases = EvalSetReader.Parse("t", "t.jsonl", new MemoryStream(Encoding.UTF8.GetBytes(
-            """{"id": "tg-1", "question": "Phong nao chu tri kinh phi?", "doc": "truong-giang", "type": "department", "answer_any": [["Kinh tế"]], "evidence": "phong kinh te chu tri bao dam nguon kinh phi"}"""))).Cases;
+        var cases = TestSets.Parse(
+            """{"id": "tg-1", "question": "Phong nao chu tri kinh phi?", "doc": "truong-giang", "type": "department", "answer_any": [["Kinh tế"]], "evidence": "phong kinh te chu tri bao dam nguon kinh phi"}""").Cases;
         var built = new List<IReadOnlyDictionary<string, string?>>();
         ServiceProvider Build(IReadOnlyDictionary<string, string?> overrides)
         {

@@ -10,7 +10,7 @@ namespace KeHoach57.Evaluation.Tests.Running;
 public class EvalRunnerTests
 {
     private static IReadOnlyList<EvalCase> Cases(string jsonl) =>
-        EvalSetReader.Parse("t", "t.jsonl", new MemoryStream(Encoding.UTF8.GetBytes(jsonl))).Cases;
+        TestSets.Parse(jsonl).Cases;
 
     private const string Items = """
         {"id": "yh-1", "question": "Hạn báo cáo 6 tháng?", "question_plain": "Han bao cao 6 thang?", "scope": "yen-hoa", "doc": "yen-hoa", "type": "deadline", "answer_any": [["10/6"]], "evidence": "bao cao 6 thang gui truoc ngay 10/6"}

@@ -16,7 +16,7 @@ public class ScorerTests
     public void Scorer_cho_từng_con_số_trùng_với_score_py_chạy_trực_tiếp_trên_fixture()
     {
         var expected = ReferenceScorer.Json(Items, Results);
-        AssertSameFigures(expected, ScoreFixture().Metrics);
+        ReferenceScorer.AssertSameFigures(expected, ScoreFixture().Metrics);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class ScorerTests
         // score-expected.json is score.py's own --json output for the fixture, kept so this runs everywhere.
         var expected = JsonNode.Parse(File.ReadAllText(Fixture.Path("score-expected.json")))!.AsObject();
         var metrics = ScoreFixture().Metrics;
-        AssertSameFigures(expected, metrics);
+        ReferenceScorer.AssertSameFigures(expected, metrics);
         var failures = ReferenceScorer.ParseFailures(File.ReadAllText(Fixture.Path("score-expected-failures.txt")));
         Assert.Equal(failures, metrics.Failures.Select(f => (f.Id, f.Reason)).ToList());
     }
@@ -55,16 +55,4 @@ public class ScorerTests
         Assert.Null(verdicts["hy-002"].HitRank);        // 57%
         Assert.Equal(6, verdicts["hy-004"].HitRank);
     }
-
-    private static void AssertSameFigures(JsonObject expected, Metrics metrics)
-    {
-        Assert.Equal(expected["items"]!.GetValue<int>(), metrics.Items);
-        Assert.Equal(expected["missing"]!.GetValue<int>(), metrics.Missing);
-        foreach (var name in Metrics.FigureNames)
-            Assert.True(Equals(Number(expected[name]), metrics.Figure(name)), $"{name}: score.py {expected[name]?.ToJsonString() ?? "null"}, Scorer {metrics.Figure(name)?.ToString("R") ?? "null"}");
-        var perType = expected["per_type"]!.AsObject().Select(kv => (kv.Key, kv.Value!.GetValue<string>())).ToList();
-        Assert.Equal(perType, metrics.PerType.Select(kv => (kv.Key, kv.Value)).ToList());
-    }
-
-    private static double? Number(JsonNode? node) => node?.GetValue<double>();
 }

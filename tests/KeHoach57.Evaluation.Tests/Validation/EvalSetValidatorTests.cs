@@ -7,7 +7,7 @@ namespace KeHoach57.Evaluation.Tests.Validation;
 public class EvalSetValidatorTests
 {
     private static IReadOnlyList<EvalCase> Cases(params string[] lines) =>
-        EvalSetReader.Parse("t", "t.jsonl", new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", lines)))).Cases;
+        TestSets.Parse(string.Join("\n", lines)).Cases;
 
     private const string Deadline = """{"id": "yh-1", "question": "Q", "question_plain": "q", "scope": "yen-hoa", "doc": "yen-hoa", "type": "deadline", "answer_any": [["10/6", "10/06"]], "evidence": "Báo cáo 6 tháng gửi trước ngày 10/6 về UBND xã"}""";
 
