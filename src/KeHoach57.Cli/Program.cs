@@ -9,6 +9,7 @@ var root = new RootCommand("KeHoach57.Assistant — hỏi đáp về các kế h
 root.Add(AskCommand.Create());
 root.Add(ChatCommand.Create());
 root.Add(IndexCommand.Create());
+root.Add(EvalCommand.Create());
 root.Add(ImportCommand.Create());
 root.Add(TelegramCommand.Create());
 try
