@@ -71,7 +71,7 @@ public sealed partial class Assistant(
         var answer = scope is null && analysis.LocalityDocs.Count > 1 && ranking.Value.LocalityPrior
             ? await AnswerForEachLocalityAsync(analysis, cancellationToken)
             : await AnswerAsync(analysis, scope, cancellationToken);
-        return answer with { LatencyMs = clock.Elapsed.TotalMilliseconds, ResolvedQuestion = resolved };
+        return answer with { LatencyMs = clock.Elapsed.TotalMilliseconds, ResolvedQuestion = resolved, Body = AnswerComposer.Body(answer.Markdown) };
     }
 
     private async Task<Answer> AnswerAsync(QuestionAnalysis analysis, string? scope, CancellationToken cancellationToken)

@@ -58,6 +58,15 @@ public sealed class AnswerComposer(AnswerText display)
         return sb.ToString();
     }
 
+    /// <summary>The reply without its sources section.</summary>
+    public static string Body(string markdown)
+    {
+        var cut = markdown.IndexOf("\n\n**", StringComparison.Ordinal);
+        while (cut >= 0 && !(markdown.AsSpan(cut + 4).StartsWith("Nguồn:") || markdown.AsSpan(cut + 4).StartsWith("Đoạn gần nhất:")))
+            cut = markdown.IndexOf("\n\n**", cut + 1, StringComparison.Ordinal);
+        return (cut < 0 ? markdown : markdown[..cut]).TrimEnd();
+    }
+
     private static void AppendSources(StringBuilder sb, IReadOnlyList<Citation> citations, string heading = "Nguồn")
     {
         if (citations.Count == 0) return;

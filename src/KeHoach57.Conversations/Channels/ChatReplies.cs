@@ -21,7 +21,8 @@ public static partial class ChatReplies
 
     public static ChatReply Answer(Answer answer, ChannelStyle style)
     {
-        var paragraphs = FromMarkdown(answer.Markdown).ToList();
+        // The channel renders citations compactly itself, so it takes the answer without its sources list.
+        var paragraphs = FromMarkdown(answer.Body ?? answer.Markdown).ToList();
         if (answer.Citations.Count > 0)
         {
             paragraphs.Add(ReplyParagraph.Of("Nguồn:", SpanStyle.Bold));

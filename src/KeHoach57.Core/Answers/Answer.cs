@@ -23,6 +23,9 @@ public sealed record Answer(
     /// <summary>The question as understood after resolving a follow-up against the conversation.</summary>
     public string? ResolvedQuestion { get; init; }
 
+    /// <summary>The answer without its list of sources, for channels that render citations their own way.</summary>
+    public string? Body { get; init; }
+
     /// <summary>The document the answer was scoped to, when one was chosen or given.</summary>
     public string? Scope { get; init; }
 
