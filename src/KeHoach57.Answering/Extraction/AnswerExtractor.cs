@@ -155,8 +155,8 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
 
     private static bool Fits(Ask ask, ValueSpan span) => ask switch
     {
-        Ask.Period => span.Display.Contains("tháng") || span.Display.Contains("năm") || span.Display.Contains("thường xuyên"),
-        _ => true,
+        Ask.Period => span.Kind == ValueKind.Period || span.Display is "thường xuyên" or "hằng năm",
+        _ => span.Kind != ValueKind.Period,
     };
 
     /// <summary>Character positions of topic words in the clause, each with its weight (phrases weigh double).</summary>

@@ -3,7 +3,7 @@ using KeHoach57.Core.Text;
 
 namespace KeHoach57.Answering.Extraction;
 
-public enum ValueKind { Date, Deadline, Percent, Number, DocumentNumber }
+public enum ValueKind { Date, Deadline, Period, Percent, Number, DocumentNumber }
 
 /// <summary>A value found in a passage: where it is, and how an answer prints it (proper Vietnamese).</summary>
 public sealed record ValueSpan(int Start, int End, ValueKind Kind, string Display);
@@ -85,8 +85,9 @@ public static partial class ValueSpans
         foreach (Match m in Period().Matches(folded))
         {
             var v = m.Value;
-            var display = v.StartsWith("th") ? "thường xuyên" : v.StartsWith('h') ? "hằng năm" : v.StartsWith("ng") ? "ngày ký" : NormalizePeriod(text.Substring(m.Index, m.Length));
-            Add(spans, m, ValueKind.Deadline, display);
+            var named = v.StartsWith("th") ? "thường xuyên" : v.StartsWith('h') ? "hằng năm" : v.StartsWith("ng") ? "ngày ký" : null;
+            // "3 tháng, 6 tháng" says how often, not by when: it answers "định kỳ nào", never "trước ngày nào".
+            Add(spans, m, named is null ? ValueKind.Period : ValueKind.Deadline, named ?? NormalizePeriod(text.Substring(m.Index, m.Length)));
         }
         return RemoveOverlaps(spans);
     }

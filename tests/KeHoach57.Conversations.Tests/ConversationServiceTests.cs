@@ -1,0 +1,48 @@
+using KeHoach57.Tests.Shared;
+
+namespace KeHoach57.Conversations.Tests;
+
+/// <summary>The one conversation core every channel uses: scope and follow-ups.</summary>
+public class ConversationServiceTests : IAsyncLifetime
+{
+    private TestAssistant _test = null!;
+
+    public async ValueTask InitializeAsync() => _test = await TestAssistant.CreateAsync();
+
+    public async ValueTask DisposeAsync() => await _test.DisposeAsync();
+
+    [Fact]
+    public async Task Câu_hỏi_nối_tiếp_được_hiểu_theo_câu_trước()
+    {
+        var chat = _test.Conversations;
+        await chat.SetScopeAsync("t1", "yen-hoa", TestContext.Current.CancellationToken);
+        var first = await chat.AskAsync("t1", "Báo cáo 6 tháng phải gửi trước ngày nào?", cancellationToken: TestContext.Current.CancellationToken);
+        var followUp = await chat.AskAsync("t1", "Còn báo cáo năm thì sao?", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Contains("10/6", first.Markdown[..first.Markdown.IndexOf('\n')]);
+        Assert.Equal("Báo cáo năm phải gửi trước ngày nào?", followUp.ResolvedQuestion);
+        Assert.Contains("30/11", followUp.Markdown[..followUp.Markdown.IndexOf('\n')]);
+    }
+
+    [Fact]
+    public async Task Phạm_vi_được_nhớ_và_phạm_vi_lạ_bị_từ_chối_rõ_ràng()
+    {
+        var chat = _test.Conversations;
+        Assert.Null(await chat.SetScopeAsync("t2", "truong-giang", TestContext.Current.CancellationToken));
+        Assert.Equal("truong-giang", (await chat.GetAsync("t2", TestContext.Current.CancellationToken)).Scope);
+
+        var error = await chat.SetScopeAsync("t2", "ha-noi", TestContext.Current.CancellationToken);
+        Assert.Contains("ha-noi", error);
+        Assert.Equal("truong-giang", (await chat.GetAsync("t2", TestContext.Current.CancellationToken)).Scope);
+    }
+
+    [Fact]
+    public async Task Câu_trả_lời_cuối_được_giữ_để_xem_nguồn()
+    {
+        var chat = _test.Conversations;
+        var answer = await chat.AskAsync("t3", "Sở nào chủ trì bảo đảm kinh phí thực hiện hằng năm?", "bac-giang", TestContext.Current.CancellationToken);
+        var state = await chat.GetAsync("t3", TestContext.Current.CancellationToken);
+        Assert.Equal(answer.Citations, state.LastAnswer!.Citations);
+        Assert.Equal("bac-giang", state.Scope);
+    }
+}

@@ -1,0 +1,76 @@
+using KeHoach57.Core.Documents;
+using KeHoach57.Core.Text;
+using KeHoach57.Retrieval;
+using KeHoach57.Retrieval.Embedded;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace KeHoach57.Retrieval.Tests;
+
+public class EmbeddedIndexTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "kehoach57-index-tests", Guid.NewGuid().ToString("N"));
+    private readonly VietnameseAnalyzer _analyzer = new();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
+    }
+
+    private EmbeddedIndex Index() => new(Options.Create(new IndexOptions { DataPath = _data }), NullLogger<EmbeddedIndex>.Instance);
+
+    private IndexBuild Build(string fingerprint, params (string Doc, string Text)[] chunks) => new(
+        fingerprint,
+        chunks.Select(c => c.Doc).Distinct().Select(d => new DocumentInfo(d, d)).ToList(),
+        chunks.Select((c, i) => new IndexedChunk(new Chunk($"{c.Doc}/p{i}", c.Doc, "", c.Text, Ordinal: i), _analyzer.Terms(c.Text))).ToList());
+
+    private SearchRequest Query(string text, params string[] docs) =>
+        new(_analyzer.Terms(text).Distinct().Select(t => new WeightedTerm(t, 1)).ToList(), docs.Length == 0 ? null : docs);
+
+    [Fact]
+    public async Task Tìm_theo_BM25_và_lọc_theo_phạm_vi()
+    {
+        var index = Index();
+        await index.ReplaceAsync(Build("v1", ("yen-hoa", "báo cáo 6 tháng trước ngày 10/6"), ("bac-giang", "báo cáo 6 tháng trước ngày 15/6"), ("bac-giang", "phủ sóng 5G")), TestContext.Current.CancellationToken);
+
+        var all = await index.SearchAsync(Query("bao cao 6 thang"), TestContext.Current.CancellationToken);
+        var scoped = await index.SearchAsync(Query("bao cao 6 thang", "yen-hoa"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, all.Count);
+        Assert.Equal("yen-hoa", Assert.Single(scoped).Chunk.DocId);
+    }
+
+    [Fact]
+    public async Task Chỉ_mục_ghi_xong_thì_lần_mở_sau_đọc_lại_được()
+    {
+        await Index().ReplaceAsync(Build("v1", ("yen-hoa", "Phòng Văn hóa - Xã hội chủ trì")), TestContext.Current.CancellationToken);
+
+        var reopened = Index();
+        Assert.Equal("v1", (await reopened.GetStatusAsync(TestContext.Current.CancellationToken))!.Fingerprint);
+        Assert.Single(await reopened.SearchAsync(Query("van hoa xa hoi"), TestContext.Current.CancellationToken));
+        Assert.Empty(Directory.GetFiles(_data, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Tệp_chỉ_mục_hỏng_được_coi_là_chưa_có_để_lập_lại_không_làm_sập()
+    {
+        var index = Index();
+        await index.ReplaceAsync(Build("v1", ("yen-hoa", "nội dung")), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(index.FilePath, "{ not json", TestContext.Current.CancellationToken);
+
+        var reopened = Index();
+        Assert.Null(await reopened.GetStatusAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await reopened.SearchAsync(Query("noi dung"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Lần_lập_mới_thay_trọn_lần_cũ()
+    {
+        var index = Index();
+        await index.ReplaceAsync(Build("v1", ("yen-hoa", "chỉ tiêu cũ")), TestContext.Current.CancellationToken);
+        await index.ReplaceAsync(Build("v2", ("yen-hoa", "chỉ tiêu mới")), TestContext.Current.CancellationToken);
+
+        Assert.Equal("v2", (await index.GetStatusAsync(TestContext.Current.CancellationToken))!.Fingerprint);
+        Assert.Empty(await index.SearchAsync(Query("cu"), TestContext.Current.CancellationToken));
+    }
+}
