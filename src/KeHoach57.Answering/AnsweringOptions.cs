@@ -11,7 +11,7 @@ public sealed class AnsweringOptions
     public int MaxCitations { get; set; } = 5;
 
     /// <summary>Below this share of the question's topic words in the best clause, the plans are taken not to answer.</summary>
-    public double MinSupport { get; set; } = 0.08;
+    public double MinSupport { get; set; } = 0.15;
 
     /// <summary>A question asking for a date, figure or number whose best clause holds none needs at least this support.</summary>
     public double MinSupportWithoutValue { get; set; } = 1.01;

@@ -201,7 +201,8 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
 
     private AnswerPart? Figure(QuestionAnalysis q, Chunk chunk, string clause, List<(int Position, double Weight)> anchors)
     {
-        if (chunk.Kind == ChunkKind.TableRow && TableColumn(q, chunk) is { } cell) return cell;
+        // Target tables hold percentages and counts, never sums of money.
+        if (chunk.Kind == ChunkKind.TableRow && !q.Currency && TableColumn(q, chunk) is { } cell) return cell;
         var figures = ValueSpans.Figures(clause)
             .Where(f => !IsYearOrHeadingNumber(clause, f))
             .ToList();
