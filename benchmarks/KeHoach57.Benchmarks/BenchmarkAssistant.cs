@@ -15,6 +15,8 @@ public static class BenchmarkAssistant
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Index:DataPath"] = Path.Combine(Path.GetTempPath(), "kehoach57-bench", Guid.NewGuid().ToString("N")),
+                // Rounds repeat the same questions: measure the engine, not the answer cache.
+                ["Answering:CacheSize"] = "0",
             })
             .Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddAssistant(configuration).BuildServiceProvider();

@@ -10,6 +10,12 @@ public sealed class AnsweringOptions
     /// <summary>How many citations an answer shows at most.</summary>
     public int MaxCitations { get; set; } = 5;
 
+    /// <summary>
+    /// Answers kept for repeated questions (the same words, scope and previous turn); 0 turns the cache off.
+    /// The corpus is fixed for the life of the process, so a kept answer never goes stale.
+    /// </summary>
+    public int CacheSize { get; set; } = 4096;
+
     /// <summary>Below this share of the question's topic words in the best clause, the plans are taken not to answer.</summary>
     public double MinSupport { get; set; } = 0.15;
 

@@ -31,6 +31,7 @@ public sealed partial class Assistant(
 {
     private readonly AnsweringOptions _options = options.Value;
     private readonly ConcurrentDictionary<(string, Ask), double> _fit = new();
+    private readonly ConcurrentDictionary<(string Question, string? Scope, string? Previous, string? PreviousDoc), Answer> _answers = new();
 
     public Corpus Corpus => corpus;
 
@@ -57,6 +58,10 @@ public sealed partial class Assistant(
             scope = doc.Info.Id;
         }
 
+        var key = (question, scope, request.Previous?.Question, request.Previous?.DocId);
+        if (_options.CacheSize > 0 && _answers.TryGetValue(key, out var cached))
+            return cached with { LatencyMs = clock.Elapsed.TotalMilliseconds };
+
         var resolved = question;
         if (request.Previous is { } previous && FollowUpResolver.IsFollowUp(question))
         {
@@ -71,7 +76,14 @@ public sealed partial class Assistant(
         var answer = scope is null && analysis.LocalityDocs.Count > 1 && ranking.Value.LocalityPrior
             ? await AnswerForEachLocalityAsync(analysis, cancellationToken)
             : await AnswerAsync(analysis, scope, cancellationToken);
-        return answer with { LatencyMs = clock.Elapsed.TotalMilliseconds, ResolvedQuestion = resolved, Body = AnswerComposer.Body(answer.Markdown) };
+        answer = answer with { LatencyMs = clock.Elapsed.TotalMilliseconds, ResolvedQuestion = resolved, Body = AnswerComposer.Body(answer.Markdown) };
+        if (_options.CacheSize > 0)
+        {
+            // Crude bound: start over when full; repeated questions refill it within moments.
+            if (_answers.Count >= _options.CacheSize) _answers.Clear();
+            _answers[key] = answer;
+        }
+        return answer;
     }
 
     private async Task<Answer> AnswerAsync(QuestionAnalysis analysis, string? scope, CancellationToken cancellationToken)
