@@ -8,6 +8,7 @@ using KeHoach57.Core.Answers;
 using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
 using KeHoach57.Retrieval;
+using KeHoach57.Retrieval.Query;
 using KeHoach57.Retrieval.Ranking;
 using Microsoft.Extensions.Options;
 
@@ -63,16 +64,16 @@ public sealed partial class Assistant(
             return cached with { LatencyMs = clock.Elapsed.TotalMilliseconds };
 
         var resolved = question;
+        var analysis = questions.Analyze(question);
         if (request.Previous is { } previous && FollowUpResolver.IsFollowUp(question))
         {
-            resolved = questions.Analyze(question).LocalityDocs.Count > 0
+            resolved = analysis.LocalityDocs.Count > 0
                 ? questions.Topic(previous.Question) + " " + question
                 : FollowUpResolver.Resolve(question, previous.Question);
-            var resolvedLocalities = questions.Analyze(resolved).LocalityDocs;
-            scope ??= resolvedLocalities.Count == 0 ? previous.DocId : null;
+            analysis = questions.Analyze(resolved);
+            scope ??= analysis.LocalityDocs.Count == 0 ? previous.DocId : null;
         }
 
-        var analysis = questions.Analyze(resolved);
         var answer = scope is null && analysis.LocalityDocs.Count > 1 && ranking.Value.LocalityPrior
             ? await AnswerForEachLocalityAsync(analysis, cancellationToken)
             : await AnswerAsync(analysis, scope, cancellationToken);
@@ -93,7 +94,7 @@ public sealed partial class Assistant(
             : analysis.LocalityDocs.Count == 1 && ranking.Value.LocalityPrior ? analysis.LocalityDocs : null;
         // Once the named locality has picked the document, its name only adds noise to the search.
         var searchText = docs is not null && analysis.LocalityDocs.Count > 0 ? analysis.Topic : analysis.Text;
-        var (passages, extracted) = await FindAsync(searchText, analysis, docs, cancellationToken);
+        var (query, passages, extracted) = await FindAsync(searchText, analysis, docs, cancellationToken);
         var chosenDoc = extracted?.Chunk.DocId ?? passages.FirstOrDefault()?.Chunk.DocId;
 
         if (analysis.AsksAboutTheDocument && docs is { Count: 1 })
@@ -103,12 +104,12 @@ public sealed partial class Assistant(
         if (Environment.GetEnvironmentVariable("KH57_TRACE") == "1") Console.Error.WriteLine($"TRACE\t{analysis.Text}\t{string.Join(",", analysis.Asks)}\t{extracted?.Support:F3}\t{extracted?.Parts.Count}");
         if (refusal is not null || extracted is null)
         {
-            var closest = passages.Take(3).Select(p => Cite(p, BestClause(p.Chunk, analysis))).ToList();
+            var closest = passages.Take(3).Select(p => Cite(p, BestClause(p.Chunk, query))).ToList();
             return new Answer(false, composer.Refusal(closest, refusal), closest) { Scope = scope };
         }
 
         var grounded = Grounded(extracted);
-        var citations = Citations(grounded, passages, analysis);
+        var citations = Citations(grounded, passages, query);
         var lead = composer.Lead(grounded);
         if (phrasing is not null && await phrasing.RephraseAsync(analysis.Text, lead, citations.Take(3).ToList(), cancellationToken) is { } phrased)
             lead = phrased;
@@ -125,7 +126,7 @@ public sealed partial class Assistant(
         foreach (var docId in analysis.LocalityDocs)
         {
             var doc = corpus.Find(docId)!;
-            var (passages, extracted) = await FindAsync(analysis.Topic, topic, [docId], cancellationToken);
+            var (_, passages, extracted) = await FindAsync(analysis.Topic, topic, [docId], cancellationToken);
             var label = string.IsNullOrEmpty(doc.Info.Locality) ? doc.Info.Title : doc.Info.Locality;
             if (extracted is null || RefusalReason(analysis, extracted) is not null)
             {
@@ -138,18 +139,16 @@ public sealed partial class Assistant(
         }
         if (citations.Count == 0)
             return new Answer(false, composer.Refusal([]), []);
-        var text = composer.Combined(lines.Select(l => l.Item3 == 0 ? (l.Item1, l.Item2, 0) : l).ToList(), citations)
-            .Replace(". [0]", ".");
-        return new Answer(true, text, citations);
+        return new Answer(true, composer.Combined(lines, citations), citations);
     }
 
-    private async Task<(IReadOnlyList<RankedPassage>, ExtractedAnswer?)> FindAsync(
+    private async Task<(BuiltQuery Query, IReadOnlyList<RankedPassage> Passages, ExtractedAnswer? Extracted)> FindAsync(
         string text, QuestionAnalysis analysis, IReadOnlyList<string>? docs, CancellationToken cancellationToken)
     {
-        var passages = await retriever.RetrieveAsync(text, docs, Math.Max(_options.MaxCitations, 8),
+        var query = retriever.Analyze(text);
+        var passages = await retriever.RetrieveAsync(query, docs, Math.Max(_options.MaxCitations, 8),
             ranking.Value.IntentFit ? chunk => IntentFit(chunk, analysis) : null, cancellationToken);
-        var extracted = extractor.Extract(analysis, retriever.Analyze(text), passages);
-        return (passages, extracted);
+        return (query, passages, extractor.Extract(analysis, query, passages));
     }
 
     /// <summary>A deadline question prefers passages with dates, a "who" question passages naming units, and so on.</summary>
@@ -216,8 +215,7 @@ public sealed partial class Assistant(
             return new Answer(false, composer.Refusal(closest, "Văn bản này (bản đang có) không ghi số hiệu hoặc ngày ký."), closest) { Scope = doc.Info.Id };
         }
         var citation = new Citation(doc.Info.Id, doc.Info.Title, header!.Section, header.Text, header.Passage, 1, header.Id);
-        var text = $"**{doc.Info.Title}: {string.Join(", ", parts)}.** [1]\n\n**Nguồn:**\n[1] {doc.Info.Title} › {header.Section}: “{header.Text}”";
-        return new Answer(true, text, [citation]) { Scope = doc.Info.Id };
+        return new Answer(true, composer.Facts($"{doc.Info.Title}: {string.Join(", ", parts)}", [citation]), [citation]) { Scope = doc.Info.Id };
     }
 
     private static string FormatDate(string iso) =>
@@ -235,7 +233,7 @@ public sealed partial class Assistant(
     public static bool Supports(string quote, string source) =>
         source.Length > 0 && VietnameseText.Fold(VietnameseText.CollapseSpaces(quote)).Contains(VietnameseText.Fold(VietnameseText.CollapseSpaces(source)));
 
-    private List<Citation> Citations(ExtractedAnswer extracted, IReadOnlyList<RankedPassage> passages, QuestionAnalysis analysis)
+    private List<Citation> Citations(ExtractedAnswer extracted, IReadOnlyList<RankedPassage> passages, BuiltQuery query)
     {
         var first = passages.First(p => p.Chunk.Id == extracted.Chunk.Id);
         var citations = new List<Citation> { Cite(first, extracted.Clause) };
@@ -243,14 +241,13 @@ public sealed partial class Assistant(
         {
             if (citations.Count >= _options.MaxCitations) break;
             if (p.Chunk.Id == first.Chunk.Id) continue;
-            citations.Add(Cite(p, BestClause(p.Chunk, analysis)));
+            citations.Add(Cite(p, BestClause(p.Chunk, query)));
         }
         return citations;
     }
 
-    private string BestClause(Chunk chunk, QuestionAnalysis analysis)
+    private string BestClause(Chunk chunk, BuiltQuery query)
     {
-        var query = retriever.Analyze(analysis.Text);
         var clauses = chunk.Kind == ChunkKind.TableRow ? [chunk.Text] : Sentences.Split(chunk.Text).Select(s => s.Of(chunk.Text)).ToList();
         return clauses.Count == 0 ? chunk.Text : clauses.MaxBy(c => extractor.Coverage(c, query))!;
     }

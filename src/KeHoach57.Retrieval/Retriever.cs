@@ -22,18 +22,19 @@ public sealed class Retriever(
     private const double SectionWeight = 0.35;
     private const double ProximityWeight = 0.5;
 
+    /// <param name="query">The question as built by <see cref="Analyze"/>: built once per question, since the
+    /// same topic words also choose the quoted clauses afterwards.</param>
     public async Task<IReadOnlyList<RankedPassage>> RetrieveAsync(
-        string question,
+        BuiltQuery query,
         IReadOnlyList<string>? docIds,
         int limit,
         Func<Chunk, double>? prior = null,
         CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        var query = queries.Build(question);
         ReadOnlyMemory<float>? dense = null;
         if (embeddings is not null)
-            dense = (await embeddings.GenerateAsync([question], cancellationToken: cancellationToken))[0].Vector;
+            dense = (await embeddings.GenerateAsync([query.Question], cancellationToken: cancellationToken))[0].Vector;
         var hits = await index.SearchAsync(new SearchRequest(query.Terms, docIds, settings.Candidates, dense), cancellationToken);
         if (hits.Count == 0) return [];
 

@@ -38,11 +38,24 @@ public sealed class AnswerComposer(AnswerText display)
         return sb.ToString();
     }
 
+    /// <summary>A fact stated outright (from a plan's own header), with its source.</summary>
+    public string Facts(string lead, IReadOnlyList<Citation> citations)
+    {
+        var sb = new StringBuilder("**").Append(lead.TrimEnd('.')).Append(".** [1]");
+        AppendSources(sb, citations);
+        return sb.ToString();
+    }
+
+    /// <param name="lines">One line per plan; <c>Citation</c> 0 when that plan does not answer (no source to mark).</param>
     public string Combined(IReadOnlyList<(string Name, string Lead, int Citation)> lines, IReadOnlyList<Citation> citations)
     {
         var sb = new StringBuilder();
         foreach (var (name, lead, n) in lines)
-            sb.Append("- **").Append(name).Append("**: ").Append(lead.TrimEnd('.')).Append(". [").Append(n).Append("]\n");
+        {
+            sb.Append("- **").Append(name).Append("**: ").Append(lead.TrimEnd('.')).Append('.');
+            if (n > 0) sb.Append(" [").Append(n).Append(']');
+            sb.Append('\n');
+        }
         AppendSources(sb, citations);
         return sb.ToString().TrimEnd();
     }

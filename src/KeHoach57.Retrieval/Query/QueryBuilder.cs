@@ -7,7 +7,7 @@ namespace KeHoach57.Retrieval.Query;
 public sealed record QueryWord(string Term, IReadOnlyList<(string Word, double Similarity)> Forms);
 
 /// <summary>The question as the index sees it (weighted terms) and as the ranking features see it (topic words).</summary>
-public sealed record BuiltQuery(IReadOnlyList<WeightedTerm> Terms, IReadOnlyList<QueryWord> Words, IReadOnlyList<string> Specials);
+public sealed record BuiltQuery(string Question, IReadOnlyList<WeightedTerm> Terms, IReadOnlyList<QueryWord> Words, IReadOnlyList<string> Specials);
 
 /// <summary>
 /// Turns a question into weighted index terms: topic words weigh more than question words, phrases
@@ -76,7 +76,7 @@ public sealed class QueryBuilder(VietnameseAnalyzer analyzer, Vocabulary vocabul
             }
         }
 
-        return new BuiltQuery(weights.Select(w => new WeightedTerm(w.Key, w.Value)).ToList(), words, specials.Distinct().ToList());
+        return new BuiltQuery(question, weights.Select(w => new WeightedTerm(w.Key, w.Value)).ToList(), words, specials.Distinct().ToList());
 
         // Numbers and words the corpus already spells exactly need no OCR variants beyond what exists.
         bool vocabularyHasOnlyExact(string term) => term.Any(char.IsDigit);
