@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using KeHoach57.Answering.Understanding;
 using KeHoach57.Core.Documents;
@@ -22,19 +23,26 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
     {
         ExtractedAnswer? best = null;
         var bestScore = double.MinValue;
+        var required = RequiredParts(question);
         for (var rank = 0; rank < Math.Min(PassagesConsidered, passages.Count); rank++)
         {
             var passage = passages[rank];
-            foreach (var clause in Clauses(passage.Chunk, question.AsksFor(Ask.List)))
+            var completeAt = -1;
+            var list = question.AsksFor(Ask.List);
+            foreach (var clause in Clauses(passage.Chunk, list))
             {
-                var support = Coverage(clause.Text, query);
+                // A clause run on into the next one on its line only matters when the clause alone lacks a fact
+                // (or when a list is asked: an item's heading sentence is followed by what it lists).
+                if (clause.RunOn && clause.Start == completeAt && !list) continue;
+                var support = Coverage(passage.Chunk.Kind == ChunkKind.TableRow ? passage.Chunk.Context + " " + clause.Text : clause.Text, query);
                 if (support <= 0) continue;
                 var parts = ReadParts(question, query, passage.Chunk, clause.Text);
-                var required = RequiredParts(question);
                 var complete = parts.Count >= required;
+                if (complete) completeAt = clause.Start;
                 // Rank order matters, but a clause holding the asked-for facts beats a better-ranked one without them.
-                var score = support + (required == 0 ? 0 : 0.5 * Math.Min(parts.Count, required) / required)
-                    + KindBonus(question, parts) + 0.25 * passage.Score / passages[0].Score - 0.04 * rank;
+                var score = support + (required == 0 ? 0 : 0.5 * Math.Min(parts.Sum(Weight), required) / required)
+                    + KindBonus(question, parts) + 0.25 * passage.Score / passages[0].Score - 0.04 * rank
+                    + (clause.RunOn && list ? 0.001 : 0);
                 if (score > bestScore)
                 {
                     bestScore = score;
@@ -45,6 +53,14 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         return best;
     }
 
+    /// <summary>
+    /// How firmly the clause states a fact: read from the clause itself it counts fully, more so when the
+    /// clause is headed by it ("Văn phòng Tỉnh ủy: … là cơ quan thường trực"); inferred from the heading
+    /// above, or a collective "các phòng, ban ngành", it counts for less.
+    /// </summary>
+    private static double Weight(AnswerPart part) =>
+        part.FromHeading is not null ? 0.6 : part.Generic ? 0.5 : part.Labelled ? 1.3 : 1.0;
+
     /// <summary>"Phòng nào…?" is better answered by a Phòng than by a Ban or a Sở.</summary>
     private static double KindBonus(QuestionAnalysis q, List<AnswerPart> parts) =>
         AskedKind(q.Text) is { } kind && parts.Any(p => p.Display.StartsWith(kind, StringComparison.Ordinal)) ? 0.3 : 0;
@@ -53,27 +69,43 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         q.Asks.Count(a => a is not (Ask.General or Ask.List));
 
     /// <summary>Clauses of a passage; a table row is one clause (its cells only mean something together).
-    /// For a list question a clause runs on through the items that follow it.</summary>
-    private static IEnumerable<(string Text, int Start)> Clauses(Chunk chunk, bool list = false)
+    /// A lead-in (or, for a list question, any clause that is not itself a list item) runs on through the
+    /// items that follow it; a clause also runs on into the rest of its line ("…; hoàn thành trong quý II/2025").</summary>
+    private static IEnumerable<(string Text, int Start, bool RunOn)> Clauses(Chunk chunk, bool list = false)
     {
         if (chunk.Kind == ChunkKind.TableRow)
         {
-            yield return (chunk.Text, 0);
+            yield return (chunk.Text, 0, false);
             yield break;
         }
         var spans = Sentences.Split(chunk.Text);
         for (var i = 0; i < spans.Count; i++)
         {
             var text = spans[i].Of(chunk.Text);
-            // A lead-in ending in ':' answers together with what it introduces.
-            if ((text.EndsWith(':') || list) && i + 1 < spans.Count)
+            if ((text.EndsWith(':') || list && !IsListItem(chunk.Text, spans[i].Start)) && i + 1 < spans.Count)
             {
                 var last = i + 1;
                 while (last + 1 < spans.Count && spans[last + 1].End - spans[i].Start < ListChars) last++;
-                text = chunk.Text[spans[i].Start..spans[last].End];
+                yield return (chunk.Text[spans[i].Start..spans[last].End], spans[i].Start, false);
+                continue;
             }
-            yield return (text, spans[i].Start);
+            yield return (text, spans[i].Start, false);
+            var end = i;
+            while (end + 1 < spans.Count && spans[end + 1].End - spans[i].Start < ListChars
+                   && !chunk.Text.AsSpan(spans[end].End, spans[end + 1].Start - spans[end].End).Contains('\n')) end++;
+            if (end > i) yield return (chunk.Text[spans[i].Start..spans[end].End], spans[i].Start, true);
         }
+    }
+
+    /// <summary>"- Ứng dụng AI: …" on its own line: an item of a list, complete in itself.</summary>
+    private static bool IsListItem(string text, int start)
+    {
+        var j = start - 1;
+        while (j >= 0 && text[j] == ' ') j--;
+        if (j < 0 || text[j] is not ('-' or '+' or '*')) return false;
+        j--;
+        while (j >= 0 && text[j] == ' ') j--;
+        return j < 0 || text[j] == '\n';
     }
 
     /// <summary>
@@ -92,18 +124,33 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
     /// <summary>
     /// How much of the question the clause says: its topic words (any OCR form) weighted by how telling
     /// they are, and its two-word phrases, so "mức lương cơ sở" is not matched by "chất lượng" and "cơ sở".
+    /// An abbreviation and its spelled-out form are one thing said either way: "KH&amp;CN" in the question
+    /// is covered by "khoa học và công nghệ" in the clause, even with the broken font's dropped letters.
     /// </summary>
     public double Coverage(string text, BuiltQuery query)
     {
         if (query.Words.Count == 0) return 0;
-        var tokens = analyzer.Tokenize(text).Select(t => t.Term).Where(t => !StopWords.Contains(t)).ToList();
+        var all = analyzer.Tokenize(text);
+        var tokens = all.Select(t => t.Term).Where(t => !StopWords.Contains(t)).ToList();
         var words = tokens.ToHashSet();
+        var abbreviations = Abbreviations(query);
         double total = 0, covered = 0;
         foreach (var w in query.Words)
         {
+            if (abbreviations.Any(a => a.Covers(w.Term))) continue;
             var weight = w.Forms[0].Similarity * vocabulary.Idf(w.Term);
             total += weight;
             covered += weight * w.Forms.Where(f => words.Contains(f.Word)).Select(f => f.Similarity).DefaultIfEmpty(0).Max();
+        }
+        if (abbreviations.Count > 0)
+        {
+            var keys = analyzer.GlossaryTerms(text, all).ToHashSet();
+            foreach (var a in abbreviations)
+            {
+                var weight = query.Words.Where(w => a.Covers(w.Term)).Sum(w => w.Forms[0].Similarity * vocabulary.Idf(w.Term));
+                total += weight;
+                covered += weight * (keys.Contains(a.Key) ? 1 : a.Spelled.Count(e => words.Any(t => t == e || OcrDistance.Between(e, t, 0.45) <= 0.45)) / (double)Math.Max(1, a.Spelled.Length));
+            }
         }
         var pairs = new HashSet<(string, string)>();
         for (var i = 0; i + 1 < tokens.Count; i++) pairs.Add((tokens[i], tokens[i + 1]));
@@ -112,6 +159,7 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         for (var i = 0; i + 1 < query.Words.Count; i++)
         {
             if (query.Words[i].Forms[0].Similarity < 1 || query.Words[i + 1].Forms[0].Similarity < 1) continue;
+            if (abbreviations.Any(a => a.Covers(query.Words[i].Term) || a.Covers(query.Words[i + 1].Term))) continue;
             phrases++;
             if (query.Words[i].Forms.Any(a => query.Words[i + 1].Forms.Any(b => pairs.Contains((a.Word, b.Word))))) phrasesFound++;
         }
@@ -119,20 +167,45 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         return phrases == 0 ? wordShare : 0.6 * wordShare + 0.4 * phrasesFound / phrases;
     }
 
+    /// <summary>An abbreviation the question uses or spells out: its glossary key, its letters' tokens, its spelled-out words.</summary>
+    private sealed record Abbreviation(string Key, HashSet<string> Letters, string[] Spelled)
+    {
+        public bool Covers(string term) => Letters.Contains(term) || Spelled.Contains(term);
+    }
+
+    private readonly ConditionalWeakTable<BuiltQuery, List<Abbreviation>> _abbreviations = new();
+
+    private List<Abbreviation> Abbreviations(BuiltQuery query) => _abbreviations.GetValue(query, q =>
+    {
+        var keys = q.Specials.Where(s => s.StartsWith('#')).ToHashSet();
+        var found = analyzer.Glossary.Entries.Where(e => keys.Contains(e.Key))
+            .Select(e => new Abbreviation(e.Key,
+                e.Abbreviations.SelectMany(a => analyzer.Tokenize(a)).Select(t => t.Term).ToHashSet(),
+                analyzer.Tokenize(e.Canonical).Select(t => t.Term).Where(t => !StopWords.Contains(t)).ToArray()))
+            .ToList();
+        // "KH&CN" also reads as "KH" (kế hoạch): the longer abbreviation is the one meant.
+        found.RemoveAll(a => found.Any(b => b != a && b.Letters.Count > a.Letters.Count && a.Letters.IsSubsetOf(b.Letters)));
+        return found;
+    });
+
     private List<AnswerPart> ReadParts(QuestionAnalysis q, BuiltQuery query, Chunk chunk, string clause)
     {
         var anchors = TopicPositions(clause, query);
         var parts = new List<AnswerPart>();
+        // "Số mấy, ban hành ngày nào?": the date is the one the chosen document reference carries.
+        var reference = q.AsksFor(Ask.DocumentNumber) ? DocumentReference(q, query, clause, anchors) : null;
         foreach (var ask in q.Asks)
         {
             var part = ask switch
             {
-                Ask.Deadline or Ask.Date or Ask.Period => NearestValue(ValueSpans.Dates(clause).Where(d => Fits(ask, d)).ToList(), clause, anchors),
+                Ask.Date when reference?.Date is { } dated => dated,
+                Ask.Deadline or Ask.Date or Ask.Period => NearestValue(NotEchoed(q, ValueSpans.Dates(clause).Where(d => Fits(ask, d))), clause, anchors),
                 Ask.Figure => Figure(q, chunk, clause, anchors),
                 Ask.Unit => Unit(q, chunk, clause, anchors, coordinating: false),
                 Ask.CoordinatingUnit => Unit(q, chunk, clause, anchors, coordinating: true),
-                Ask.DocumentNumber => NearestValue(ValueSpans.DocumentNumbers(clause), clause, anchors),
+                Ask.DocumentNumber => reference?.Number,
                 Ask.Name => Name(clause, anchors),
+                Ask.List when !q.Asks.Any(a => a is Ask.Unit or Ask.CoordinatingUnit) => Items(q, clause),
                 _ => null,
             };
             if (part is null && ask is Ask.Deadline or Ask.Date or Ask.Figure)
@@ -140,6 +213,98 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
             if (part is not null && parts.All(p => p.Display != part.Display)) parts.Add(part);
         }
         return parts;
+    }
+
+    /// <summary>
+    /// What a list question asks for: the items after the clause's lead-in ("…, nhất là các lĩnh vực trí
+    /// tuệ nhân tạo, công nghệ sinh học, …", "gồm: …"), not the sentence that introduces them.
+    /// </summary>
+    private AnswerPart? Items(QuestionAnalysis q, string clause)
+    {
+        var folded = VietnameseAnalyzer.FoldAligned(clause).ToLowerInvariant();
+        // "… theo hướng chấp nhận những gì?": the items follow the words the question ends its lead-in with.
+        var starts = AskedAfter(q.Text) is { } phrase && Regex.Match(folded, $@"\b{Regex.Escape(phrase)}\b") is { Success: true } said
+            ? [said.Index + said.Length]
+            : new List<int>();
+        starts.AddRange(ListCue().Matches(folded).Select(m => m.Index + m.Length));
+        foreach (var start in starts)
+        {
+            var stop = clause.IndexOfAny(['.', ';', '\n'], start);
+            var items = clause[start..(stop < 0 ? clause.Length : stop)].Trim();
+            // An enumeration has at least two items.
+            if (items.Count(c => c == ',') >= 1 && items.Length >= 12)
+                return new AnswerPart(items, items) { Quoted = true };
+        }
+        return null;
+    }
+
+    /// <summary>The two words before "những gì" / "những … nào" / "gì", when they are not function words.</summary>
+    private string? AskedAfter(string question)
+    {
+        var terms = analyzer.Tokenize(question).Select(t => t.Term).ToList();
+        var wh = terms.FindLastIndex(t => t is "gi" or "nao");
+        if (wh < 2) return null;
+        var end = terms.LastIndexOf("nhung", wh);
+        if (end < 0) end = terms.LastIndexOf("cac", wh);
+        if (end < 0 || wh - end > 3) end = wh;
+        if (end < 2 || StopWords.Contains(terms[end - 1]) || StopWords.Contains(terms[end - 2])) return null;
+        return terms[end - 2] + " " + terms[end - 1];
+    }
+
+    [GeneratedRegex(@"\b(?:nh\w{1,2}t\s+(?:l|1)\w|bao\s+g\w{1,2}m|g\w{1,2}m(?:\s+c\w{1,2}c)?|nhu|trong\s+d\w{1,2}\s+c\w)\b(?:\s+c\w{1,2}c\s+(?:l\w{1,2}nh\s+v\w{1,2}c|ng\w{1,2}nh|n\w{1,2}i\s+dung|nhi\w{1,2}m\s+v\w))?\s*:?|:")]
+    private static partial Regex ListCue();
+
+    /// <summary>
+    /// A value the question itself states is what it asks about, not the answer: "thực hiện NQ 57-NQ/TW
+    /// là số mấy?" is not answered by 57-NQ/TW, nor "dân từ 15 tuổi … bao nhiêu %" by 15.
+    /// </summary>
+    private static List<ValueSpan> NotEchoed(QuestionAnalysis q, IEnumerable<ValueSpan> values)
+    {
+        // Years only place the question in time ("năm 2025 … quý nào?"): they never rule a value out.
+        var asked = Regex.Matches(VietnameseText.Fold(q.Text), @"\d+(?:[.,/]\d+)*").Select(m => m.Value)
+            .Where(n => !Regex.IsMatch(n, @"^(19|20)\d\d$")).ToHashSet();
+        return values.Where(v => !asked.Contains(Regex.Match(VietnameseText.Fold(v.Display), @"\d+(?:[.,/]\d+)*").Value)).ToList();
+    }
+
+    private sealed record Reference(AnswerPart Number, AnswerPart? Date);
+
+    /// <summary>
+    /// The document the question describes among those the clause cites: each number is followed by
+    /// what identifies it ("03-KH/ĐU ngày 17/7/2025 của Ban Thường vụ Đảng ủy …"), which is matched against
+    /// the question. Numbers listed together ("số 1552/BTTTT-TTH và 708/BTTTT-CATTT") answer together.
+    /// </summary>
+    private Reference? DocumentReference(QuestionAnalysis q, BuiltQuery query, string clause, List<(int Position, double Weight)> anchors)
+    {
+        var all = ValueSpans.DocumentNumbers(clause);
+        var numbers = NotEchoed(q, all);
+        if (numbers.Count == 0) return null;
+        var best = numbers.MaxBy(n =>
+        {
+            var next = all.FirstOrDefault(o => o.Start > n.Start);
+            var end = Math.Min(next?.Start ?? clause.Length, n.End + 160);
+            return WordShare(clause[n.End..end], query) + 0.05 * Closeness(n.Start, anchors);
+        })!;
+        var first = numbers.IndexOf(best);
+        var last = first;
+        while (last + 1 < numbers.Count && Regex.IsMatch(VietnameseText.Fold(clause[numbers[last].End..numbers[last + 1].Start]), @"^\s*(,|;|va)\s*(so\s+)?$")) last++;
+        var group = numbers.Skip(first).Take(last - first + 1).ToList();
+        var number = new AnswerPart(string.Join(" và ", group.Select(n => n.Display)), clause[group[0].Start..group[^1].End]);
+        var date = ValueSpans.Dates(clause).FirstOrDefault(d => d.Start >= group[^1].End && d.Start - group[^1].End < 12 && d.Kind == ValueKind.Date);
+        return new Reference(number, date is null ? null : new AnswerPart(date.Display, clause[date.Start..date.End]));
+    }
+
+    /// <summary>The share of the question's topic words (weighted by how telling they are) that a text holds.</summary>
+    private double WordShare(string text, BuiltQuery query)
+    {
+        var words = analyzer.Tokenize(text).Select(t => t.Term).ToHashSet();
+        double total = 0, covered = 0;
+        foreach (var w in query.Words)
+        {
+            var weight = vocabulary.Idf(w.Term);
+            total += weight;
+            if (w.Forms.Any(f => words.Contains(f.Word))) covered += weight;
+        }
+        return total == 0 ? 0 : covered / total;
     }
 
     /// <summary>Headings qualify what they head: "2.5. Đến hết năm 2045" dates every target listed under it.</summary>
@@ -203,11 +368,12 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
     {
         // Target tables hold percentages and counts, never sums of money.
         if (chunk.Kind == ChunkKind.TableRow && !q.Currency && TableColumn(q, chunk) is { } cell) return cell;
-        var figures = ValueSpans.Figures(clause)
-            .Where(f => !IsYearOrHeadingNumber(clause, f))
-            .ToList();
+        var figures = NotEchoed(q, ValueSpans.Figures(clause).Where(f => !IsYearOrHeadingNumber(clause, f)));
         if (q.Currency)
             figures = figures.Where(f => Regex.IsMatch(VietnameseText.Fold(clause[f.End..Math.Min(clause.Length, f.End + 14)]), @"^\s*(ty|trieu|nghin|ngan)?\s*dong")).ToList();
+        // "Bao nhiêu điểm?" is answered by a figure counting points, not by "nhóm 10 tỉnh" nearby.
+        if (q.CountedNoun is { } counted && chunk.Kind != ChunkKind.TableRow && analyzer.Tokenize(counted) is [var first, ..] && first.Term is var head)
+            figures = figures.Where(f => f.Kind == ValueKind.Percent || Counts(clause, f, head)).ToList();
         var percentWanted = Regex.IsMatch(VietnameseText.Fold(q.Text), @"%|phan tram|ty le");
         // "Bao nhiêu %" is answered by a percentage, never by a count that happens to stand nearby.
         if (percentWanted)
@@ -216,6 +382,10 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         if (part is null) return null;
         return q.CountedNoun is { } noun && !part.Display.EndsWith('%') ? part with { Display = $"{part.Display} {noun}" } : part;
     }
+
+    private bool Counts(string clause, ValueSpan figure, string noun) =>
+        analyzer.Tokenize(clause[figure.End..Math.Min(clause.Length, figure.End + 24)]).Take(2)
+            .Any(t => t.Term == noun || OcrDistance.Between(noun, t.Term, 2) <= OcrDistance.Threshold(noun.Length));
 
     private static bool IsYearOrHeadingNumber(string clause, ValueSpan f)
     {
@@ -256,28 +426,47 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
     {
         var named = units.Find(q.Text).Select(m => m.Canonical).ToHashSet();
         // The unit the question is about is not the answer to "who" ("thường trực của Ban Chỉ đạo là ai?").
-        var mentions = units.Find(clause).Where(m => !named.Contains(m.Canonical)).ToList();
+        var found = units.Find(clause);
+        // OCR interleaves a row's cells, so a unit's name may come apart in it ("Phòng )/alj-hoa - Kỹ năng số … Xã hội").
+        if (chunk.Kind == ChunkKind.TableRow && found.Count == 0) found = units.FindScattered(clause);
+        var mentions = found.Where(m => !named.Contains(m.Canonical)).ToList();
         if (chunk.Kind == ChunkKind.TableRow && mentions.Count > 0)
         {
             // Task tables list the lead unit before the coordinating one.
             var pick = coordinating && mentions.Count > 1 ? mentions[1] : coordinating ? null : mentions[0];
-            return pick is null ? null : new AnswerPart(pick.Canonical, clause[pick.Start..pick.End]);
-        }
-        if (mentions.Count > 0)
-        {
-            var cues = RoleCues(clause, coordinating);
-            var kind = AskedKind(q.Text);
-            var scored = mentions.Select(m => (m, Score: Closeness(m.Start, anchors) + 2 * Closeness(m.Start, cues)
-                + (kind is not null && m.Canonical.StartsWith(kind, StringComparison.Ordinal) ? 1.5 : 0)
-                - (UnitGazetteer.IsGeneric(m.Canonical) ? 1.5 : 0))).ToList();
-            var best = scored.MaxBy(s => s.Score).m;
-            return new AnswerPart(best.Canonical, clause[best.Start..best.End]);
+            return pick is null ? null : new AnswerPart(pick.Canonical, clause[pick.Start..pick.End]) { Generic = UnitGazetteer.IsGeneric(pick.Canonical) };
         }
         // The unit is often the heading the duty is listed under ("1. Phòng Văn hóa - Xã hội: … tham mưu …").
         var heading = chunk.Section.Split(" › ")[^1];
-        var fromHeading = units.Find(heading).FirstOrDefault();
-        return fromHeading is null ? null : new AnswerPart(fromHeading.Canonical, heading[fromHeading.Start..fromHeading.End]);
+        var fromHeading = units.Find(heading).FirstOrDefault(m => !UnitGazetteer.IsGeneric(m.Canonical) && !named.Contains(m.Canonical));
+        if (mentions.Count == 0 || mentions.All(m => UnitGazetteer.IsGeneric(m.Canonical)) && fromHeading is not null)
+            return fromHeading is null ? null : new AnswerPart(fromHeading.Canonical, heading[fromHeading.Start..fromHeading.End]) { FromHeading = heading };
+
+        var cues = RoleCues(clause, coordinating);
+        var kind = AskedKind(q.Text);
+        // "Văn phòng Tỉnh ủy: Thực hiện vai trò là cơ quan thường trực …": the label names who does what follows.
+        var label = Regex.Match(clause, @"^[^:;.]{3,80}:");
+        var scored = mentions.Select(m => (m, Score: Closeness(m.Start, anchors) + 2 * Closeness(m.Start, cues)
+            + (kind is not null && m.Canonical.StartsWith(kind, StringComparison.Ordinal) ? 1.5 : 0)
+            + (label.Success && m.End <= label.Length ? 1.5 : 0)
+            - (UnitGazetteer.IsGeneric(m.Canonical) ? 1.5 : 0))).ToList();
+        var best = scored.MaxBy(s => s.Score).m;
+        var labelled = label.Success && best.End <= label.Length;
+        if (!q.AsksFor(Ask.List))
+            return new AnswerPart(best.Canonical, clause[best.Start..best.End]) { Generic = UnitGazetteer.IsGeneric(best.Canonical), Labelled = labelled };
+
+        // "Những cơ quan nào?": every unit of the enumeration the best one stands in.
+        var at = mentions.IndexOf(best);
+        int first = at, last = at;
+        while (first > 0 && Enumerated(clause[mentions[first - 1].End..mentions[first].Start])) first--;
+        while (last + 1 < mentions.Count && Enumerated(clause[mentions[last].End..mentions[last + 1].Start])) last++;
+        var group = mentions.Skip(first).Take(last - first + 1).Where(m => !UnitGazetteer.IsGeneric(m.Canonical) || m == best)
+            .Select(m => m.Canonical).Distinct().ToList();
+        return new AnswerPart(string.Join(", ", group), clause[mentions[first].Start..mentions[last].End]);
     }
+
+    private static bool Enumerated(string between) =>
+        Regex.IsMatch(VietnameseText.Fold(between), @"^[\s,;()\-]*(va|voi)?[\s,;()\-]*$");
 
     /// <summary>"Phòng nào", "sở nào", "bộ nào": the kind of unit the asker expects.</summary>
     private static string? AskedKind(string question)

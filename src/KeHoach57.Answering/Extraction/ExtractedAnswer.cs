@@ -7,6 +7,15 @@ public sealed record AnswerPart(string Display, string SourceText)
 {
     /// <summary>The heading the fact was read from, when the clause itself does not hold it.</summary>
     public string? FromHeading { get; init; }
+
+    /// <summary>A collective unit ("Các phòng, ban ngành"): an answer only when nothing specific is said.</summary>
+    public bool Generic { get; init; }
+
+    /// <summary>Display is source text (a list's items): shown read back into proper Vietnamese, like the clause.</summary>
+    public bool Quoted { get; init; }
+
+    /// <summary>The unit heads the clause as its label ("Văn phòng Tỉnh ủy: Thực hiện vai trò …").</summary>
+    public bool Labelled { get; init; }
 }
 
 /// <summary>The clause chosen to answer from, within its passage, and the facts read from it.</summary>

@@ -84,6 +84,46 @@ public sealed class UnitGazetteer
         return mentions;
     }
 
+    /// <summary>
+    /// Units whose words appear in order with other text between them, as OCR leaves a table cell
+    /// interleaved with its neighbours. Only names of three words or more, with at least three quarters
+    /// of their words found (the first among them), so a stray "phòng" never makes a unit.
+    /// </summary>
+    public List<UnitMention> FindScattered(string text, int maxGap = 6)
+    {
+        // Unmerged: in a shredded row a stray mark is as likely to glue two cells ("alj-hoa") as to split a word.
+        var split = _analyzer.Tokenize(text);
+        var tokens = split.Concat(MergeBrokenWords(text, split).Where(t => !split.Contains(t))).OrderBy(t => t.Start).ThenBy(t => t.Length).ToList();
+        var mentions = new List<UnitMention>();
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (mentions.Count > 0 && tokens[k].Start < mentions[^1].End) continue;
+            foreach (var (words, canonical) in FormsStartingNear(tokens[k].Term))
+            {
+                if (words.Length < 3) continue;
+                var at = k;
+                var matched = 1;
+                var end = tokens[k].End;
+                var limit = Math.Min(tokens.Count, k + words.Length + maxGap);
+                for (var j = 1; j < words.Length; j++)
+                {
+                    for (var t = at + 1; t < limit; t++)
+                    {
+                        if (WordDistance(words[j], tokens[t].Term) > OcrDistance.Threshold(words[j].Length)) continue;
+                        at = t;
+                        matched++;
+                        end = tokens[t].End;
+                        break;
+                    }
+                }
+                if (matched < 3 || matched < 0.75 * words.Length) continue;
+                mentions.Add(new UnitMention(tokens[k].Start, end, canonical, words.Length - matched));
+                break;
+            }
+        }
+        return mentions;
+    }
+
     /// <summary>OCR sometimes breaks a word with a stray mark ("ha,ng" for "hàng"): rejoin words split by one non-space character.</summary>
     private static List<Token> MergeBrokenWords(string text, List<Token> tokens)
     {
@@ -119,6 +159,8 @@ public sealed class UnitGazetteer
         var at = 0;
         foreach (var m in mentions)
         {
+            // "1552/BTTTT-TTH" is a document number: its letters stay as they are.
+            if (m.Start > 0 && text[m.Start - 1] is '/' or '-' || m.End < text.Length && text[m.End] is '/' or '-') continue;
             sb.Append(text, at, m.Start - at).Append(m.Canonical);
             at = m.End;
         }

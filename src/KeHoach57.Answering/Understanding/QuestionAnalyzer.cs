@@ -12,6 +12,7 @@ public sealed partial class QuestionAnalyzer
 {
     private readonly List<(string DocId, string[] Names)> _localities;
     private readonly List<(string DocId, Regex Reference)> _numbers;
+    private readonly List<(string DocId, Regex Reference)> _issued;
 
     public QuestionAnalyzer(Corpus corpus)
     {
@@ -24,7 +25,19 @@ public sealed partial class QuestionAnalyzer
             .Where(d => d.Lead.Length > 0)
             .Select(d => (d.Id, new Regex($@"\b(ke hoach|kh|quyet dinh|qd|van ban)( hanh dong)?( so)? {d.Lead}\b")))
             .ToList();
+        // "Quyết định … của UBND xã Trường Giang là quyết định số mấy?": the plan named by its issuer and its
+        // own kind of document. Another issuer ("của Ban Thường vụ Đảng ủy xã …") means a document it cites.
+        _issued = corpus.Documents
+            .Where(d => d.Info.Issuer.Length > 0)
+            .Select(d => (d.Info.Id, Kind: Regex.Match(VietnameseText.Fold(d.Info.Title), @"^(quyet dinh|ke hoach|chuong trinh)").Value, Issuer: IssuerWords(d.Info.Issuer)))
+            .Where(d => d.Kind.Length > 0)
+            .Select(d => (d.Id, new Regex($@"\b{Regex.Escape(d.Issuer)}\b.*\b{d.Kind}( hanh dong)? (so (may|nao|bao nhieu|gi)|ban hanh ngay nao|ky ngay nao)|\b{d.Kind}( hanh dong)? (so (may|nao|bao nhieu|gi)|ban hanh ngay nao|ky ngay nao).*\b{Regex.Escape(d.Issuer)}\b")))
+            .ToList();
     }
+
+    /// <summary>An issuer as questions name it: "Ủy ban nhân dân xã Yên Hòa" is also "UBND xã Yên Hòa".</summary>
+    private static string IssuerWords(string text) =>
+        VietnameseText.CollapseSpaces(Regex.Replace(VietnameseText.Fold(text), @"\buy ban nhan dan\b", "ubnd").Replace("ban thuong vu ", ""));
 
     /// <summary>Folded names a question may use for a document's locality: "yen hoa", "thai nguyen".</summary>
     private static IEnumerable<string> LocalityNames(DocumentInfo info)
@@ -51,7 +64,8 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"phoi hop (voi )?(nhung |cac )?(co quan|don vi|ai|phong|so|ben)")]
     private static partial Regex CoordinationWords();
 
-    [GeneratedRegex(@"bao nhieu|may phan tram|phan tram|%|ty le|muc (nao|bao)|dat (muc|bao)|chi tieu|muc tieu (la|dat)|nhom (may|bao)")]
+    // "Đạt 100% vào năm nào?" states the figure and asks the year: a % after a number is not asked for.
+    [GeneratedRegex(@"bao nhieu|may phan tram|(?<!\d\s?)phan tram|(?<!\d\s?)%|ty le|muc (nao|bao)|dat (muc|bao)|muc tieu (la|dat)|nhom (may|bao)")]
     private static partial Regex FigureWords();
 
     [GeneratedRegex(@"\bso may\b|so hieu|ky hieu|so bao nhieu|van ban (nao|so)|(quyet dinh|nghi quyet|ke hoach|chuong trinh|kh|qd|nq) (so )?(nao|gi)\b")]
@@ -86,7 +100,8 @@ public sealed partial class QuestionAnalyzer
         if (CoordinationWords().IsMatch(folded)) asks.Add(Ask.CoordinatingUnit);
         else if (UnitWords().IsMatch(folded)) asks.Add(Ask.Unit);
         if (DocumentWords().IsMatch(folded)) asks.Add(Ask.DocumentNumber);
-        if (FigureWords().IsMatch(folded) && !asks.Contains(Ask.DocumentNumber)) asks.Add(Ask.Figure);
+        var statesFigure = Regex.IsMatch(folded, @"\d\s?(%|phan tram)");
+        if (FigureWords().IsMatch(folded) && !asks.Contains(Ask.DocumentNumber) && !(statesFigure && asks.Any(a => a is Ask.Date or Ask.Deadline))) asks.Add(Ask.Figure);
         if (NameWords().IsMatch(folded)) asks.Add(Ask.Name);
         if (ListWords().IsMatch(folded) && asks.All(a => a is Ask.Unit or Ask.CoordinatingUnit)) asks.Add(Ask.List);
         if (asks.Count == 0) asks.Add(Ask.General);
@@ -108,7 +123,7 @@ public sealed partial class QuestionAnalyzer
             CurrencyWords().IsMatch(folded) && folded.Contains("bao nhieu"),
             CountedNoun(question),
             Topic(question),
-            _numbers.FirstOrDefault(n => n.Reference.IsMatch(folded)).DocId);
+            _numbers.FirstOrDefault(n => n.Reference.IsMatch(folded)).DocId ?? _issued.FirstOrDefault(n => n.Reference.IsMatch(IssuerWords(folded))).DocId);
     }
 
     private static int IndexOfWord(string folded, string name)

@@ -3,7 +3,7 @@ namespace KeHoach57.Core.Text;
 /// <summary>
 /// Edit distance weighted by how this corpus's OCR damages Vietnamese: vowels swap for each other
 /// (diacritics misread: "nim" for "năm"), vowels get dropped (the broken font: "hin" for "hiện",
-/// "dng" for "động"), "d" stands for a lost "ơ"/"á" ("trudc", "cdo") and "p" for "Đ".
+/// "dng" for "động"), "d" stands for a lost "ơ"/"á" ("trudc", "cdo"), "g" for the "ơ" of "ươ" ("dugc") and "p" for "Đ".
 /// Consonant changes cost a full edit, so "cao" never meets "cho".
 /// </summary>
 public static class OcrDistance
@@ -59,6 +59,8 @@ public static class OcrDistance
         var vy = VietnameseText.IsVowel(y);
         if (vx && vy) return VowelSwap;
         if ((x == 'd' && vy) || (y == 'd' && vx)) return DForVowel;
+        // "dugc", "lugng", "chiến lugc": this OCR reads the "ơ" of "ươ" as "g".
+        if ((x == 'g' && y == 'o') || (y == 'g' && x == 'o')) return DForVowel;
         return Full;
     }
 }
