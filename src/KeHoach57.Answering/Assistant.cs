@@ -193,7 +193,11 @@ public sealed partial class Assistant(
             return "Các kế hoạch hiện có không nêu thông tin này.";
         if (analysis.Currency && extracted.Parts.Count == 0)
             return "Các kế hoạch hiện có không nêu số tiền này.";
-        var wantsValue = analysis.Asks.Any(a => a is Ask.Figure or Ask.Deadline or Ask.Date or Ask.DocumentNumber);
+        // "Phủ sóng 6G" is not answered by a passage about 5G.
+        var said = VietnameseText.Fold(extracted.Chunk.Section + " " + extracted.Chunk.Context + " " + extracted.Clause);
+        if (analysis.Identifiers?.FirstOrDefault(i => !Regex.IsMatch(said, $@"(?<![\w/.-]){Regex.Escape(i)}(?![\w/.-])")) is { } missing)
+            return $"Các kế hoạch hiện có không nêu thông tin về {missing.ToUpperInvariant()}.";
+        var wantsValue = analysis.Asks.Any(a => a is Ask.Figure or Ask.Deadline or Ask.Date or Ask.DocumentNumber or Ask.Person);
         if (wantsValue && extracted.Parts.Count == 0 && extracted.Support < _options.MinSupportWithoutValue)
             return "Các kế hoạch hiện có không nêu cụ thể thông tin này.";
         return null;

@@ -199,7 +199,8 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
             var part = ask switch
             {
                 Ask.Date when reference?.Date is { } dated => dated,
-                Ask.Deadline or Ask.Date or Ask.Period => NearestValue(NotEchoed(q, ValueSpans.Dates(clause).Where(d => Fits(ask, d))), clause, anchors),
+                Ask.Deadline or Ask.Date or Ask.Period => NearestValue(NotEchoed(q, ValueSpans.Dates(clause).Where(d => Fits(ask, d) && OfReport(q, clause, d))), clause, anchors),
+                Ask.Person => Person(q, clause, anchors),
                 Ask.Figure => Figure(q, chunk, clause, anchors),
                 Ask.Unit => Unit(q, chunk, clause, anchors, coordinating: false),
                 Ask.CoordinatingUnit => Unit(q, chunk, clause, anchors, coordinating: true),
@@ -213,6 +214,48 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
             if (part is not null && parts.All(p => p.Display != part.Display)) parts.Add(part);
         }
         return parts;
+    }
+
+    /// <summary>
+    /// "Báo cáo quý … trước ngày nào?" is answered by the date given for the quarterly report, not by
+    /// the 6-month or yearly one beside it: the report's period must be named just before the date.
+    /// </summary>
+    private static bool OfReport(QuestionAnalysis q, string clause, ValueSpan date)
+    {
+        if (q.ReportPeriod is not { } period || date.Kind == ValueKind.Period) return true;
+        var before = VietnameseAnalyzer.FoldAligned(clause[Math.Max(0, date.Start - 45)..date.Start]).ToLowerInvariant();
+        var pattern = period switch
+        {
+            "quy" => @"\bqu\w\b",
+            "6 thang" => @"\b6\s+th\w{1,2}ng",
+            "nam" => @"\bn\w{1,2}m\b(?!\s+\d)",
+            _ => @"\bth\w{1,2}ng\b(?!\s+\d)",
+        };
+        return Regex.IsMatch(before, pattern);
+    }
+
+    /// <summary>
+    /// Who holds the post asked about: the clause must name the post ("… làm Trưởng ban"), and the
+    /// answer is the person or the post holding it ("Chủ tịch UBND xã"). The plans name no signers
+    /// (signature blocks are left out), so "họ tên người ký" finds no one and is declined.
+    /// </summary>
+    private AnswerPart? Person(QuestionAnalysis q, string clause, List<(int Position, double Weight)> anchors)
+    {
+        var folded = VietnameseAnalyzer.FoldAligned(clause).ToLowerInvariant();
+        var named = Regex.Matches(clause, @"(?:[ÔôBb]à|[Ôô]ng|[Đđ]ồng chí)\s+(?<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3})")
+            .Select(m => new ValueSpan(m.Groups["name"].Index, m.Groups["name"].Index + m.Groups["name"].Length, ValueKind.Number, m.Groups["name"].Value))
+            .ToList();
+        if (string.IsNullOrEmpty(q.Role)) return NearestValue(named, clause, anchors);
+        var role = Regex.Match(folded, $@"\b{Regex.Escape(q.Role).Replace(@"\ ", @"\s+")}\b");
+        if (!role.Success) return null;
+        if (named.Count > 0) return NearestValue(named, clause, [(role.Index, 1.0)]);
+        // "Chủ tịch UBND xã làm Trưởng ban": the post holding the role stands next to it.
+        var posts = Regex.Matches(folded, @"\b(?:pho\s+)?(?:chu\s+tich|bi\s+thu|giam\s+doc|chanh\s+van\s+phong|truong\s+phong)(?:\s+(?:ubnd|hdnd|uy\s+ban\s+nhan\s+dan|dang\s+uy|tinh\s+uy|so|phong)(?:\s+(?:xa|tinh|huyen))?)?")
+            .Where(m => m.Index + m.Length <= role.Index || m.Index >= role.Index + role.Length)
+            .Select(m => new ValueSpan(m.Index, m.Index + m.Length, ValueKind.Number, clause.Substring(m.Index, m.Length)))
+            .Where(v => Math.Abs(v.Start - role.Index) < 60)
+            .ToList();
+        return NearestValue(posts, clause, [(role.Index, 1.0)]);
     }
 
     /// <summary>
@@ -373,7 +416,7 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
             figures = figures.Where(f => Regex.IsMatch(VietnameseText.Fold(clause[f.End..Math.Min(clause.Length, f.End + 14)]), @"^\s*(ty|trieu|nghin|ngan)?\s*dong")).ToList();
         // "Bao nhiêu điểm?" is answered by a figure counting points, not by "nhóm 10 tỉnh" nearby.
         if (q.CountedNoun is { } counted && chunk.Kind != ChunkKind.TableRow && analyzer.Tokenize(counted) is [var first, ..] && first.Term is var head)
-            figures = figures.Where(f => f.Kind == ValueKind.Percent || Counts(clause, f, head)).ToList();
+            figures = figures.Where(f => Counts(clause, f, head)).ToList();
         var percentWanted = Regex.IsMatch(VietnameseText.Fold(q.Text), @"%|phan tram|ty le");
         // "Bao nhiêu %" is answered by a percentage, never by a count that happens to stand nearby.
         if (percentWanted)

@@ -12,6 +12,8 @@ public enum Ask
     DocumentNumber,
     Name,
     Period,
+    /// <summary>Who holds a post or signed ("ai làm trưởng ban?", "họ tên người ký?"): a person or a post, never a unit.</summary>
+    Person,
     General,
 }
 
@@ -22,6 +24,9 @@ public enum Ask
 /// <param name="CountedNoun">What is counted ("bao nhiêu sáng kiến" → "sáng kiến"), to print "2 sáng kiến".</param>
 /// <param name="Topic">The question without locality names and question words, for retrieval per locality.</param>
 /// <param name="NamedDocument">The plan the question names by its own number ("KH 261", "Kế hoạch 44/KH-UBND").</param>
+/// <param name="Identifiers">Names mixing letters and digits ("6G", "5G"): a passage about another one answers another question.</param>
+/// <param name="ReportPeriod">The report a deadline question is about ("báo cáo quý" → "quy"): only that report's date answers it.</param>
+/// <param name="Role">The post a person question asks about ("trưởng ban"), folded; empty when it asks for a signer's name.</param>
 public sealed record QuestionAnalysis(
     string Text,
     IReadOnlyList<Ask> Asks,
@@ -31,7 +36,10 @@ public sealed record QuestionAnalysis(
     bool Currency,
     string? CountedNoun,
     string Topic,
-    string? NamedDocument = null)
+    string? NamedDocument = null,
+    IReadOnlyList<string>? Identifiers = null,
+    string? ReportPeriod = null,
+    string? Role = null)
 {
     public bool AsksFor(Ask ask) => Asks.Contains(ask);
 

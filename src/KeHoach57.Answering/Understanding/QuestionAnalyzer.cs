@@ -52,7 +52,7 @@ public sealed partial class QuestionAnalyzer
     private static string StripLevel(string folded) =>
         Regex.Replace(folded, @"^(xa|tinh|huyen|thanh pho|phuong|thi tran)\s+", "").Trim();
 
-    [GeneratedRegex(@"\bhan\b|thoi han|khi nao|bao gio|luc nao|thoi gian nao|thoi gian hoan thanh|truoc ngay nao|hoan thanh (trong|vao|truoc)|\bxong\b|ngay (may|bao nhieu)")]
+    [GeneratedRegex(@"\bhan\b|thoi han|khi nao|thang (may|nao)\b|bao gio|luc nao|thoi gian nao|thoi gian hoan thanh|truoc ngay nao|hoan thanh (trong|vao|truoc)|\bxong\b|ngay (may|bao nhieu)")]
     private static partial Regex DeadlineWords();
 
     [GeneratedRegex(@"(ban hanh|\bky\b|hieu luc|ra doi|thong qua)\b.*\b(ngay nao|khi nao|luc nao|bao gio|nam nao|tu (luc|khi) nao)|(ngay nao|nam nao).*(ban hanh|\bky\b)|\bnam nao\b|moc nam|hieu luc")]
@@ -83,6 +83,15 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(ke hoach|quyet dinh|van ban|kh|qd) nay\b(\s+\S+){0,4}?\s+(so may|so hieu|so bao nhieu|ky hieu|ky ngay|ky khi nao|ky luc nao|ban hanh ngay|ban hanh khi nao)")]
     private static partial Regex SelfWords();
 
+    [GeneratedRegex(@"\bho (va )?ten\b|nguoi (da )?ky\b|\bai (da )?ky\b|ky boi ai|\b(?<role>pho truong ban|truong ban|chu tich|pho chu tich|bi thu|giam doc|chanh van phong|to truong)\b[^?]*\b(la ai|ai|ten (la )?gi|la gi)\b|\bai\s+(lam|giu|la|dam nhiem|dam nhan)\s+(?<role>pho truong ban|truong ban|chu tich|pho chu tich|bi thu|giam doc|chanh van phong|to truong)\b")]
+    private static partial Regex PersonWords();
+
+    [GeneratedRegex(@"\bbao cao\s+(?<period>quy|6 thang|sau thang|nam|hang nam|thang|hang thang)\b")]
+    private static partial Regex ReportWords();
+
+    [GeneratedRegex(@"(?<![\w/.-])(?:\d+[a-z]+\d*|[a-z]+\d+[a-z]*)(?![\w/.-])", RegexOptions.IgnoreCase)]
+    private static partial Regex Identifier();
+
     [GeneratedRegex(@"(ty|trieu|nghin|ngan)? ?dong\b|\bvnd\b")]
     private static partial Regex CurrencyWords();
 
@@ -103,6 +112,13 @@ public sealed partial class QuestionAnalyzer
         var statesFigure = Regex.IsMatch(folded, @"\d\s?(%|phan tram)");
         if (FigureWords().IsMatch(folded) && !asks.Contains(Ask.DocumentNumber) && !(statesFigure && asks.Any(a => a is Ask.Date or Ask.Deadline))) asks.Add(Ask.Figure);
         if (NameWords().IsMatch(folded)) asks.Add(Ask.Name);
+        var person = PersonWords().Match(folded);
+        if (person.Success)
+        {
+            // "Ai làm trưởng ban?" asks for a person or a post: a unit ("Phòng Văn hóa - Xã hội") does not answer it.
+            asks.RemoveAll(a => a is Ask.Unit or Ask.Name or Ask.CoordinatingUnit);
+            asks.Insert(0, Ask.Person);
+        }
         if (ListWords().IsMatch(folded) && asks.All(a => a is Ask.Unit or Ask.CoordinatingUnit)) asks.Add(Ask.List);
         if (asks.Count == 0) asks.Add(Ask.General);
 
@@ -123,7 +139,10 @@ public sealed partial class QuestionAnalyzer
             CurrencyWords().IsMatch(folded) && folded.Contains("bao nhieu"),
             CountedNoun(question),
             Topic(question),
-            _numbers.FirstOrDefault(n => n.Reference.IsMatch(folded)).DocId ?? _issued.FirstOrDefault(n => n.Reference.IsMatch(IssuerWords(folded))).DocId);
+            _numbers.FirstOrDefault(n => n.Reference.IsMatch(folded)).DocId ?? _issued.FirstOrDefault(n => n.Reference.IsMatch(IssuerWords(folded))).DocId,
+            Identifier().Matches(folded).Select(m => m.Value).Distinct().ToList(),
+            ReportWords().Match(folded) is { Success: true } report ? report.Groups["period"].Value.Replace("sau", "6").Replace("hang ", "") : null,
+            person.Success ? person.Groups["role"].Value : null);
     }
 
     private static int IndexOfWord(string folded, string name)
