@@ -219,7 +219,8 @@ public sealed partial class Assistant(
             return new Answer(false, composer.Refusal(closest, "Văn bản này (bản đang có) không ghi số hiệu hoặc ngày ký."), closest) { Scope = doc.Info.Id };
         }
         var citation = new Citation(doc.Info.Id, doc.Info.Title, header!.Section, header.Text, header.Passage, 1, header.Id);
-        return new Answer(true, composer.Facts($"{doc.Info.Title}: {string.Join(", ", parts)}", [citation]), [citation]) { Scope = doc.Info.Id };
+        var facts = string.Join(", ", parts);
+        return new Answer(true, composer.Facts($"{char.ToUpper(facts[0])}{facts[1..]} ({doc.Info.Title})", [citation]), [citation]) { Scope = doc.Info.Id };
     }
 
     private static string FormatDate(string iso) =>

@@ -21,6 +21,9 @@ public class QuestionAnalyzerTests
     [InlineData("quyết định số mấy?", Ask.DocumentNumber)]
     [InlineData("Kinh phí được bố trí từ những nguồn nào?", Ask.List)]
     [InlineData("UBND tỉnh báo cáo theo định kỳ nào?", Ask.Period)]
+    [InlineData("ai làm trưởng ban chỉ đạo của xã vậy", Ask.Person)]
+    [InlineData("Họ tên người ký kế hoạch là gì?", Ask.Person)]
+    [InlineData("hoàn thành trước tháng mấy?", Ask.Deadline)]
     public void Hiểu_câu_hỏi_đang_hỏi_gì(string question, Ask expected) =>
         Assert.Contains(expected, _analyzer.Analyze(question).Asks);
 
@@ -53,4 +56,24 @@ public class QuestionAnalyzerTests
         Assert.Equal("sáng kiến", _analyzer.Analyze("mỗi năm có bao nhiêu sáng kiến được công nhận?").CountedNoun);
         Assert.True(_analyzer.Analyze("hỗ trợ tối đa bao nhiêu triệu đồng?").Currency);
     }
+
+    [Fact]
+    public void Con_số_đã_nêu_trong_câu_hỏi_không_phải_là_điều_được_hỏi()
+    {
+        var q = _analyzer.Analyze("Tỉnh đặt mốc năm nào để phủ sóng 6G đạt 100%?");
+        Assert.DoesNotContain(Ask.Figure, q.Asks);
+        Assert.Equal(["6g"], q.Identifiers);
+    }
+
+    [Theory]
+    [InlineData("Mức lương cơ sở của cán bộ cấp xã là bao nhiêu?", true)]
+    [InlineData("Kinh phí thực hiện kế hoạch là bao nhiêu?", true)]
+    [InlineData("Tỷ lệ chi ngân sách cho KH&CN là bao nhiêu %?", false)]
+    [InlineData("Chất lượng dịch vụ công đạt bao nhiêu điểm?", false)]
+    public void Lương_phí_giá_là_câu_hỏi_về_số_tiền(string question, bool money) =>
+        Assert.Equal(money, _analyzer.Analyze(question).Currency);
+
+    [Fact]
+    public void Báo_cáo_quý_là_hỏi_hạn_của_báo_cáo_quý() =>
+        Assert.Equal("quy", _analyzer.Analyze("han bao cao quy la ngay nao").ReportPeriod);
 }

@@ -29,4 +29,18 @@ public class UnitGazetteerTests
     {
         Assert.Empty(_units.Find("nâng cao chất lượng sống người dân"));
     }
+
+    [Theory]
+    [InlineData("21 T}/ Ie, can E)Q,vcon?g chuc cap xa duogc boi dudng % > 80 100 Phong )/alj-hoa - Ky nang so can ban Xa hoi", "Phòng Văn hóa - Xã hội")]
+    [InlineData("% 50 80 100 100 100 Ngén ha,ng Nha tal ngan hang hoac cac to chirc", "Ngân hàng Nhà nước")]
+    public void Ô_bảng_bị_OCR_xen_lẫn_vẫn_nhận_ra_tên_cơ_quan(string row, string expected) =>
+        Assert.Equal(expected, Assert.Single(_units.FindScattered(row)).Canonical);
+
+    [Fact]
+    public void Chỉ_một_chữ_phòng_lạc_trong_dòng_bảng_thì_không_thành_tên_cơ_quan() =>
+        Assert.Empty(_units.FindScattered("Phong chong lua dao truc tuyen 80 100 hoi nghi"));
+
+    [Fact]
+    public void Chữ_viết_tắt_trong_số_hiệu_văn_bản_giữ_nguyên() =>
+        Assert.Equal("văn bản số 1552/BTTTT-TTH của Bộ Thông tin và Truyền thông", _units.Canonicalize("văn bản số 1552/BTTTT-TTH của BTTTT"));
 }

@@ -329,6 +329,7 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         })!;
         var first = numbers.IndexOf(best);
         var last = first;
+        while (first > 0 && Regex.IsMatch(VietnameseText.Fold(clause[numbers[first - 1].End..numbers[first].Start]), @"^\s*(,|;|va)\s*(so\s+)?$")) first--;
         while (last + 1 < numbers.Count && Regex.IsMatch(VietnameseText.Fold(clause[numbers[last].End..numbers[last + 1].Start]), @"^\s*(,|;|va)\s*(so\s+)?$")) last++;
         var group = numbers.Skip(first).Take(last - first + 1).ToList();
         var number = new AnswerPart(string.Join(" và ", group.Select(n => n.Display)), clause[group[0].Start..group[^1].End]);

@@ -92,7 +92,8 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"(?<![\w/.-])(?:\d+[a-z]+\d*|[a-z]+\d+[a-z]*)(?![\w/.-])", RegexOptions.IgnoreCase)]
     private static partial Regex Identifier();
 
-    [GeneratedRegex(@"(ty|trieu|nghin|ngan)? ?dong\b|\bvnd\b")]
+    // Salaries, fees, prices and funding amounts are sums of money, whatever unit the asker leaves out.
+    [GeneratedRegex(@"(ty|trieu|nghin|ngan)? ?dong\b|\bvnd\b|\b(muc luong|tien luong|luong co so|luong toi thieu|bao nhieu tien|kinh phi|chi phi|gia ve|hoc phi|phu cap|muc gia|gia ban)\b")]
     private static partial Regex CurrencyWords();
 
     [GeneratedRegex(@"\b(20[2-5]\d)\b")]
@@ -136,7 +137,7 @@ public sealed partial class QuestionAnalyzer
             years.Count > 0 ? years[^1] : null,
             localities,
             selfReference,
-            CurrencyWords().IsMatch(folded) && folded.Contains("bao nhieu"),
+            CurrencyWords().IsMatch(folded) && folded.Contains("bao nhieu") && !Regex.IsMatch(folded, @"%|phan tram|ty le"),
             CountedNoun(question),
             Topic(question),
             _numbers.FirstOrDefault(n => n.Reference.IsMatch(folded)).DocId ?? _issued.FirstOrDefault(n => n.Reference.IsMatch(IssuerWords(folded))).DocId,
