@@ -13,7 +13,7 @@ namespace KeHoach57.Answering.Extraction;
 /// out of it: the date nearest the topic ("báo cáo 6 tháng … trước ngày 10/6"), the unit in charge,
 /// the figure (a table row's column for the asked year), the document number.
 /// </summary>
-public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGazetteer units, Vocabulary vocabulary)
+public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGazetteer units, Vocabulary vocabulary, Corpus corpus)
 {
     private const int PassagesConsidered = 5;
     private const int ListChars = 360;
@@ -28,13 +28,15 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         {
             var passage = passages[rank];
             var completeAt = -1;
+            // A question about which document carries which number or date needs the clause to say them.
+            var implied = question.AsksFor(Ask.DocumentNumber) || question.AsksFor(Ask.Date) ? null : passage.Chunk.DocId;
             var list = question.AsksFor(Ask.List);
             foreach (var clause in Clauses(passage.Chunk, list))
             {
                 // A clause run on into the next one on its line only matters when the clause alone lacks a fact
                 // (or when a list is asked: an item's heading sentence is followed by what it lists).
                 if (clause.RunOn && clause.Start == completeAt && !list) continue;
-                var support = Coverage(passage.Chunk.Kind == ChunkKind.TableRow ? passage.Chunk.Context + " " + clause.Text : clause.Text, query);
+                var support = Coverage(passage.Chunk.Kind == ChunkKind.TableRow ? passage.Chunk.Context + " " + clause.Text : clause.Text, query, implied);
                 if (support <= 0) continue;
                 var parts = ReadParts(question, query, passage.Chunk, clause.Text);
                 var complete = parts.Count >= required;
@@ -127,12 +129,18 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
     /// An abbreviation and its spelled-out form are one thing said either way: "KH&amp;CN" in the question
     /// is covered by "khoa học và công nghệ" in the clause, even with the broken font's dropped letters.
     /// </summary>
-    public double Coverage(string text, BuiltQuery query)
+    /// <remarks>
+    /// A plan's title says what every passage of it is about ("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW"):
+    /// "kế hoạch NQ 57" in the question is said by each of its clauses, not only by those that repeat it.
+    /// </remarks>
+    public double Coverage(string text, BuiltQuery query, string? docId = null)
     {
         if (query.Words.Count == 0) return 0;
         var all = analyzer.Tokenize(text);
         var tokens = all.Select(t => t.Term).Where(t => !StopWords.Contains(t)).ToList();
+        var title = docId is null ? null : Title(docId);
         var words = tokens.ToHashSet();
+        if (title is not null) words.UnionWith(title.Value.Words);
         var abbreviations = Abbreviations(query);
         double total = 0, covered = 0;
         foreach (var w in query.Words)
@@ -145,6 +153,7 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         if (abbreviations.Count > 0)
         {
             var keys = analyzer.GlossaryTerms(text, all).ToHashSet();
+            if (title is not null) keys.UnionWith(title.Value.Keys);
             foreach (var a in abbreviations)
             {
                 var weight = query.Words.Where(w => a.Covers(w.Term)).Sum(w => w.Forms[0].Similarity * vocabulary.Idf(w.Term));
@@ -166,6 +175,18 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         var wordShare = total == 0 ? 0 : covered / total;
         return phrases == 0 ? wordShare : 0.6 * wordShare + 0.4 * phrasesFound / phrases;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (HashSet<string> Words, HashSet<string> Keys)?> _titles = new();
+
+    private (HashSet<string> Words, HashSet<string> Keys)? Title(string docId) => _titles.GetOrAdd(docId, id =>
+    {
+        if (corpus.Find(id) is not { } doc) return null;
+        // Only what names the documents it carries out ("57" of "57-NQ/TW", "NQ", "KH"), not its topic
+        // words: those still have to be said by the clause that answers.
+        var tokens = analyzer.Tokenize(doc.Info.Title);
+        var numbers = Regex.Matches(doc.Info.Title, @"\b(\d+)\s*[-/]\s*[A-ZĐ]").Select(m => m.Groups[1].Value).ToHashSet();
+        return (numbers, analyzer.GlossaryTerms(doc.Info.Title, tokens).Where(k => k.StartsWith('#')).ToHashSet());
+    });
 
     /// <summary>An abbreviation the question uses or spells out: its glossary key, its letters' tokens, its spelled-out words.</summary>
     private sealed record Abbreviation(string Key, HashSet<string> Letters, string[] Spelled)
