@@ -76,4 +76,10 @@ public class QuestionAnalyzerTests
     [Fact]
     public void Báo_cáo_quý_là_hỏi_hạn_của_báo_cáo_quý() =>
         Assert.Equal("quy", _analyzer.Analyze("han bao cao quy la ngay nao").ReportPeriod);
+
+    [Theory]
+    [InlineData("Chỉ số DTI đạt bao nhiêu vào năm 2040?", null)]
+    [InlineData("Mỗi năm có bao nhiêu sáng kiến trong khu vực công?", "sáng kiến")]
+    public void Danh_từ_được_đếm_không_phải_giới_từ(string question, string? noun) =>
+        Assert.Equal(noun, _analyzer.Analyze(question).CountedNoun);
 }

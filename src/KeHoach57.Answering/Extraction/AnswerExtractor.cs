@@ -350,13 +350,15 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         })!;
         var first = numbers.IndexOf(best);
         var last = first;
-        while (first > 0 && Regex.IsMatch(VietnameseText.Fold(clause[numbers[first - 1].End..numbers[first].Start]), @"^\s*(,|;|va)\s*(so\s+)?$")) first--;
-        while (last + 1 < numbers.Count && Regex.IsMatch(VietnameseText.Fold(clause[numbers[last].End..numbers[last + 1].Start]), @"^\s*(,|;|va)\s*(so\s+)?$")) last++;
+        while (first > 0 && CitedTogether(clause[numbers[first - 1].End..numbers[first].Start])) first--;
+        while (last + 1 < numbers.Count && CitedTogether(clause[numbers[last].End..numbers[last + 1].Start])) last++;
         var group = numbers.Skip(first).Take(last - first + 1).ToList();
         var number = new AnswerPart(string.Join(" và ", group.Select(n => n.Display)), clause[group[0].Start..group[^1].End]);
         var date = ValueSpans.Dates(clause).FirstOrDefault(d => d.Start >= group[^1].End && d.Start - group[^1].End < 12 && d.Kind == ValueKind.Date);
         return new Reference(number, date is null ? null : new AnswerPart(date.Display, clause[date.Start..date.End]));
     }
+
+    private static bool CitedTogether(string between) => Regex.IsMatch(VietnameseText.Fold(between), @"^\s*(,|;|va)\s*(so\s+)?$");
 
     /// <summary>The share of the question's topic words (weighted by how telling they are) that a text holds.</summary>
     private double WordShare(string text, BuiltQuery query)

@@ -164,6 +164,8 @@ public sealed partial class QuestionAnalyzer
         var words = noun.Split(' ');
         // "bao nhiêu sáng kiến trong…" → keep the noun, drop what follows it.
         string[] stops = ["trong", "cho", "cua", "duoc", "o", "tai", "ve", "la", "thi", "de", "moi", "phai", "can", "dat", "vao", "nam", "den", "nay", "tren", "khi"];
+        // "đạt bao nhiêu vào năm 2040?" counts nothing: a preposition is not a noun.
+        if (stops.Contains(VietnameseText.Fold(words[0]))) return null;
         if (words.Length == 2 && stops.Contains(VietnameseText.Fold(words[1]))) return words[0];
         return noun;
     }
