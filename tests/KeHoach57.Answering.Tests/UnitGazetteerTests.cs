@@ -33,6 +33,7 @@ public class UnitGazetteerTests
     [Theory]
     [InlineData("21 T}/ Ie, can E)Q,vcon?g chuc cap xa duogc boi dudng % > 80 100 Phong )/alj-hoa - Ky nang so can ban Xa hoi", "Phòng Văn hóa - Xã hội")]
     [InlineData("% 50 80 100 100 100 Ngén ha,ng Nha tal ngan hang hoac cac to chirc", "Ngân hàng Nhà nước")]
+    [InlineData("10 Toi le co so dir lieu cua xa duoc so hoa va lién % 50 80 100 100 100 Phong }/arlhoa - thông Xa hoi", "Phòng Văn hóa - Xã hội")]
     public void Ô_bảng_bị_OCR_xen_lẫn_vẫn_nhận_ra_tên_cơ_quan(string row, string expected) =>
         Assert.Equal(expected, Assert.Single(_units.FindScattered(row)).Canonical);
 

@@ -105,24 +105,34 @@ public sealed class UnitGazetteer
                 var matched = 1;
                 var end = tokens[k].End;
                 var limit = Math.Min(tokens.Count, k + words.Length + maxGap);
+                var leading = 1;
                 for (var j = 1; j < words.Length; j++)
                 {
                     for (var t = at + 1; t < limit; t++)
                     {
-                        if (WordDistance(words[j], tokens[t].Term) > OcrDistance.Threshold(words[j].Length)) continue;
+                        if (!ScatteredMatch(words[j], tokens[t].Term)) continue;
+                        if (leading == j && t - at <= 2) leading++;
                         at = t;
                         matched++;
                         end = tokens[t].End;
                         break;
                     }
                 }
-                if (matched < 3 || matched < 0.75 * words.Length) continue;
+                // Three quarters of the name, or its first three words when no other name starts with them
+                // ("Phona Van hod - 2.2 …": the cell's second line went elsewhere).
+                var identifying = leading >= 3 && _forms.Count(f => f.Canonical != canonical && f.Words.Length >= 3 && f.Words.Take(3).SequenceEqual(words.Take(3))) == 0;
+                if (matched < 3 || matched < 0.75 * words.Length && !identifying) continue;
                 mentions.Add(new UnitMention(tokens[k].Start, end, canonical, words.Length - matched));
                 break;
             }
         }
         return mentions;
     }
+
+    /// <summary>A word of a shredded cell, possibly glued to the noise before it ("}/arlhoa" for "hóa").</summary>
+    private static bool ScatteredMatch(string word, string token) =>
+        WordDistance(word, token) <= OcrDistance.Threshold(word.Length)
+        || word.Length >= 3 && token.Length > word.Length + 1 && token.EndsWith(word, StringComparison.Ordinal);
 
     /// <summary>OCR sometimes breaks a word with a stray mark ("ha,ng" for "hàng"): rejoin words split by one non-space character.</summary>
     private static List<Token> MergeBrokenWords(string text, List<Token> tokens)
