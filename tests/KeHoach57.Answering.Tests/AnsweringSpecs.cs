@@ -54,6 +54,16 @@ public class AnsweringSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Kế_hoạch_được_nêu_số_là_nơi_tìm_còn_điều_hỏi_là_văn_bản_nó_căn_cứ()
+    {
+        var answer = await Ask("KH 261 của Tỉnh ủy Thái Nguyên căn cứ nghị quyết của Quốc hội về thí điểm cơ chế đặc biệt là nghị quyết số mấy?");
+        Assert.True(answer.Answered);
+        Assert.Equal("thai-nguyen", answer.Citations[0].Doc);
+        Assert.DoesNotContain("261", Lead(answer));
+        Assert.Contains("/2025/QH", Lead(answer));
+    }
+
+    [Fact]
     public async Task Hỏi_không_dấu_được_cùng_câu_trả_lời()
     {
         var withMarks = await Ask("Hạn báo cáo năm là ngày nào?", "yen-hoa");

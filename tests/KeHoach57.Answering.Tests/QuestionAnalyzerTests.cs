@@ -82,4 +82,8 @@ public class QuestionAnalyzerTests
     [InlineData("Mỗi năm có bao nhiêu sáng kiến trong khu vực công?", "sáng kiến")]
     public void Danh_từ_được_đếm_không_phải_giới_từ(string question, string? noun) =>
         Assert.Equal(noun, _analyzer.Analyze(question).CountedNoun);
+
+    [Fact]
+    public void AI_viết_hoa_là_trí_tuệ_nhân_tạo_không_phải_hỏi_ai() =>
+        Assert.DoesNotContain(Ask.Unit, _analyzer.Analyze("Ứng dụng AI được đẩy mạnh dựa trên cái gì?").Asks);
 }

@@ -227,6 +227,8 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
                 Ask.CoordinatingUnit => Unit(q, chunk, clause, anchors, coordinating: true),
                 Ask.DocumentNumber => reference?.Number,
                 Ask.Name => Name(clause, anchors),
+                // "Phong trào gì?", "đóng vai trò như cái gì?": what the plan names in quotes.
+                Ask.General when WhatQuestion().IsMatch(VietnameseText.Fold(q.Text)) => Name(clause, anchors, quotedOnly: true),
                 Ask.List when !q.Asks.Any(a => a is Ask.Unit or Ask.CoordinatingUnit) => Items(q, clause),
                 _ => null,
             };
@@ -314,6 +316,9 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         if (end < 2 || StopWords.Contains(terms[end - 1]) || StopWords.Contains(terms[end - 2])) return null;
         return terms[end - 2] + " " + terms[end - 1];
     }
+
+    [GeneratedRegex(@"\b(gi|nao)\s*\??\s*$")]
+    private static partial Regex WhatQuestion();
 
     [GeneratedRegex(@"\b(?:nh\w{1,2}t\s+(?:l|1)\w|bao\s+g\w{1,2}m|g\w{1,2}m(?:\s+c\w{1,2}c)?|nhu|trong\s+d\w{1,2}\s+c\w)\b(?:\s+c\w{1,2}c\s+(?:l\w{1,2}nh\s+v\w{1,2}c|ng\w{1,2}nh|n\w{1,2}i\s+dung|nhi\w{1,2}m\s+v\w))?\s*:?|:")]
     private static partial Regex ListCue();
@@ -558,9 +563,9 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
     }
 
     /// <summary>A name asked for: a parenthesised acronym or a quoted name in the clause.</summary>
-    private static AnswerPart? Name(string clause, List<(int Position, double Weight)> anchors)
+    private static AnswerPart? Name(string clause, List<(int Position, double Weight)> anchors, bool quotedOnly = false)
     {
-        var candidates = Regex.Matches(clause, @"\(([A-Z][A-Za-z0-9&]{1,10})\)|""([^""]{2,60})""|“([^”]{2,60})”")
+        var candidates = Regex.Matches(clause, quotedOnly ? @"""([^""\n]{2,60})[""']|“([^”\n]{2,60})”" : @"\(([A-Z][A-Za-z0-9&]{1,10})\)|""([^""]{2,60})""|“([^”]{2,60})”")
             .Select(m => new ValueSpan(m.Index, m.Index + m.Length, ValueKind.Number, m.Groups.Values.Skip(1).First(g => g.Success).Value))
             .ToList();
         return NearestValue(candidates, clause, anchors);

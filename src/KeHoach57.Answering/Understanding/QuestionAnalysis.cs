@@ -26,6 +26,7 @@ public enum Ask
 /// <param name="NamedDocument">The plan the question names by its own number ("KH 261", "Kế hoạch 44/KH-UBND").</param>
 /// <param name="Identifiers">Names mixing letters and digits ("6G", "5G"): a passage about another one answers another question.</param>
 /// <param name="ReportPeriod">The report a deadline question is about ("báo cáo quý" → "quy"): only that report's date answers it.</param>
+/// <param name="AsksForOtherKind">Asks for a kind of document other than the plan named ("KH 261 căn cứ nghị quyết số mấy?").</param>
 /// <param name="Role">The post a person question asks about ("trưởng ban"), folded; empty when it asks for a signer's name.</param>
 public sealed record QuestionAnalysis(
     string Text,
@@ -39,11 +40,12 @@ public sealed record QuestionAnalysis(
     string? NamedDocument = null,
     IReadOnlyList<string>? Identifiers = null,
     string? ReportPeriod = null,
-    string? Role = null)
+    string? Role = null,
+    bool AsksForOtherKind = false)
 {
     public bool AsksFor(Ask ask) => Asks.Contains(ask);
 
     /// <summary>Asks only for a plan's own number or date: answered from its header, never from a document it cites.</summary>
     public bool AsksAboutTheDocument =>
-        (SelfReference || NamedDocument is not null) && Asks.All(a => a is Ask.DocumentNumber or Ask.Date);
+        (SelfReference || NamedDocument is not null) && !AsksForOtherKind && Asks.All(a => a is Ask.DocumentNumber or Ask.Date);
 }

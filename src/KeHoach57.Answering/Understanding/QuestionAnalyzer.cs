@@ -13,6 +13,7 @@ public sealed partial class QuestionAnalyzer
     private readonly List<(string DocId, string[] Names)> _localities;
     private readonly List<(string DocId, Regex Reference)> _numbers;
     private readonly List<(string DocId, Regex Reference)> _issued;
+    private readonly Dictionary<string, string> _kinds;
 
     public QuestionAnalyzer(Corpus corpus)
     {
@@ -27,6 +28,7 @@ public sealed partial class QuestionAnalyzer
             .ToList();
         // "Quyết định … của UBND xã Trường Giang là quyết định số mấy?": the plan named by its issuer and its
         // own kind of document. Another issuer ("của Ban Thường vụ Đảng ủy xã …") means a document it cites.
+        _kinds = corpus.Documents.ToDictionary(d => d.Info.Id, d => Regex.Match(VietnameseText.Fold(d.Info.Title), @"^(quyet dinh|ke hoach|chuong trinh)").Value);
         _issued = corpus.Documents
             .Where(d => d.Info.Issuer.Length > 0)
             .Select(d => (d.Info.Id, Kind: Regex.Match(VietnameseText.Fold(d.Info.Title), @"^(quyet dinh|ke hoach|chuong trinh)").Value, Issuer: IssuerWords(d.Info.Issuer)))
@@ -74,7 +76,7 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"nhung (gi|ai|nao|linh vuc|noi dung|nguon|van ban|viec|nhiem vu|giai phap|co quan|don vi|nghi quyet)|gom (nhung|co|nhung gi)|bao gom|cac .{2,40} nao|nhung .{2,40} nao|nguon nao|viec gi|linh vuc nao")]
     private static partial Regex ListWords();
 
-    [GeneratedRegex(@"ten (viet tat|goi|day du)|goi la gi|ten (la )?gi|(la|o) dau\b|theo (dinh )?huong nao|ten gi")]
+    [GeneratedRegex(@"ten (viet tat|goi|day du)|viet tat (la )?(gi|nhu the nao)|goi la gi|ten (la )?gi|(la|o) dau\b|theo (dinh )?huong nao|ten gi")]
     private static partial Regex NameWords();
 
     [GeneratedRegex(@"dinh ky|bao lau (mot|1) lan|tan suat")]
@@ -93,6 +95,9 @@ public sealed partial class QuestionAnalyzer
     private static partial Regex Identifier();
 
     // Salaries, fees, prices and funding amounts are sums of money, whatever unit the asker leaves out.
+    [GeneratedRegex(@"\b(?<kind>nghi quyet|quyet dinh|ke hoach|chuong trinh|cong van|thong tu|nghi dinh|chi thi|luat|kh|qd|nq)( hanh dong)? so (may|nao|bao nhieu|gi)\b")]
+    private static partial Regex AskedKindWords();
+
     [GeneratedRegex(@"(ty|trieu|nghin|ngan)? ?dong\b|\bvnd\b|\b(muc luong|tien luong|luong co so|luong toi thieu|bao nhieu tien|kinh phi|chi phi|gia ve|hoc phi|phu cap|muc gia|gia ban)\b")]
     private static partial Regex CurrencyWords();
 
@@ -101,7 +106,8 @@ public sealed partial class QuestionAnalyzer
 
     public QuestionAnalysis Analyze(string question)
     {
-        var folded = VietnameseText.CollapseSpaces(VietnameseText.Fold(question).Replace('?', ' '));
+        // "AI" typed in capitals is artificial intelligence, not "ai" (who).
+        var folded = VietnameseText.CollapseSpaces(VietnameseText.Fold(Regex.Replace(question, @"\bAI\b", "tri tue nhan tao")).Replace('?', ' '));
         var asks = new List<Ask>();
         var selfReference = SelfWords().IsMatch(folded);
         if (DateWords().IsMatch(folded)) asks.Add(Ask.Date);
@@ -131,6 +137,9 @@ public sealed partial class QuestionAnalyzer
             .Select(l => l.DocId)
             .ToList();
 
+        var named = _numbers.FirstOrDefault(n => n.Reference.IsMatch(folded)).DocId ?? _issued.FirstOrDefault(n => n.Reference.IsMatch(IssuerWords(folded))).DocId;
+        var askedKind = AskedKindWords().Match(folded).Groups["kind"].Value switch { "kh" => "ke hoach", "qd" => "quyet dinh", "nq" => "nghi quyet", var k => k };
+        var otherKind = askedKind.Length > 0 && named is not null && _kinds.GetValueOrDefault(named) is { Length: > 0 } ownKind && ownKind != askedKind;
         return new QuestionAnalysis(
             question,
             asks,
@@ -140,10 +149,11 @@ public sealed partial class QuestionAnalyzer
             CurrencyWords().IsMatch(folded) && folded.Contains("bao nhieu") && !Regex.IsMatch(folded, @"%|phan tram|ty le"),
             CountedNoun(question),
             Topic(question),
-            _numbers.FirstOrDefault(n => n.Reference.IsMatch(folded)).DocId ?? _issued.FirstOrDefault(n => n.Reference.IsMatch(IssuerWords(folded))).DocId,
+            named,
             Identifier().Matches(folded).Select(m => m.Value).Distinct().ToList(),
             ReportWords().Match(folded) is { Success: true } report ? report.Groups["period"].Value.Replace("sau", "6").Replace("hang ", "") : null,
-            person.Success ? person.Groups["role"].Value : null);
+            person.Success ? person.Groups["role"].Value : null,
+            otherKind);
     }
 
     private static int IndexOfWord(string folded, string name)
@@ -159,7 +169,8 @@ public sealed partial class QuestionAnalyzer
         if (!m.Success) return null;
         var noun = m.Groups["noun"].Value;
         var folded = VietnameseText.Fold(noun);
-        string[] notCounted = ["phan", "ty", "trieu", "nam", "thang", "ngay", "tuoi", "lan", "muc", "nhom", "tinh", "%", "gio", "dong"];
+        // "Bao nhiêu năm" counts years ("giai đoạn 10 năm"), so năm/tháng/ngày are nouns here.
+        string[] notCounted = ["phan", "ty", "trieu", "tuoi", "lan", "muc", "nhom", "tinh", "%", "gio", "dong"];
         if (notCounted.Any(n => folded == n || folded.StartsWith(n + " "))) return null;
         var words = noun.Split(' ');
         // "bao nhiêu sáng kiến trong…" → keep the noun, drop what follows it.

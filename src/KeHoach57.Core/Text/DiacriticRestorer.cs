@@ -103,7 +103,9 @@ public sealed class DiacriticRestorer
         for (var i = 0; i < tokens.Count; i++)
         {
             var source = text.Substring(tokens[i].Start, tokens[i].Length);
-            sb.Append(text, at, tokens[i].Start - at).Append(chosen[i] is null ? source : MatchCase(source, chosen[i]!));
+            // "IOC", "DTI", "PII": an acronym is no OCR-damaged word, whatever word it resembles.
+            var acronym = source.Length >= 2 && source.All(c => !char.IsLetter(c) || char.IsUpper(c)) && !text.AsSpan(tokens[i].Start, tokens[i].Length).ContainsAny("ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴĐ");
+            sb.Append(text, at, tokens[i].Start - at).Append(chosen[i] is null || acronym ? source : MatchCase(source, chosen[i]!));
             at = tokens[i].End;
         }
         return sb.Append(text, at, text.Length - at).ToString();

@@ -21,6 +21,10 @@ public class DiacriticRestorerTests
     }
 
     [Fact]
+    public void Chữ_viết_tắt_in_hoa_giữ_nguyên() =>
+        Assert.Equal("Trung tâm giám sát, điều hành thông minh (IOC)", Restorer.Restore("Trung tam giam sat, dieu hanh thong minh (IOC)"));
+
+    [Fact]
     public void Nhận_ra_văn_bản_sạch_và_văn_bản_OCR_mất_dấu()
     {
         Assert.True(DiacriticRestorer.IsClean(Reference));
