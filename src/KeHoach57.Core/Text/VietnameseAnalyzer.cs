@@ -15,7 +15,7 @@ public sealed partial class VietnameseAnalyzer
     private readonly Dictionary<string, List<(string[] Seq, GlossaryEntry Entry, bool IsAbbreviation, bool CaseSensitive)>> _glossaryByFirst = new();
 
     /// <summary>Bump when tokenization changes, so indexes built by the old analyzer are rebuilt.</summary>
-    private const int Version = 2;
+    private const int Version = 3;
 
     public AnalyzerOptions Options { get; }
 
@@ -169,7 +169,8 @@ public sealed partial class VietnameseAnalyzer
 
     /// <summary>
     /// Repairs this OCR's systematic in-word confusions: digits read for vowels (d6i→doi, x3→xa, h9c→hoc,
-    /// 1ap→lap), "j" for "ị" (Nghj→nghi), "P" for "Đ" at a syllable's start (Pay→day), and leading zeros.
+    /// 1ap→lap), "j" for "ị" (Nghj→nghi), "P" for "Đ" at a syllable's start (Pay→day), a b or d inside a
+    /// syllable for "ổ"/"ố" (dbi→doi, sd→so), and leading zeros.
     /// Pure numbers and unit-like tokens (5g, 4g) are left alone.
     /// </summary>
     public string NormalizeWord(string word)
@@ -208,6 +209,14 @@ public sealed partial class VietnameseAnalyzer
                 c = 'd';
             sb.Append(c);
         }
+        // Vietnamese syllables start with b or d but never carry them inside: after another letter they are
+        // this OCR's reading of "ổ"/"ố" (dbi → đổi, bd → bổ), and so is a d in a word with no vowel (sd → số).
+        var hasVowel = false;
+        for (var i = 0; i < sb.Length; i++) hasVowel |= VietnameseText.IsVowel(sb[i]);
+        // Only right after a one-letter onset: "UBND", "HĐND" are acronyms, not damaged syllables.
+        if (sb.Length >= 2 && char.IsLetter(sb[0]) && !VietnameseText.IsVowel(sb[0])
+            && (sb[1] == 'b' && sb.Length <= 4 || sb[1] == 'd' && !hasVowel && sb.Length <= 3))
+            sb[1] = 'o';
         // Vietnamese spelling has no "ir": it is this OCR's reading of "ư" (chirc → chức, tir → từ, vira → vừa).
         var repaired = sb.ToString().Replace("ir", "u");
         return repaired == "qp" ? "qd" : repaired; // "QĐ" read as "QP"

@@ -11,6 +11,8 @@ public class DiacriticRestorerTests
     [InlineData("Ung dung trong quan ly mdi trudng", "Ứng dụng trong quản lý môi trường")]
     [InlineData("doanh nghiép nho va vira, hop tac x4, ho kinh doanh", "doanh nghiệp nhỏ và vừa, hợp tác xã, hộ kinh doanh")]
     [InlineData("bao céo két qua vé S Khoa hoc va Cong nghé", "báo cáo kết quả về Sở Khoa học và Công nghệ")]
+    [InlineData("phuong tién sd, ky nang sb va tai khoan s6", "phương tiện số, kỹ năng số và tài khoản số")]
+    [InlineData("chuyén dbi sd", "chuyển đổi số")]
     public void Đọc_lại_chữ_OCR_mất_dấu_thành_chữ_có_dấu(string ocr, string expected) =>
         Assert.Equal(expected, Restorer.Restore(ocr));
 

@@ -31,6 +31,11 @@ public class VietnameseAnalyzerTests
     [InlineData("phong", "phong")]
     [InlineData("5G", "5g")]
     [InlineData("05", "5")]
+    [InlineData("dbi", "doi")]
+    [InlineData("sd", "so")]
+    [InlineData("bd", "bo")]
+    [InlineData("UBND", "ubnd")]
+    [InlineData("HDND", "hdnd")]
     public void Sửa_các_lỗi_OCR_có_hệ_thống_trong_một_từ(string ocr, string expected) =>
         Assert.Equal([expected], Words(ocr));
 
