@@ -113,7 +113,7 @@ public sealed partial class Assistant(
         var lead = composer.Lead(grounded);
         if (phrasing is not null && await phrasing.RephraseAsync(analysis.Text, lead, citations.Take(3).ToList(), cancellationToken) is { } phrased)
             lead = phrased;
-        var name = scope is null ? corpus.Find(extracted.Chunk.DocId)?.Info.Title : null;
+        var name = scope is null ? corpus.Find(extracted.Chunk.DocId)?.Info.ShortName : null;
         return new Answer(true, composer.Answer(lead, grounded, name, citations), citations) { Scope = scope ?? chosenDoc };
     }
 

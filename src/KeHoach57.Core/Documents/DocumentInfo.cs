@@ -10,4 +10,19 @@ public sealed record DocumentInfo(
     string Date = "",
     string Locality = "",
     string Level = "",
-    string Source = "");
+    string Source = "")
+{
+    /// <summary>
+    /// How an answer names the plan in one breath ("Kế hoạch 44/KH-UBND của Ủy ban nhân dân tỉnh Hưng Yên");
+    /// the full title, often three lines long, stays in the sources.
+    /// </summary>
+    public string ShortName
+    {
+        get
+        {
+            var kind = System.Text.RegularExpressions.Regex.Match(Title, @"^(Quyết định|Kế hoạch hành động|Kế hoạch|Chương trình hành động|Chương trình)\b").Value;
+            if (kind.Length == 0 || Issuer.Length == 0) return Title;
+            return kind + (Number.Length > 0 ? " " + Number : "") + " của " + Issuer;
+        }
+    }
+}
