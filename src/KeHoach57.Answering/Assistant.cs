@@ -126,8 +126,15 @@ public sealed partial class Assistant(
         foreach (var docId in analysis.LocalityDocs)
         {
             var doc = corpus.Find(docId)!;
-            var (_, passages, extracted) = await FindAsync(analysis.Topic, topic, [docId], cancellationToken);
             var label = string.IsNullOrEmpty(doc.Info.Locality) ? doc.Info.Title : doc.Info.Locality;
+            // "Kế hoạch 44 … và Quyết định 536 …, ban hành ngày nào?": each plan's own header answers for it.
+            if (analysis.AsksAboutTheDocument && analysis.NamedDocuments.Contains(docId) && HeaderFacts(analysis, doc) is { } facts)
+            {
+                citations.Add(facts.Citation);
+                lines.Add((label, facts.Lead, citations.Count));
+                continue;
+            }
+            var (_, passages, extracted) = await FindAsync(analysis.Topic, topic, [docId], cancellationToken);
             if (extracted is null || RefusalReason(analysis, extracted) is not null)
             {
                 lines.Add((label, "kế hoạch không nêu", 0));
@@ -206,6 +213,17 @@ public sealed partial class Assistant(
     /// <summary>"Kế hoạch này số mấy, ký ngày nào?" is about the plan's own header, never about a document it cites.</summary>
     private Answer AboutTheDocument(QuestionAnalysis analysis, CorpusDocument doc, IReadOnlyList<RankedPassage> passages)
     {
+        if (HeaderFacts(analysis, doc) is not { } facts)
+        {
+            var closest = passages.Take(3).Select(p => Cite(p, p.Chunk.Text)).ToList();
+            return new Answer(false, composer.Refusal(closest, "Văn bản này (bản đang có) không ghi số hiệu hoặc ngày ký."), closest) { Scope = doc.Info.Id };
+        }
+        return new Answer(true, composer.Facts($"{facts.Lead} ({doc.Info.Title})", [facts.Citation]), [facts.Citation]) { Scope = doc.Info.Id };
+    }
+
+    /// <summary>The plan's own number and date as its header line states them ("Số: 44/KH-UBND … ngày 03 tháng 3 năm 2025"), or null when the header does not.</summary>
+    private static (string Lead, Citation Citation)? HeaderFacts(QuestionAnalysis analysis, CorpusDocument doc)
+    {
         var header = doc.Chunks.OrderBy(c => c.Ordinal).FirstOrDefault();
         var parts = new List<string>();
         if (analysis.AsksFor(Ask.DocumentNumber) && doc.Info.Number.Length > 0) parts.Add($"số {doc.Info.Number}");
@@ -213,14 +231,9 @@ public sealed partial class Assistant(
         var grounded = header is not null && parts.Count > 0
             && (doc.Info.Number.Length == 0 || !analysis.AsksFor(Ask.DocumentNumber) || Supports(header.Text, Regex.Match(doc.Info.Number, @"^\d+").Value))
             && (!DateOnly.TryParse(doc.Info.Date, out var date) || !analysis.AsksFor(Ask.Date) || Regex.IsMatch(VietnameseText.Fold(header.Text), $@"\b0?{date.Day}\b.*\b0?{date.Month}\b"));
-        if (!grounded)
-        {
-            var closest = passages.Take(3).Select(p => Cite(p, p.Chunk.Text)).ToList();
-            return new Answer(false, composer.Refusal(closest, "Văn bản này (bản đang có) không ghi số hiệu hoặc ngày ký."), closest) { Scope = doc.Info.Id };
-        }
-        var citation = new Citation(doc.Info.Id, doc.Info.Title, header!.Section, header.Text, header.Passage, 1, header.Id);
+        if (!grounded) return null;
         var facts = string.Join(", ", parts);
-        return new Answer(true, composer.Facts($"{char.ToUpper(facts[0])}{facts[1..]} ({doc.Info.Title})", [citation]), [citation]) { Scope = doc.Info.Id };
+        return ($"{char.ToUpper(facts[0])}{facts[1..]}", new Citation(doc.Info.Id, doc.Info.Title, header!.Section, header.Text, header.Passage, 1, header.Id));
     }
 
     private static string FormatDate(string iso) =>

@@ -64,6 +64,22 @@ public class AnsweringSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hai_văn_bản_được_nêu_số_thì_mỗi_văn_bản_trả_lời_từ_dòng_số_hiệu_của_chính_nó()
+    {
+        var answer = await Ask("Kế hoạch 44 của Hưng Yên và Quyết định 536 của xã Trường Giang ban hành ngày nào?");
+        Assert.True(answer.Answered);
+        Assert.Contains("3/3/2025", answer.Markdown);
+        Assert.Contains("10/9/2025", answer.Markdown);
+    }
+
+    [Fact]
+    public async Task Đơn_vị_phối_hợp_không_phải_đơn_vị_chủ_trì()
+    {
+        var answer = await Ask("Đơn vị nào tham mưu phương án kinh phí thực hiện kế hoạch?", "yen-hoa");
+        Assert.Contains("Phòng Kinh tế", Lead(answer));
+    }
+
+    [Fact]
     public async Task Hỏi_không_dấu_được_cùng_câu_trả_lời()
     {
         var withMarks = await Ask("Hạn báo cáo năm là ngày nào?", "yen-hoa");

@@ -86,4 +86,22 @@ public class QuestionAnalyzerTests
     [Fact]
     public void AI_viết_hoa_là_trí_tuệ_nhân_tạo_không_phải_hỏi_ai() =>
         Assert.DoesNotContain(Ask.Unit, _analyzer.Analyze("Ứng dụng AI được đẩy mạnh dựa trên cái gì?").Asks);
+
+    [Theory]
+    [InlineData("Hạn gửi báo cáo kết quả cả năm là ngày nào?", "nam")]
+    [InlineData("hạn gửi báo cáo kết quả hằng tháng là trước ngày mấy?", "thang")]
+    public void Kỳ_báo_cáo_nằm_sau_vài_chữ_vẫn_nhận_ra(string question, string period) =>
+        Assert.Equal(period, _analyzer.Analyze(question).ReportPeriod);
+
+    [Fact]
+    public void Gửi_báo_cáo_định_kỳ_về_đâu_là_hỏi_nơi_nhận_không_phải_hỏi_định_kỳ()
+    {
+        var asks = _analyzer.Analyze("các cơ quan gửi báo cáo định kỳ về đâu?").Asks;
+        Assert.Contains(Ask.Unit, asks);
+        Assert.DoesNotContain(Ask.Period, asks);
+    }
+
+    [Fact]
+    public void Nơi_nào_khi_so_sánh_hai_xã_không_phải_hỏi_đơn_vị() =>
+        Assert.DoesNotContain(Ask.Unit, _analyzer.Analyze("Báo cáo năm ở xã Yên Hòa và xã Trường Giang hạn ngày nào, nơi nào sớm hơn?").Asks);
 }

@@ -241,12 +241,16 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
 
     /// <summary>
     /// "Báo cáo quý … trước ngày nào?" is answered by the date given for the quarterly report, not by
-    /// the 6-month or yearly one beside it: the report's period must be named just before the date.
+    /// the 6-month or yearly one beside it: the report's period must be named next to the date.
     /// </summary>
     private static bool OfReport(QuestionAnalysis q, string clause, ValueSpan date)
     {
         if (q.ReportPeriod is not { } period || date.Kind == ValueKind.Period) return true;
-        var before = VietnameseAnalyzer.FoldAligned(clause[Math.Max(0, date.Start - 45)..date.Start]).ToLowerInvariant();
+        // Named before the date ("báo cáo 6 tháng trước ngày 10/6"), in it ("ngày 10 hằng tháng") or just after ("ngày 01/12 hằng năm").
+        var near = clause[Math.Max(0, date.Start - 45)..date.Start] + " | " + clause[date.End..Math.Min(clause.Length, date.End + 12)];
+        // A date that carries its period ("ngày 10 hằng tháng") names its report; "quý II/2025" or "hằng năm" alone does not.
+        if (date.Display.Contains("hằng tháng") || date.Display.Contains("cuối quý")) near += " " + clause[date.Start..date.End];
+        var before = VietnameseAnalyzer.FoldAligned(near).ToLowerInvariant();
         var pattern = period switch
         {
             "quy" => @"\bqu\w\b",
@@ -511,6 +515,12 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         // The unit is often the heading the duty is listed under ("1. Phòng Văn hóa - Xã hội: … tham mưu …").
         var heading = chunk.Section.Split(" › ")[^1];
         var fromHeading = units.Find(heading).FirstOrDefault(m => !UnitGazetteer.IsGeneric(m.Canonical) && !named.Contains(m.Canonical));
+        // "Phòng Kinh tế: Chủ trì, phối hợp với Phòng Văn hóa - Xã hội …": who coordinates is not who leads.
+        if (!coordinating && mentions.Any(m => Coordinated(clause, m)))
+        {
+            var leading = mentions.Where(m => !Coordinated(clause, m)).ToList();
+            if (leading.Count > 0 || fromHeading is not null) mentions = leading;
+        }
         if (mentions.Count == 0 || mentions.All(m => UnitGazetteer.IsGeneric(m.Canonical)) && fromHeading is not null)
             return fromHeading is null ? null : new AnswerPart(fromHeading.Canonical, heading[fromHeading.Start..fromHeading.End]) { FromHeading = heading };
 
@@ -536,6 +546,10 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
             .Select(m => m.Canonical).Distinct().ToList();
         return new AnswerPart(string.Join(", ", group), clause[mentions[first].Start..mentions[last].End]);
     }
+
+    private static bool Coordinated(string clause, UnitMention m) =>
+        Regex.IsMatch(VietnameseAnalyzer.FoldAligned(clause[Math.Max(0, m.Start - 30)..m.Start]).ToLowerInvariant(),
+            @"ph\w{1,2}i\s+h\w{1,2}p(\s+v\w{1,2}i)?(\s+c\w{1,2}c)?[\s,]*$");
 
     private static bool Enumerated(string between) =>
         Regex.IsMatch(VietnameseText.Fold(between), @"^[\s,;()\-]*(va|voi)?[\s,;()\-]*$");

@@ -43,6 +43,9 @@ public sealed record QuestionAnalysis(
     string? Role = null,
     bool AsksForOtherKind = false)
 {
+    /// <summary>Every plan the question names by its own number or by its issuer ("Kế hoạch 44 … và Quyết định 536 …").</summary>
+    public IReadOnlyList<string> NamedDocuments { get; init; } = NamedDocument is null ? [] : [NamedDocument];
+
     public bool AsksFor(Ask ask) => Asks.Contains(ask);
 
     /// <summary>Asks only for a plan's own number or date: answered from its header, never from a document it cites.</summary>

@@ -60,7 +60,7 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"(ban hanh|\bky\b|hieu luc|ra doi|thong qua)\b.*\b(ngay nao|khi nao|luc nao|bao gio|nam nao|tu (luc|khi) nao)|(ngay nao|nam nao).*(ban hanh|\bky\b)|\bnam nao\b|moc nam|hieu luc")]
     private static partial Regex DateWords();
 
-    [GeneratedRegex(@"(?<!van )\b(phong|so|co quan|don vi|ban|bo|cap|nganh|to chuc|noi|ben) nao\b|\bai\b|phu trach|chu tri|dau moi|giao (cho )?(ai|nao)|chiu trach nhiem|thuong truc|\blo\b|tham muu")]
+    [GeneratedRegex(@"(?<!van )\b(phong|so|co quan|don vi|ban|bo|cap|nganh|to chuc|noi|ben) nao\b|\bai\b|phu trach|chu tri|dau moi|giao (cho )?(ai|nao)|chiu trach nhiem|thuong truc|\blo\b|tham muu|(gui|nop|bao cao)\b(\s+\S+){0,5}?\s+(ve|cho|toi|len|den)\s+(dau|ai)\b")]
     private static partial Regex UnitWords();
 
     [GeneratedRegex(@"phoi hop (voi )?(nhung |cac )?(co quan|don vi|ai|phong|so|ben)")]
@@ -79,7 +79,8 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"ten (viet tat|goi|day du)|viet tat (la )?(gi|nhu the nao)|goi la gi|ten (la )?gi|(la|o) dau\b|theo (dinh )?huong nao|ten gi")]
     private static partial Regex NameWords();
 
-    [GeneratedRegex(@"dinh ky|bao lau (mot|1) lan|tan suat")]
+    // "Định kỳ nào?", "bao lâu một lần?": how often. "Gửi báo cáo định kỳ về đâu?" asks where, not how often.
+    [GeneratedRegex(@"dinh ky (nao|bao lau|may|ra sao|the nao)|theo dinh ky nao|bao lau (mot|1) lan|tan suat|may lan")]
     private static partial Regex PeriodWords();
 
     [GeneratedRegex(@"\b(ke hoach|quyet dinh|van ban|kh|qd) nay\b(\s+\S+){0,4}?\s+(so may|so hieu|so bao nhieu|ky hieu|ky ngay|ky khi nao|ky luc nao|ban hanh ngay|ban hanh khi nao)")]
@@ -88,7 +89,7 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\bho (va )?ten\b|nguoi (da )?ky\b|\bai (da )?ky\b|ky boi ai|\b(?<role>pho truong ban|truong ban|chu tich|pho chu tich|bi thu|giam doc|chanh van phong|to truong)\b[^?]*\b(la ai|ai|ten (la )?gi|la gi)\b|\bai\s+(lam|giu|la|dam nhiem|dam nhan)\s+(?<role>pho truong ban|truong ban|chu tich|pho chu tich|bi thu|giam doc|chanh van phong|to truong)\b")]
     private static partial Regex PersonWords();
 
-    [GeneratedRegex(@"\bbao cao\s+(?<period>quy|6 thang|sau thang|nam|hang nam|thang|hang thang)\b")]
+    [GeneratedRegex(@"\bbao cao\b(?:\s+(?!quy|6|sau|nam|hang|thang|ca)\S+){0,4}?\s+(?:ca\s+)?(?<period>quy|6 thang|sau thang|nam|hang nam|thang|hang thang)\b")]
     private static partial Regex ReportWords();
 
     [GeneratedRegex(@"(?<![\w/.-])(?:\d+[a-z]+\d*|[a-z]+\d+[a-z]*)(?![\w/.-])", RegexOptions.IgnoreCase)]
@@ -113,8 +114,10 @@ public sealed partial class QuestionAnalyzer
         if (DateWords().IsMatch(folded)) asks.Add(Ask.Date);
         if (DeadlineWords().IsMatch(folded) && !asks.Contains(Ask.Date)) asks.Add(Ask.Deadline);
         if (PeriodWords().IsMatch(folded)) asks.Add(Ask.Period);
-        if (CoordinationWords().IsMatch(folded)) asks.Add(Ask.CoordinatingUnit);
-        else if (UnitWords().IsMatch(folded)) asks.Add(Ask.Unit);
+        // "…, nơi nào sớm hơn?" compares the places named; it does not ask for a unit.
+        var unitFolded = LocalityCount(folded) >= 2 ? Regex.Replace(folded, @"\b(noi|ben) nao\b", " ") : folded;
+        if (CoordinationWords().IsMatch(unitFolded)) asks.Add(Ask.CoordinatingUnit);
+        else if (UnitWords().IsMatch(unitFolded)) asks.Add(Ask.Unit);
         if (DocumentWords().IsMatch(folded)) asks.Add(Ask.DocumentNumber);
         var statesFigure = Regex.IsMatch(folded, @"\d\s?(%|phan tram)");
         if (FigureWords().IsMatch(folded) && !asks.Contains(Ask.DocumentNumber) && !(statesFigure && asks.Any(a => a is Ask.Date or Ask.Deadline))) asks.Add(Ask.Figure);
@@ -137,7 +140,9 @@ public sealed partial class QuestionAnalyzer
             .Select(l => l.DocId)
             .ToList();
 
-        var named = _numbers.FirstOrDefault(n => n.Reference.IsMatch(folded)).DocId ?? _issued.FirstOrDefault(n => n.Reference.IsMatch(IssuerWords(folded))).DocId;
+        var allNamed = _numbers.Where(n => n.Reference.IsMatch(folded)).Select(n => n.DocId)
+            .Concat(_issued.Where(n => n.Reference.IsMatch(IssuerWords(folded))).Select(n => n.DocId)).Distinct().ToList();
+        var named = allNamed.FirstOrDefault();
         var askedKind = AskedKindWords().Match(folded).Groups["kind"].Value switch { "kh" => "ke hoach", "qd" => "quyet dinh", "nq" => "nghi quyet", var k => k };
         var otherKind = askedKind.Length > 0 && named is not null && _kinds.GetValueOrDefault(named) is { Length: > 0 } ownKind && ownKind != askedKind;
         return new QuestionAnalysis(
@@ -153,8 +158,10 @@ public sealed partial class QuestionAnalyzer
             Identifier().Matches(folded).Select(m => m.Value).Distinct().ToList(),
             ReportWords().Match(folded) is { Success: true } report ? report.Groups["period"].Value.Replace("sau", "6").Replace("hang ", "") : null,
             person.Success ? person.Groups["role"].Value : null,
-            otherKind);
+            otherKind) { NamedDocuments = allNamed };
     }
+
+    private int LocalityCount(string folded) => _localities.Count(l => l.Names.Any(n => IndexOfWord(folded, n) >= 0));
 
     private static int IndexOfWord(string folded, string name)
     {
