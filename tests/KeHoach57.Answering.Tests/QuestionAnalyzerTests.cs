@@ -104,4 +104,9 @@ public class QuestionAnalyzerTests
     [Fact]
     public void Nơi_nào_khi_so_sánh_hai_xã_không_phải_hỏi_đơn_vị() =>
         Assert.DoesNotContain(Ask.Unit, _analyzer.Analyze("Báo cáo năm ở xã Yên Hòa và xã Trường Giang hạn ngày nào, nơi nào sớm hơn?").Asks);
+
+    [Fact]
+    public void Phần_so_sánh_không_nằm_trong_chủ_đề_cần_tìm() =>
+        Assert.Equal("báo cáo năm ở với ở hạn chót ngày nào ?",
+            _analyzer.Topic("báo cáo năm ở xã Yên Hòa với ở xã Trường Giang hạn chót ngày nào, nơi nào sớm hơn?"));
 }

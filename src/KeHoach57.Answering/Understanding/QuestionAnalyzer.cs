@@ -57,7 +57,7 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\bhan\b|thoi han|khi nao|thang (may|nao)\b|bao gio|luc nao|thoi gian nao|thoi gian hoan thanh|truoc ngay nao|hoan thanh (trong|vao|truoc)|\bxong\b|ngay (may|bao nhieu)")]
     private static partial Regex DeadlineWords();
 
-    [GeneratedRegex(@"(ban hanh|\bky\b|hieu luc|ra doi|thong qua)\b.*\b(ngay nao|khi nao|luc nao|bao gio|nam nao|tu (luc|khi) nao)|(ngay nao|nam nao).*(ban hanh|\bky\b)|\bnam nao\b|moc nam|hieu luc")]
+    [GeneratedRegex(@"ngay ban hanh|(ban hanh|\bky\b|hieu luc|ra doi|thong qua)\b.*\b(ngay nao|khi nao|luc nao|bao gio|nam nao|tu (luc|khi) nao)|(ngay nao|nam nao).*(ban hanh|\bky\b)|\bnam nao\b|moc nam|hieu luc")]
     private static partial Regex DateWords();
 
     [GeneratedRegex(@"(?<!van )\b(phong|so|co quan|don vi|ban|bo|cap|nganh|to chuc|noi|ben) nao\b|\bai\b|phu trach|chu tri|dau moi|giao (cho )?(ai|nao)|chiu trach nhiem|thuong truc|\blo\b|tham muu|(gui|nop|bao cao)\b(\s+\S+){0,5}?\s+(ve|cho|toi|len|den)\s+(dau|ai)\b")]
@@ -191,12 +191,16 @@ public sealed partial class QuestionAnalyzer
     /// <summary>The question with locality names and chit-chat removed: what to look up in each locality's plan.</summary>
     public string Topic(string question)
     {
-        var text = question;
+        // "…, nơi nào sớm hơn?", "khác nhau thế nào": the comparison is made across the answers, not searched for.
+        var text = Comparison.Replace(question, " ");
         foreach (var (_, names) in _localities)
             foreach (var name in names)
                 text = Regex.Replace(text, @"(?i)\b(x[ãa]|t[iỉ]nh)?\s*" + FoldInsensitivePattern(name) + @"\b", " ");
         return VietnameseText.CollapseSpaces(text);
     }
+
+    private static readonly Regex Comparison = new(
+        $@"(?i),?\s*\b(?:(?:{FoldInsensitivePattern("noi")}|{FoldInsensitivePattern("ben")}|{FoldInsensitivePattern("van ban")}|{FoldInsensitivePattern("xa")}|{FoldInsensitivePattern("tinh")})\s+{FoldInsensitivePattern("nao")}\s+\S+\s+{FoldInsensitivePattern("hon")}|{FoldInsensitivePattern("khac nhau")}(?:\s+{FoldInsensitivePattern("nhu")})?\s+{FoldInsensitivePattern("the nao")})\b");
 
     /// <summary>A regex matching a folded phrase in text typed with or without diacritics.</summary>
     public static string FoldInsensitivePattern(string folded)
