@@ -46,6 +46,9 @@ public class AnsweringSpecs : IAsyncLifetime
     [InlineData("Năm 2025 Thái Nguyên chi cho KH&CN, ĐMST, CĐS bao nhiêu phần trăm GRDP?", null, "2%")]
     // The plan named by its issuer and its kind of document is answered from its own header.
     [InlineData("UBND xã Trường Giang ban hành kế hoạch hành động bằng quyết định số mấy?", null, "536/QĐ-UBND")]
+    // "… nào?": the proper name the plan writes after those words, shown as written.
+    [InlineData("Tỉnh phối hợp với đại học nào để thúc đẩy công bố khoa học, đăng ký sở hữu trí tuệ?", "thai-nguyen", "Đại học Thai Nguyen")]
+    [InlineData("Kêu gọi doanh nghiệp đầu tư vào khu CNTT tập trung nào?", "thai-nguyen", "Yen BInh")]
     public async Task Dòng_trả_lời_nêu_đúng_giá_trị_được_hỏi(string question, string? scope, string expected)
     {
         var answer = await Ask(question, scope);

@@ -44,7 +44,9 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
                 // Rank order matters, but a clause holding the asked-for facts beats a better-ranked one without them.
                 var score = support + (required == 0 ? 0 : 0.5 * Math.Min(parts.Sum(Weight), required) / required)
                     + KindBonus(question, parts) + 0.25 * passage.Score / passages[0].Score - 0.04 * rank
-                    + (clause.RunOn && list ? 0.001 : 0);
+                    + (clause.RunOn && list ? 0.001 : 0)
+                    // Nothing is strictly required of a "gì/nào" question, but a clause that names the thing beats one that only echoes it.
+                    + (required == 0 && parts.Any(p => !p.Quoted) ? 0.3 : 0);
                 if (score > bestScore)
                 {
                     bestScore = score;
@@ -226,9 +228,10 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
                 Ask.Unit => Unit(q, chunk, clause, anchors, coordinating: false),
                 Ask.CoordinatingUnit => Unit(q, chunk, clause, anchors, coordinating: true),
                 Ask.DocumentNumber => reference?.Number,
-                Ask.Name => Name(clause, anchors),
-                // "Phong trào gì?", "đóng vai trò như cái gì?": what the plan names in quotes.
-                Ask.General when WhatQuestion().IsMatch(VietnameseText.Fold(q.Text)) => Name(clause, anchors, quotedOnly: true),
+                Ask.Name => Name(clause, anchors) ?? NamedAfter(q, clause),
+                // "Huyện nào?", "khu CNTT tập trung nào?": the proper name the plan puts after those words;
+                // "phong trào gì?", "đóng vai trò như cái gì?": what the plan names in quotes.
+                Ask.General when WhatQuestion().IsMatch(VietnameseText.Fold(q.Text)) => NamedAfter(q, clause) ?? Name(clause, anchors, quotedOnly: true),
                 Ask.List when !q.Asks.Any(a => a is Ask.Unit or Ask.CoordinatingUnit) => Items(q, clause),
                 _ => null,
             };
@@ -321,8 +324,52 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         return terms[end - 2] + " " + terms[end - 1];
     }
 
-    [GeneratedRegex(@"\b(gi|nao)\s*\??\s*$")]
+    [GeneratedRegex(@"\b(gi|nao)\b")]
     private static partial Regex WhatQuestion();
+
+    /// <summary>
+    /// "Khu CNTT tập trung nào …?" → "Khu công nghệ thông tin tập trung Yên Bình": the words before "nào"
+    /// (abbreviations spelled out, any OCR spelling) found in the clause, and the capitalised name after them.
+    /// </summary>
+    private AnswerPart? NamedAfter(QuestionAnalysis q, string clause)
+    {
+        var asked = analyzer.Tokenize(q.Text);
+        var which = asked.FindIndex(t => t.Term == "nao");
+        if (which < 1) return null;
+        var noun = new List<string>();
+        var firstNoun = which;
+        for (var k = which - 1; k >= 0 && noun.Count < 4; k--)
+        {
+            var term = asked[k].Term;
+            if (StopWords.Contains(term) || term.Any(char.IsDigit)) break;
+            firstNoun = k;
+            var spelled = analyzer.AbbreviationAt(q.Text, asked, k);
+            noun.InsertRange(0, spelled is null ? [term] : analyzer.Tokenize(spelled.Canonical).Select(t => t.Term));
+        }
+        if (noun.Count == 0) return null;
+        var said = analyzer.Tokenize(clause);
+        for (var start = 0; start < said.Count; start++)
+        {
+            var at = start;
+            var j = 0;
+            while (j < noun.Count && at < said.Count && Same(noun[j], said[at].Term)) { j++; at++; }
+            if (j < noun.Count || at >= said.Count) continue;
+            // The name: capitalised words right after the phrase, up to the next punctuation.
+            var name = Regex.Match(clause[said[at - 1].End..], @"^\s+(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})");
+            if (name.Success)
+            {
+                // A proper name is shown as written: the lexicon of common words would misread it ("Yen" → "Đến").
+                // It follows the asker's own words for what it names ("đại học" + "Thai Nguyen").
+                var value = name.Groups[1].Value;
+                var typed = q.Text[asked[firstNoun].Start..asked[which - 1].End];
+                return new AnswerPart($"{typed} {value}", value);
+            }
+        }
+        return null;
+
+        static bool Same(string asked, string said) =>
+            asked == said || OcrDistance.Between(asked, said, 1.5) <= Math.Max(OcrDistance.Threshold(asked.Length), 0.45);
+    }
 
     [GeneratedRegex(@"\b(?:nh\w{1,2}t\s+(?:l|1)\w|bao\s+g\w{1,2}m|g\w{1,2}m(?:\s+c\w{1,2}c)?|nhu|trong\s+d\w{1,2}\s+c\w)\b(?:\s+c\w{1,2}c\s+(?:l\w{1,2}nh\s+v\w{1,2}c|ng\w{1,2}nh|n\w{1,2}i\s+dung|nhi\w{1,2}m\s+v\w))?\s*:?|:")]
     private static partial Regex ListCue();

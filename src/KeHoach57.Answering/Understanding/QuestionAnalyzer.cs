@@ -76,7 +76,7 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"nhung (gi|ai|nao|linh vuc|noi dung|nguon|van ban|viec|nhiem vu|giai phap|co quan|don vi|nghi quyet)|gom (nhung|co|nhung gi)|bao gom|cac .{2,40} nao|nhung .{2,40} nao|nguon nao|viec gi|linh vuc nao")]
     private static partial Regex ListWords();
 
-    [GeneratedRegex(@"ten (viet tat|goi|day du)|viet tat (la )?(gi|nhu the nao)|goi la gi|ten (la )?gi|(la|o) dau\b|theo (dinh )?huong nao|ten gi")]
+    [GeneratedRegex(@"ten (viet tat|goi|day du)|viet tat (la )?(gi|nhu the nao)|goi la gi|ten (la )?gi|\b(la|o) dau\b|theo (dinh )?huong nao|ten gi")]
     private static partial Regex NameWords();
 
     // "Định kỳ nào?", "bao lâu một lần?": how often. "Gửi báo cáo định kỳ về đâu?" asks where, not how often.
