@@ -83,6 +83,14 @@ public class AnsweringSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Câu_dài_thì_dòng_trả_lời_bắt_đầu_từ_chỗ_nói_điều_được_hỏi()
+    {
+        var answer = await Ask("Bắc Giang xây dựng mô hình thử nghiệm sản xuất nông nghiệp theo chuẩn gì?");
+        Assert.StartsWith("**… ", Lead(answer));
+        Assert.Contains("VietGAP, GlobalGAP", answer.Markdown.Split("\n\n")[0]);
+    }
+
+    [Fact]
     public async Task Hỏi_không_dấu_được_cùng_câu_trả_lời()
     {
         var withMarks = await Ask("Hạn báo cáo năm là ngày nào?", "yen-hoa");

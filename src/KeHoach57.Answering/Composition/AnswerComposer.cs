@@ -16,7 +16,8 @@ public sealed class AnswerComposer(AnswerText display)
 
     public string Lead(ExtractedAnswer extracted)
     {
-        if (extracted.Parts.Count == 0) return Shorten(display.ForAnswer(Tidy(extracted.Clause), extracted.Chunk.DocId), ClauseChars);
+        if (extracted.Parts.Count == 0)
+            return (extracted.Focus is null ? "" : "… ") + Shorten(display.ForAnswer(Tidy(extracted.Focus ?? extracted.Clause), extracted.Chunk.DocId), ClauseChars);
         var lead = string.Join("; ", extracted.Parts.Select(p => p.Quoted ? Shorten(display.ForAnswer(Tidy(p.Display), extracted.Chunk.DocId), ClauseChars) : p.Display));
         return char.ToUpper(lead[0]) + lead[1..];
     }

@@ -50,7 +50,10 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
                 if (score > bestScore)
                 {
                     bestScore = score;
-                    best = new ExtractedAnswer(passage.Chunk, clause.Text, parts, support, complete);
+                    best = new ExtractedAnswer(passage.Chunk, clause.Text, parts, support, complete)
+                    {
+                        Focus = parts.Count == 0 || parts.All(p => p.Quoted) ? Focus(clause.Text, query) : null,
+                    };
                 }
             }
         }
@@ -64,6 +67,25 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
     /// </summary>
     private static double Weight(AnswerPart part) =>
         part.FromHeading is not null ? 0.6 : part.Generic ? 0.5 : part.Labelled ? 1.3 : 1.0;
+
+    private const int FocusChars = 300;
+
+    /// <summary>
+    /// In a clause too long to lead an answer whole, the stretch where the question's words gather,
+    /// from the clause boundary before them; null when the clause is short or already starts there.
+    /// </summary>
+    private string? Focus(string clause, BuiltQuery query)
+    {
+        if (clause.Length <= FocusChars) return null;
+        var anchors = TopicPositions(clause, query).OrderBy(a => a.Position).ToList();
+        if (anchors.Count == 0) return null;
+        var best = anchors.MaxBy(a => anchors.Where(b => b.Position >= a.Position && b.Position < a.Position + 160).Sum(b => b.Weight))!;
+        var start = best.Position;
+        var boundary = clause.LastIndexOfAny([',', ';', ':', '\n', '.'], Math.Max(0, start - 1));
+        if (boundary >= 0 && start - boundary <= 80) start = boundary + 1;
+        while (start < clause.Length && char.IsWhiteSpace(clause[start])) start++;
+        return start < 40 ? null : clause[start..];
+    }
 
     /// <summary>"Phòng nào…?" is better answered by a Phòng than by a Ban or a Sở.</summary>
     private static double KindBonus(QuestionAnalysis q, List<AnswerPart> parts) =>

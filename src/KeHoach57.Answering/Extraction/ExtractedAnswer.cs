@@ -25,4 +25,8 @@ public sealed record ExtractedAnswer(
     string Clause,
     IReadOnlyList<AnswerPart> Parts,
     double Support,
-    bool Complete);
+    bool Complete)
+{
+    /// <summary>Where a long clause says what was asked ("…, xây dựng mô hình … theo VietGAP, GlobalGAP …"): the part an answer without facts leads with.</summary>
+    public string? Focus { get; init; }
+}

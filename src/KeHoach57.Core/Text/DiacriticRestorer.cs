@@ -120,7 +120,7 @@ public sealed class DiacriticRestorer
         {
             foreach (var (word, distance) in Candidates(term))
                 foreach (var (form, count) in _forms[word])
-                    readings.Add((form, -2.5 * distance + 0.25 * Math.Log(1 + count) + (form == lower ? 0.5 : 0)));
+                    readings.Add((form, -4.0 * distance + 0.25 * Math.Log(1 + count) + (form == lower ? 0.5 : 0)));
         }
         // Keeping the source word is always possible, and right when nothing in the lexicon is near it.
         readings.Add((_cleanForms.Contains(lower) ? lower : null, _cleanForms.Contains(lower) ? 0.5 : -1.5));
