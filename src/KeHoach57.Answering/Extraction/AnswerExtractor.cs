@@ -68,6 +68,14 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
     private static double Weight(AnswerPart part) =>
         part.FromHeading is not null ? 0.6 : part.Generic ? 0.5 : part.Labelled ? 1.3 : 1.0;
 
+    /// <summary>What is read once from a question and used for every clause weighed against it.</summary>
+    private sealed record AskedFacts(List<Token> Tokens, HashSet<string> Units, string? After);
+
+    private readonly ConditionalWeakTable<QuestionAnalysis, AskedFacts> _asked = new();
+
+    private AskedFacts Asked(QuestionAnalysis q) => _asked.GetValue(q, x =>
+        new AskedFacts(analyzer.Tokenize(x.Text), units.Find(x.Text).Select(m => m.Canonical).ToHashSet(), AskedAfter(x.Text)));
+
     private const int FocusChars = 300;
 
     /// <summary>
@@ -318,7 +326,7 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
     {
         var folded = VietnameseAnalyzer.FoldAligned(clause).ToLowerInvariant();
         // "… theo hướng chấp nhận những gì?": the items follow the words the question ends its lead-in with.
-        var starts = AskedAfter(q.Text) is { } phrase && Regex.Match(folded, $@"\b{Regex.Escape(phrase)}\b") is { Success: true } said
+        var starts = Asked(q).After is { } phrase && Regex.Match(folded, $@"\b{Regex.Escape(phrase)}\b") is { Success: true } said
             ? [said.Index + said.Length]
             : new List<int>();
         starts.AddRange(ListCue().Matches(folded).Select(m => m.Index + m.Length));
@@ -355,7 +363,7 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
     /// </summary>
     private AnswerPart? NamedAfter(QuestionAnalysis q, string clause)
     {
-        var asked = analyzer.Tokenize(q.Text);
+        var asked = Asked(q).Tokens;
         var which = asked.FindIndex(t => t.Term == "nao");
         if (which < 1) return null;
         var noun = new List<string>();
@@ -569,7 +577,7 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
 
     private AnswerPart? Unit(QuestionAnalysis q, Chunk chunk, string clause, List<(int Position, double Weight)> anchors, bool coordinating)
     {
-        var named = units.Find(q.Text).Select(m => m.Canonical).ToHashSet();
+        var named = Asked(q).Units;
         // The unit the question is about is not the answer to "who" ("thường trực của Ban Chỉ đạo là ai?").
         var found = units.Find(clause);
         // OCR interleaves a row's cells, so a unit's name may come apart in it ("Phòng )/alj-hoa - Kỹ năng số … Xã hội").
