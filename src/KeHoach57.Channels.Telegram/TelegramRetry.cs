@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using KeHoach57.Conversations.Channels;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 
@@ -13,29 +12,9 @@ namespace KeHoach57.Channels.Telegram;
 /// </summary>
 internal static class TelegramRetry
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TelegramOptions o, ILogger logger)
-    {
-        var max = TimeSpan.FromSeconds(o.MaxRetryAfterSeconds);
-        if (o.RetryCount > 0)
-        {
-            pipeline.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = o.RetryCount,
-                Delay = TimeSpan.FromMilliseconds(Math.Max(1, o.RetryBaseDelayMilliseconds)),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                DelayGenerator = args => WaitAsync(args.Outcome.Result, max),
-                OnRetry = args =>
-                {
-                    logger.LogWarning(args.Outcome.Exception, "Telegram API call failed ({Status}); retry {Attempt} in {Delay}",
-                        args.Outcome.Result?.StatusCode, args.AttemptNumber + 1, args.RetryDelay);
-                    return default;
-                },
-            });
-        }
-        // Per attempt, longer than a long poll, so getUpdates is never cut short.
-        pipeline.AddTimeout(TimeSpan.FromSeconds(o.PollingTimeoutSeconds + 30));
-    }
+    // Per attempt, longer than a long poll, so getUpdates is never cut short.
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TelegramOptions o, ILogger logger) =>
+        ChannelRetry.Configure(pipeline, o, "Telegram", WaitAsync, TimeSpan.FromSeconds(o.PollingTimeoutSeconds + 30), logger);
 
     private static async ValueTask<TimeSpan?> WaitAsync(HttpResponseMessage? response, TimeSpan max)
     {

@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace KeHoach57.Channels.Zalo;
 
@@ -25,8 +23,10 @@ public static class ZaloChannelExtensions
         services.TryAddSingleton<ZaloInbox>();
         services.AddHostedService<ZaloWorker>();
         services.AddHttpClient(ZaloClient.ApiClientName)
-            .AddResilienceHandler("zalo", (pipeline, context) => ConfigureRetry(pipeline,
-                context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value,
+            // Zalo asks for a wait only in the standard Retry-After header.
+            .AddResilienceHandler("zalo", (pipeline, context) => ChannelRetry.Configure(pipeline,
+                context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value, "Zalo",
+                (response, max) => ValueTask.FromResult(RetryAfter.FromHeaders(response, max)), TimeSpan.FromSeconds(30),
                 context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ZaloClient).FullName!)));
         // No retries for OAuth: a refresh retried after Zalo already took the single-use token would fail anyway,
         // and the next message simply tries again.
@@ -39,29 +39,5 @@ public static class ZaloChannelExtensions
     {
         endpoints.MapPost(ZaloWebhookEndpoint.Path, ZaloWebhookEndpoint.HandleAsync);
         return endpoints;
-    }
-
-    // 429, 5xx, network failures and timeouts, with exponential backoff; Retry-After honoured when Zalo sends it.
-    private static void ConfigureRetry(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ZaloOptions o, ILogger logger)
-    {
-        if (o.RetryCount > 0)
-        {
-            var max = TimeSpan.FromSeconds(o.MaxRetryAfterSeconds);
-            pipeline.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = o.RetryCount,
-                Delay = TimeSpan.FromMilliseconds(Math.Max(1, o.RetryBaseDelayMilliseconds)),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter.FromHeaders(args.Outcome.Result, max)),
-                OnRetry = args =>
-                {
-                    logger.LogWarning(args.Outcome.Exception, "Zalo API call failed ({Status}); retry {Attempt} in {Delay}",
-                        args.Outcome.Result?.StatusCode, args.AttemptNumber + 1, args.RetryDelay);
-                    return default;
-                },
-            });
-        }
-        pipeline.AddTimeout(TimeSpan.FromSeconds(30));
     }
 }
