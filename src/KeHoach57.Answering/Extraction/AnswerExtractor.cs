@@ -17,7 +17,6 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
 {
     private const int PassagesConsidered = 5;
     private const int ListChars = 360;
-    private const int KeyWords = 2;
 
     public ExtractedAnswer? Extract(QuestionAnalysis question, BuiltQuery query, IReadOnlyList<RankedPassage> passages)
     {
@@ -140,19 +139,6 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         j--;
         while (j >= 0 && text[j] == ' ') j--;
         return j < 0 || text[j] == '\n';
-    }
-
-    /// <summary>
-    /// Whether the clause (with its headings) holds at least one of the question's most telling words.
-    /// A clause that shares only common words ("kế hoạch", "năm 2025", "tỷ lệ") answers another question.
-    /// </summary>
-    public bool HoldsKeyWords(ExtractedAnswer extracted, BuiltQuery query)
-    {
-        var keys = query.Words.Where(w => w.Forms[0].Similarity >= 1 && !w.Term.All(char.IsDigit))
-            .OrderByDescending(w => vocabulary.Idf(w.Term)).Take(KeyWords).ToList();
-        if (keys.Count == 0) return true;
-        var words = analyzer.Tokenize(extracted.Chunk.Section + " " + extracted.Chunk.Context + " " + extracted.Clause).Select(t => t.Term).ToHashSet();
-        return keys.Any(k => k.Forms.Any(f => words.Contains(f.Word)));
     }
 
     /// <summary>
@@ -382,7 +368,7 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
         {
             var at = start;
             var j = 0;
-            while (j < noun.Count && at < said.Count && Same(noun[j], said[at].Term)) { j++; at++; }
+            while (j < noun.Count && at < said.Count && OcrDistance.SameWord(noun[j], said[at].Term, 0.45)) { j++; at++; }
             if (j < noun.Count || at >= said.Count) continue;
             // The name: capitalised words right after the phrase, up to the next punctuation.
             var name = Regex.Match(clause[said[at - 1].End..], @"^\s+(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})");
@@ -396,9 +382,6 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
             }
         }
         return null;
-
-        static bool Same(string asked, string said) =>
-            asked == said || OcrDistance.Between(asked, said, 1.5) <= Math.Max(OcrDistance.Threshold(asked.Length), 0.45);
     }
 
     [GeneratedRegex(@"\b(?:nh\w{1,2}t\s+(?:l|1)\w|bao\s+g\w{1,2}m|g\w{1,2}m(?:\s+c\w{1,2}c)?|nhu|trong\s+d\w{1,2}\s+c\w)\b(?:\s+c\w{1,2}c\s+(?:l\w{1,2}nh\s+v\w{1,2}c|ng\w{1,2}nh|n\w{1,2}i\s+dung|nhi\w{1,2}m\s+v\w))?\s*:?|:")]
@@ -538,7 +521,7 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
 
     private bool Counts(string clause, ValueSpan figure, string noun) =>
         analyzer.Tokenize(clause[figure.End..Math.Min(clause.Length, figure.End + 24)]).Take(2)
-            .Any(t => t.Term == noun || OcrDistance.Between(noun, t.Term, 2) <= OcrDistance.Threshold(noun.Length));
+            .Any(t => OcrDistance.SameWord(noun, t.Term));
 
     private static bool IsYearOrHeadingNumber(string clause, ValueSpan f)
     {

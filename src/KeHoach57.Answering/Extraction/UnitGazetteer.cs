@@ -131,7 +131,7 @@ public sealed class UnitGazetteer
 
     /// <summary>A word of a shredded cell, possibly glued to the noise before it ("}/arlhoa" for "hóa").</summary>
     private static bool ScatteredMatch(string word, string token) =>
-        WordDistance(word, token) <= OcrDistance.Threshold(word.Length)
+        Near(word, token)
         || word.Length >= 3 && token.Length > word.Length + 1 && token.EndsWith(word, StringComparison.Ordinal);
 
     /// <summary>OCR sometimes breaks a word with a stray mark ("ha,ng" for "hàng"): rejoin words split by one non-space character.</summary>
@@ -151,11 +151,15 @@ public sealed class UnitGazetteer
     /// <summary>Only names whose first word is near this token can start here; cached, since first words are few.</summary>
     private (string[] Words, string Canonical)[] FormsStartingNear(string token) =>
         _startingWith.GetOrAdd(token, t => _forms
-            .Where(f => WordDistance(f.Words[0], t) <= Math.Max(OcrDistance.Threshold(f.Words[0].Length), 0.45))
+            .Where(f => Near(f.Words[0], t, 0.45))
             .ToArray());
 
     /// <summary>Generic collective names ("Các phòng, ban ngành") answer "who" only when nothing specific does.</summary>
     public static bool IsGeneric(string canonical) => canonical.StartsWith("Các ", StringComparison.Ordinal);
+
+    /// <summary>The same word misread, where a digit never stands for a letter in a unit's name.</summary>
+    private static bool Near(string expected, string actual, double floor = 0) =>
+        expected == actual || !expected.Any(char.IsDigit) && !actual.Any(char.IsDigit) && OcrDistance.SameWord(expected, actual, floor);
 
     private static double WordDistance(string expected, string actual) =>
         expected == actual ? 0 : expected.Any(char.IsDigit) || actual.Any(char.IsDigit) ? 9 : OcrDistance.Between(expected, actual, 2);

@@ -31,7 +31,7 @@ public sealed partial class QuestionAnalyzer
         _kinds = corpus.Documents.ToDictionary(d => d.Info.Id, d => Regex.Match(VietnameseText.Fold(d.Info.Title), @"^(quyet dinh|ke hoach|chuong trinh)").Value);
         _issued = corpus.Documents
             .Where(d => d.Info.Issuer.Length > 0)
-            .Select(d => (d.Info.Id, Kind: Regex.Match(VietnameseText.Fold(d.Info.Title), @"^(quyet dinh|ke hoach|chuong trinh)").Value, Issuer: IssuerWords(d.Info.Issuer)))
+            .Select(d => (d.Info.Id, Kind: _kinds[d.Info.Id], Issuer: IssuerWords(d.Info.Issuer)))
             .Where(d => d.Kind.Length > 0)
             .Select(d => (d.Id, new Regex($@"\b{Regex.Escape(d.Issuer)}\b.*\b{d.Kind}( hanh dong)? (so (may|nao|bao nhieu|gi)|ban hanh ngay nao|ky ngay nao)|\b{d.Kind}( hanh dong)? (so (may|nao|bao nhieu|gi)|ban hanh ngay nao|ky ngay nao).*\b{Regex.Escape(d.Issuer)}\b")))
             .ToList();

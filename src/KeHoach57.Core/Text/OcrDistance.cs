@@ -23,6 +23,17 @@ public static class OcrDistance
         _ => 1.3,
     };
 
+    /// <summary>
+    /// Whether <paramref name="actual"/> is <paramref name="expected"/> as this OCR may have misread it.
+    /// <paramref name="floor"/> lets short words count too ("s" for "số", "di" for "đổi"), which the threshold alone does not.
+    /// </summary>
+    public static bool SameWord(string expected, string actual, double floor = 0)
+    {
+        if (expected == actual) return true;
+        var threshold = Math.Max(Threshold(expected.Length), floor);
+        return Between(expected, actual, threshold) <= threshold;
+    }
+
     public static double Between(string a, string b, double limit = double.MaxValue)
     {
         if (a == b) return 0;
