@@ -49,14 +49,12 @@ public sealed partial class AnswerExtractor(VietnameseAnalyzer analyzer, UnitGaz
                 if (score > bestScore)
                 {
                     bestScore = score;
-                    best = new ExtractedAnswer(passage.Chunk, clause.Text, parts, support, complete)
-                    {
-                        Focus = parts.Count == 0 || parts.All(p => p.Quoted) ? Focus(clause.Text, query) : null,
-                    };
+                    best = new ExtractedAnswer(passage.Chunk, clause.Text, parts, support, complete);
                 }
             }
         }
-        return best;
+        // Only the chosen clause needs its focus, and only when no fact leads the answer instead.
+        return best is not null && best.Parts.All(p => p.Quoted) ? best with { Focus = Focus(best.Clause, query) } : best;
     }
 
     /// <summary>
