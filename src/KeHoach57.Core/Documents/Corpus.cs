@@ -12,6 +12,4 @@ public sealed class Corpus(IReadOnlyList<CorpusDocument> documents, string finge
 
     public CorpusDocument? Find(string id) =>
         Documents.FirstOrDefault(d => string.Equals(d.Info.Id, id, StringComparison.OrdinalIgnoreCase));
-
-    public Chunk? FindChunk(string chunkId) => Chunks.FirstOrDefault(c => c.Id == chunkId);
 }

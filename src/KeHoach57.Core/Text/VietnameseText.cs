@@ -32,12 +32,7 @@ public static class VietnameseText
     }
 
     /// <summary>Lower case, no diacritics, đ→d: "Báo cáo" and the OCR'd "bao céo" both become "bao cao"-like.</summary>
-    public static string Fold(string? text) => FoldCore(text, lower: true);
-
-    /// <summary>Like <see cref="Fold"/> but keeps case, for telling the abbreviation "AI" from the word "ai".</summary>
-    public static string FoldKeepCase(string? text) => FoldCore(text, lower: false);
-
-    private static string FoldCore(string? text, bool lower)
+    public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
         var decomposed = text.Normalize(NormalizationForm.FormD);
@@ -58,7 +53,7 @@ public static class VietnameseText
                 '©' => 'c',
                 _ => ch,
             };
-            sb.Append(lower ? char.ToLowerInvariant(c) : c);
+            sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
     }

@@ -30,9 +30,6 @@ public sealed record CollectionsResponse(IReadOnlyList<CollectionDescription> Co
 
 public sealed record CollectionDescription(string Name);
 
-/// <param name="PointsCount">Approximate: fine for display, not for correctness checks.</param>
-public sealed record CollectionInfo(string Status, long? PointsCount, long? IndexedVectorsCount, int SegmentsCount);
-
 public sealed record AliasesResponse(IReadOnlyList<AliasDescription> Aliases);
 
 public sealed record AliasDescription(string AliasName, string CollectionName);

@@ -23,9 +23,6 @@ public sealed class QdrantRestClient(HttpClient http)
     public Task<CollectionsResponse> ListCollectionsAsync(CancellationToken cancellationToken = default) =>
         SendAsync<CollectionsResponse>(HttpMethod.Get, "collections", null, cancellationToken);
 
-    public Task<CollectionInfo> GetCollectionAsync(string collection, CancellationToken cancellationToken = default) =>
-        SendAsync<CollectionInfo>(HttpMethod.Get, Collection(collection), null, cancellationToken);
-
     public Task<bool> CreateCollectionAsync(string collection, CreateCollectionRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<bool>(HttpMethod.Put, Collection(collection), request, cancellationToken);
 
