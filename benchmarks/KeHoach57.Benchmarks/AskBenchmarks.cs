@@ -23,7 +23,7 @@ public class AskBenchmarks
     public void Cleanup() => _services.Dispose();
 
     [Benchmark]
-    public Task<Answer> Ask()
+    public Task<AnswerRecord> Ask()
     {
         var (question, scope) = BenchmarkAssistant.Questions[Question];
         return _assistant.AskAsync(new AskRequest(question, scope));

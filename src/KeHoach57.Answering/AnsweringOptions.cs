@@ -1,24 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KeHoach57.Answering;
 
+/// <summary>Limits and switches of answering (config section "Answering"), validated at start.</summary>
 public sealed class AnsweringOptions
 {
     public const string Section = "Answering";
 
     /// <summary>Longest question accepted, in characters; longer ones get a clear error, not a slow search.</summary>
-    public int MaxQuestionLength { get; set; } = 1000;
+    [Range(10, 100_000)] public int MaxQuestionLength { get; set; } = 1000;
 
-    /// <summary>How many citations an answer shows at most.</summary>
-    public int MaxCitations { get; set; } = 5;
+    /// <summary>How many citations an answer shows at most: the chosen clause and others that hold the subject.</summary>
+    [Range(1, 3)] public int MaxCitations { get; set; } = 3;
 
     /// <summary>
     /// Answers kept for repeated questions (the same words, scope and previous turn); 0 turns the cache off.
-    /// The corpus is fixed for the life of the process, so a kept answer never goes stale.
+    /// The corpus is fixed for the life of the answering stack, so a kept answer never goes stale.
     /// </summary>
-    public int CacheSize { get; set; } = 4096;
+    [Range(0, 1_000_000)] public int CacheSize { get; set; } = 4096;
 
-    /// <summary>Below this share of the question's topic words in the best clause, the plans are taken not to answer.</summary>
-    public double MinSupport { get; set; } = 0.15;
+    /// <summary>Another kind a question asks ("… bao nhiêu và phòng nào theo dõi?") counts when its cue is at least this strong.</summary>
+    [Range(0, 2)] public double MinSecondaryAskStrength { get; set; } = 0.8;
 
-    /// <summary>A question asking for a date, figure or number whose best clause holds none needs at least this support.</summary>
-    public double MinSupportWithoutValue { get; set; } = 1.01;
+    /// <summary>A passage other than the chosen one is cited only when it says at least this share of the subject.</summary>
+    [Range(0, 1)] public double CitationMinCoverage { get; set; } = 0.5;
+
+    /// <summary>Retrieval prior for passages holding a value of the kind asked (a date for a deadline …).</summary>
+    [Range(0, 5)] public double IntentPrior { get; set; } = 0.25;
+
+    /// <summary>Retrieval prior for passages headed by the year asked (minus for another year).</summary>
+    [Range(0, 5)] public double YearPrior { get; set; } = 0.4;
+
+    /// <summary>A calibration model file (JSON) to use instead of the embedded one, relative to the checkout root; empty: embedded.</summary>
+    public string CalibrationPath { get; set; } = "";
+
+    /// <summary>When false, every selected answer stands (for fitting the calibrator: it must see the answers it will judge).</summary>
+    public bool Calibrate { get; set; } = true;
 }

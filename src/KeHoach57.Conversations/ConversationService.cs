@@ -17,7 +17,7 @@ public sealed class ConversationService(Assistant assistant, IConversationStore 
         await store.FindAsync(conversationId, cancellationToken) ?? new ConversationState(conversationId);
 
     /// <summary>Asks within a conversation. <paramref name="scope"/>, when given, overrides (and becomes) the conversation's scope.</summary>
-    public async Task<Answer> AskAsync(string conversationId, string question, string? scope = null, CancellationToken cancellationToken = default)
+    public async Task<AnswerRecord> AskAsync(string conversationId, string question, string? scope = null, CancellationToken cancellationToken = default)
     {
         var state = await GetAsync(conversationId, cancellationToken);
         var effectiveScope = string.IsNullOrWhiteSpace(scope) ? state.Scope : scope.Trim();
@@ -26,7 +26,8 @@ public sealed class ConversationService(Assistant assistant, IConversationStore 
         await store.SaveAsync(state with
         {
             Scope = effectiveScope,
-            Last = new PreviousTurn(answer.ResolvedQuestion ?? question, DocId: answer.Scope ?? answer.Citations.FirstOrDefault()?.Doc),
+            // A follow-up leans only on an answered turn (after a refusal the next question stands alone).
+            Last = new PreviousTurn(answer.ResolvedQuestion ?? question, answer.Answered, answer.PlanId ?? answer.Citations.FirstOrDefault()?.Doc, answer.Subject),
             LastAnswer = answer,
             UpdatedAt = _clock.GetUtcNow(),
         }, cancellationToken);

@@ -9,5 +9,5 @@ public sealed record ConversationState(
     string Id,
     string? Scope = null,
     PreviousTurn? Last = null,
-    Answer? LastAnswer = null,
+    AnswerRecord? LastAnswer = null,
     DateTimeOffset UpdatedAt = default);

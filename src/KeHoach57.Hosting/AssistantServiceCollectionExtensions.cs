@@ -1,7 +1,4 @@
 using KeHoach57.Answering;
-using KeHoach57.Answering.Composition;
-using KeHoach57.Answering.Extraction;
-using KeHoach57.Answering.Understanding;
 using KeHoach57.Retrieval.Query;
 using KeHoach57.Retrieval.Ranking;
 using KeHoach57.Conversations;
@@ -24,7 +21,6 @@ public static class AssistantServiceCollectionExtensions
     {
         services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section));
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section));
-        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section));
         services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.Section));
         services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.Section));
         services.AddLogging();
@@ -47,13 +43,8 @@ public static class AssistantServiceCollectionExtensions
         services.TryAddSingleton<QueryBuilder>();
         services.TryAddSingleton<PassageFeatureScorer>();
         services.TryAddSingleton<Retriever>();
-        services.TryAddSingleton<QuestionAnalyzer>();
-        services.TryAddSingleton(sp => new UnitGazetteer(sp.GetRequiredService<VietnameseAnalyzer>()));
-        services.TryAddSingleton<AnswerExtractor>();
-        services.TryAddSingleton<AnswerText>();
-        services.TryAddSingleton<AnswerComposer>();
+        services.AddAnswering(configuration);
         services.AddOptionalLlm(configuration);
-        services.TryAddSingleton<Assistant>();
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<ConversationService>();
         services.TryAddSingleton(TimeProvider.System);

@@ -26,8 +26,9 @@ public sealed record BatchAnswer(
         WriteIndented = false,
     };
 
-    public static BatchAnswer From(string? id, string? question, Answer answer) =>
-        new(id, question, answer.Answered, answer.Markdown, answer.Citations, Math.Round(answer.LatencyMs, 3), answer.Error);
+    /// <summary>The contract's `answer` is the answer line alone (or the refusal or error message).</summary>
+    public static BatchAnswer From(string? id, string? question, AnswerRecord answer) =>
+        new(id, question, answer.Answered, answer.Line, answer.Citations, Math.Round(answer.LatencyMs, 3), answer.Error);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }

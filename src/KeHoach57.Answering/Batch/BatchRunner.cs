@@ -49,7 +49,7 @@ public sealed class BatchRunner(Assistant assistant)
     }
 
     private static BatchAnswer Error(string? id, string? question, string message) =>
-        BatchAnswer.From(id, question, Answer.Failure(message));
+        BatchAnswer.From(id, question, AnswerRecord.Failure(message));
 
     private readonly record struct RawLine(byte[] Bytes);
 

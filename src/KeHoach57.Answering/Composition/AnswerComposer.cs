@@ -1,100 +1,98 @@
-using System.Text;
-using KeHoach57.Answering.Extraction;
+using KeHoach57.Answering.Asks;
+using KeHoach57.Answering.Grounding;
+using KeHoach57.Answering.Selection;
+using KeHoach57.Answering.Understanding;
 using KeHoach57.Core.Answers;
 using KeHoach57.Core.Text;
+using KeHoach57.Retrieval.Ranking;
+using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Answering.Composition;
 
 /// <summary>
-/// Writes the reply in Vietnamese Markdown: the answer first (one short line, what the eval and a
-/// busy official read), the supporting clause, then numbered sources with document › section and quote.
-/// Organisation names print in their proper form; quotes keep the source text as it is.
+/// The "compose" step: one answer record. The line leads with the value (in proper form: organisation
+/// names canonical, OCR text read back into Vietnamese), then the plan it comes from; at most three
+/// citations, the chosen clause first, each other one holding the subject. A refusal says why and offers
+/// the nearest passages.
 /// </summary>
-public sealed class AnswerComposer(AnswerText display)
+public sealed class AnswerComposer(AnswerText display, SourceLabels labels, SubjectMatch subjects, Clauses.ClauseReader clauses, IOptions<AnsweringOptions> options)
 {
-    private const int ClauseChars = 320;
+    private const int TextChars = 220;
 
-    public string Lead(ExtractedAnswer extracted)
+    public AnswerRecord Answer(QuestionFacts question, Choice choice, Verdict verdict, IReadOnlyList<RankedPassage> passages)
     {
-        if (extracted.Parts.Count == 0)
-            return (extracted.Focus is null ? "" : "… ") + Shorten(display.ForAnswer(Tidy(extracted.Focus ?? extracted.Clause), extracted.Chunk.DocId), ClauseChars);
-        var lead = string.Join("; ", extracted.Parts.Select(p => p.Quoted ? Shorten(display.ForAnswer(Tidy(p.Display), extracted.Chunk.DocId), ClauseChars) : p.Display));
-        return char.ToUpper(lead[0]) + lead[1..];
-    }
-
-    public string Answer(string lead, ExtractedAnswer extracted, string? documentName, IReadOnlyList<Citation> citations)
-    {
-        var sb = new StringBuilder();
-        sb.Append("**").Append(lead.TrimEnd('.')).Append(".** [1]");
-        if (extracted.Parts.Count > 0)
+        var docId = choice.Clause.Chunk.DocId;
+        var values = question.Asks.Count > 1 ? InQuestionOrder(question, choice) : choice.Values.Take(1).ToList();
+        var shown = values.Select(v => Show(v, docId)).Where(v => v.Length > 0).Distinct().ToList();
+        var value = string.Join("; ", shown);
+        var line = $"{Capitalize(value).TrimEnd('.', ' ')} ({labels.Plan(docId)}).";
+        var citations = Citations(question, choice, passages);
+        return new AnswerRecord(true, line, value, question.Primary, citations)
         {
-            sb.Append("\n\n").Append(documentName is null ? "Căn cứ" : $"Theo {documentName}").Append(": “")
-              .Append(Shorten(display.ForAnswer(Tidy(extracted.Clause), extracted.Chunk.DocId), ClauseChars)).Append("”");
-        }
-        else if (documentName is not null)
+            PlanId = docId,
+            Confidence = Math.Round(verdict.Confidence, 4),
+        };
+    }
+
+    public AnswerRecord Refusal(QuestionFacts question, string reason, IReadOnlyList<RankedPassage> passages, string? scope, double confidence = 0)
+    {
+        var closest = passages.Take(options.Value.MaxCitations).Select(p => Cite(p, BestClause(p, question))).ToList();
+        var line = closest.Count > 0 ? $"{reason} Dưới đây là những đoạn gần nhất để bạn tự đối chiếu." : reason;
+        return new AnswerRecord(false, line, null, question.Primary, closest, reason) { PlanId = scope, Confidence = Math.Round(confidence, 4) };
+    }
+
+    /// <summary>Several values asked ("số mấy, ban hành ngày nào") are given in the order the question asks them.</summary>
+    private static List<Candidate> InQuestionOrder(QuestionFacts question, Choice choice) =>
+        question.InQuestionOrder.Select(k => choice.Values.FirstOrDefault(v => v.Kind == k)).Where(v => v is not null).Select(v => v!).ToList();
+
+    private string Show(Candidate value, string docId)
+    {
+        if (!value.IsText) return value.Display;
+        var text = display.ForAnswer(Tidy(value.Display), docId);
+        return Shorten(text, TextChars);
+    }
+
+    private List<Citation> Citations(QuestionFacts question, Choice choice, IReadOnlyList<RankedPassage> passages)
+    {
+        // A value read from the heading is quoted with it, so the citation holds everything the answer says.
+        var quote = choice.Primary.FromHeading is { } heading ? $"{heading}: … {choice.Clause.Text}" : choice.Clause.Text;
+        var citations = new List<Citation> { Cite(choice.Passage, quote) };
+        foreach (var p in passages)
         {
-            sb.Append("\n\n(Theo ").Append(documentName).Append(".)");
+            if (citations.Count >= options.Value.MaxCitations) break;
+            if (p.Chunk.Id == choice.Passage.Chunk.Id) continue;
+            var clause = BestClause(p, question);
+            var scope = p.Chunk.Section + "\n" + p.Chunk.Context + "\n" + clause;
+            if (subjects.Of(scope, question, p.Chunk.DocId).Share < options.Value.CitationMinCoverage) continue;
+            citations.Add(Cite(p, clause));
         }
-        AppendSources(sb, citations);
-        return sb.ToString();
+        return citations;
     }
 
-    /// <summary>A fact stated outright (from a plan's own header), with its source.</summary>
-    public string Facts(string lead, IReadOnlyList<Citation> citations)
+    private string BestClause(RankedPassage passage, QuestionFacts question)
     {
-        var sb = new StringBuilder("**").Append(lead.TrimEnd('.')).Append(".** [1]");
-        AppendSources(sb, citations);
-        return sb.ToString();
+        var all = clauses.Of(passage.Chunk).Where(c => !c.RunOn).ToList();
+        if (all.Count == 0) return passage.Chunk.Text;
+        return all.MaxBy(c => subjects.Of(c.Text, question).Share)!.Text;
     }
 
-    /// <param name="lines">One line per plan; <c>Citation</c> 0 when that plan does not answer (no source to mark).</param>
-    public string Combined(IReadOnlyList<(string Name, string Lead, int Citation)> lines, IReadOnlyList<Citation> citations)
+    private Citation Cite(RankedPassage passage, string quote)
     {
-        var sb = new StringBuilder();
-        foreach (var (name, lead, n) in lines)
+        var chunk = passage.Chunk;
+        return new Citation(chunk.DocId, display.Title(chunk.DocId), chunk.Section, quote, chunk.Passage, Math.Round(passage.Score, 4), chunk.Id)
         {
-            sb.Append("- **").Append(name).Append("**: ").Append(lead.TrimEnd('.')).Append('.');
-            if (n > 0) sb.Append(" [").Append(n).Append(']');
-            sb.Append('\n');
-        }
-        AppendSources(sb, citations);
-        return sb.ToString().TrimEnd();
+            Label = labels.Passage(chunk),
+        };
     }
 
-    public string Refusal(IReadOnlyList<Citation> closest, string? reason = null)
-    {
-        var sb = new StringBuilder(reason ?? "Các kế hoạch hiện có không nêu thông tin này.");
-        if (closest.Count > 0)
-        {
-            sb.Append(" Dưới đây là những đoạn gần nhất để bạn tự đối chiếu.");
-            AppendSources(sb, closest, heading: "Đoạn gần nhất");
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>The reply without its sources section.</summary>
-    public static string Body(string markdown)
-    {
-        var cut = markdown.IndexOf("\n\n**", StringComparison.Ordinal);
-        while (cut >= 0 && !(markdown.AsSpan(cut + 4).StartsWith("Nguồn:") || markdown.AsSpan(cut + 4).StartsWith("Đoạn gần nhất:")))
-            cut = markdown.IndexOf("\n\n**", cut + 1, StringComparison.Ordinal);
-        return (cut < 0 ? markdown : markdown[..cut]).TrimEnd();
-    }
-
-    private static void AppendSources(StringBuilder sb, IReadOnlyList<Citation> citations, string heading = "Nguồn")
-    {
-        if (citations.Count == 0) return;
-        sb.Append("\n\n**").Append(heading).Append(":**");
-        for (var i = 0; i < citations.Count; i++)
-        {
-            var c = citations[i];
-            sb.Append("\n[").Append(i + 1).Append("] ").Append(c.Title);
-            if (c.Section.Length > 0) sb.Append(" › ").Append(c.Section);
-            sb.Append(": “").Append(Shorten(Tidy(c.Quote), 240)).Append("”");
-        }
-    }
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpper(s[0]) + s[1..];
 
     private static string Tidy(string text) => VietnameseText.CollapseSpaces(text.Replace('|', ' ')).Trim(' ', ',', ';', '-', ':');
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..text.LastIndexOf(' ', max)] + " …";
+    private static string Shorten(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        var cut = text.LastIndexOf(' ', max);
+        return text[..(cut > max / 2 ? cut : max)] + " …";
+    }
 }

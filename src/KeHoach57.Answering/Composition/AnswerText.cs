@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using KeHoach57.Answering.Extraction;
+using KeHoach57.Answering.Values;
 using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
 
@@ -32,4 +32,6 @@ public sealed class AnswerText
         var clean = _clean.GetOrAdd(docId, id => _corpus.Find(id) is { } d && DiacriticRestorer.IsClean(d.Markdown));
         return clean ? text : _restorer.Restore(text);
     }
+
+    public string Title(string docId) => _corpus.Find(docId)?.Info.Title ?? docId;
 }

@@ -14,7 +14,7 @@ namespace KeHoach57.Answering.Llm;
 /// stand in the quotes, and every unit it names must be one the extractive answer named; otherwise
 /// (or on any error or timeout) the extractive line stays.
 /// </summary>
-public sealed partial class LlmPhrasing(IChatClient chat, Extraction.UnitGazetteer units, IOptions<LlmOptions> options, ILogger<LlmPhrasing> logger)
+public sealed partial class LlmPhrasing(IChatClient chat, Values.UnitGazetteer units, IOptions<LlmOptions> options, ILogger<LlmPhrasing> logger)
 {
     private readonly Lazy<string> _template = new(() =>
     {

@@ -17,7 +17,8 @@ public static class AskCommand
         var backend = CommonOptions.Backend();
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON (hợp đồng batch)" };
         var batch = new Option<FileInfo?>("--batch") { Description = "Tệp JSONL: mỗi dòng {\"id\", \"question\", \"scope\"}" };
-        var command = new Command("ask", "Hỏi một câu (hoặc cả một tệp câu hỏi với --batch)") { question, scope, backend, json, batch };
+        var why = new Option<bool>("--why") { Description = "In cả cách câu hỏi được hiểu và vì sao có câu trả lời này" };
+        var command = new Command("ask", "Hỏi một câu (hoặc cả một tệp câu hỏi với --batch)") { question, scope, backend, json, batch, why };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = CliServices.Build(CliServices.Overrides(parse.GetValue(backend)));
@@ -44,6 +45,7 @@ public static class AskCommand
             var answer = await assistant.AskAsync(new AskRequest(text, parse.GetValue(scope)), ct);
             if (parse.GetValue(json)) await stdout.WriteLineAsync(BatchAnswer.From(null, text, answer).ToJson());
             else AnswerPrinter.Print(answer);
+            if (parse.GetValue(why)) AnswerPrinter.PrintWhy(answer);
             return answer.Error is null ? 0 : 1;
         });
         return command;

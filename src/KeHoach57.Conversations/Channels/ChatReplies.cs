@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using KeHoach57.Core.Answers;
 
 namespace KeHoach57.Conversations.Channels;
@@ -7,7 +6,7 @@ namespace KeHoach57.Conversations.Channels;
 /// Every sentence the chat channels say, in one place: answers with compact citations, the full sources,
 /// greetings, help and scope menus. Channels only render and send what these build.
 /// </summary>
-public static partial class ChatReplies
+public static class ChatReplies
 {
     /// <summary>How much of a quote a compact citation shows.</summary>
     public const int CompactQuoteLength = 160;
@@ -19,13 +18,13 @@ public static partial class ChatReplies
         "Kinh phí thực hiện kế hoạch lấy từ đâu?",
     ];
 
-    public static ChatReply Answer(Answer answer, ChannelStyle style)
+    /// <summary>The answer record as a chat reply: the answer line first (bold when it answers), then one compact line per source.</summary>
+    public static ChatReply Answer(AnswerRecord answer, ChannelStyle style)
     {
-        // The channel renders citations compactly itself, so it takes the answer without its sources list.
-        var paragraphs = FromMarkdown(answer.Body ?? answer.Markdown).ToList();
+        var paragraphs = new List<ReplyParagraph> { ReplyParagraph.Of(answer.Line, answer.Answered ? SpanStyle.Bold : SpanStyle.Plain) };
         if (answer.Citations.Count > 0)
         {
-            paragraphs.Add(ReplyParagraph.Of("Nguồn:", SpanStyle.Bold));
+            paragraphs.Add(ReplyParagraph.Of(answer.Answered ? "Nguồn:" : "Đoạn gần nhất:", SpanStyle.Bold));
             paragraphs.AddRange(answer.Citations.Select((c, i) => CompactCitation(c, i + 1)));
             paragraphs.Add(ReplyParagraph.Of($"Gõ {style.Sources} để xem đầy đủ trích dẫn.", SpanStyle.Italic));
         }
@@ -47,7 +46,8 @@ public static partial class ChatReplies
         {
             n++;
             paragraphs.Add(ReplyParagraph.Of(
-                new ReplySpan($"[{n}] "), new ReplySpan(c.Title, SpanStyle.Bold),
+                new ReplySpan($"[{n}] "), new ReplySpan(c.Label.Length > 0 ? c.Label : c.Title, SpanStyle.Bold),
+                new ReplySpan($"\n{c.Title}"),
                 new ReplySpan(c.Section.Length > 0 ? $"\nMục: {c.Section}" : ""),
                 new ReplySpan($"\nMã kế hoạch: {c.Doc}")));
             paragraphs.Add(new ReplyParagraph([new ReplySpan(c.Passage.Length > 0 ? c.Passage : c.Quote)], Quote: true));
@@ -123,39 +123,8 @@ public static partial class ChatReplies
 
     private static ReplyParagraph CompactCitation(Citation c, int n) => ReplyParagraph.Of(
         new ReplySpan($"[{n}] "),
-        new ReplySpan(c.Title, SpanStyle.Bold),
-        new ReplySpan(c.Section.Length > 0 ? " › " + c.Section : ""),
-        new ReplySpan("\n\u201C" + Shorten(OneLine(c.Quote), CompactQuoteLength) + "\u201D", SpanStyle.Italic));
-
-    /// <summary>The answer's Markdown as chat paragraphs: **bold** kept as bold, headings bold, list dashes as bullets;
-    /// anything else stays literal text (and is escaped by the channel).</summary>
-    public static IEnumerable<ReplyParagraph> FromMarkdown(string markdown)
-    {
-        foreach (var block in BlankLine().Split(markdown.Replace("\r\n", "\n")))
-        {
-            var text = block.Trim();
-            if (text.Length == 0) continue;
-            if (text.StartsWith('#'))
-            {
-                yield return ReplyParagraph.Of(text.TrimStart('#').Trim(), SpanStyle.Bold);
-                continue;
-            }
-            text = ListMarker().Replace(text, "• ");
-            yield return new ReplyParagraph(InlineSpans(text).ToList());
-        }
-    }
-
-    private static IEnumerable<ReplySpan> InlineSpans(string text)
-    {
-        var last = 0;
-        foreach (Match m in BoldRun().Matches(text))
-        {
-            if (m.Index > last) yield return new ReplySpan(text[last..m.Index]);
-            yield return new ReplySpan(m.Groups[1].Value, SpanStyle.Bold);
-            last = m.Index + m.Length;
-        }
-        if (last < text.Length) yield return new ReplySpan(text[last..]);
-    }
+        new ReplySpan(c.Label.Length > 0 ? c.Label : c.Title, SpanStyle.Bold),
+        new ReplySpan("\n\u201C" + Shorten(OneLine(c.Restored ?? c.Quote), CompactQuoteLength) + "\u201D", SpanStyle.Italic));
 
     private static string OneLine(string text) => Core.Text.VietnameseText.CollapseSpaces(text);
 
@@ -167,12 +136,4 @@ public static partial class ChatReplies
         return text[..(cut > 0 ? cut : max - 1)].TrimEnd(' ', ',', ';', ':') + "…";
     }
 
-    [GeneratedRegex(@"\n[ \t]*\n")]
-    private static partial Regex BlankLine();
-
-    [GeneratedRegex(@"(?m)^[ \t]*[-*+][ \t]+")]
-    private static partial Regex ListMarker();
-
-    [GeneratedRegex(@"\*\*(.+?)\*\*", RegexOptions.Singleline)]
-    private static partial Regex BoldRun();
 }

@@ -54,7 +54,11 @@ public sealed partial class VietnameseAnalyzer
     }
 
     /// <summary>The words of <paramref name="text"/>: folded (unless folding is off), OCR-repaired, numbers without leading zeros.</summary>
-    public List<Token> Tokenize(string text)
+    public List<Token> Tokenize(string text) => Tokenize(text, repair: true);
+
+    /// <param name="repair">False for text people typed (a question): folded words as typed, so "sđt" stays "sdt"
+    /// instead of being read as OCR damage, and "%" is a word. Index terms always come from the repaired form.</param>
+    public List<Token> Tokenize(string text, bool repair)
     {
         var tokens = new List<Token>();
         if (string.IsNullOrEmpty(text)) return tokens;
@@ -62,11 +66,17 @@ public sealed partial class VietnameseAnalyzer
         var i = 0;
         while (i < folded.Length)
         {
-            if (!IsWordChar(folded[i])) { i++; continue; }
+            if (!IsWordChar(folded[i]))
+            {
+                // Typed text keeps "%" as a word: "bao nhiêu %" asks what "bao nhiêu phần trăm" asks.
+                if (!repair && folded[i] == '%') tokens.Add(new Token("%", i, 1));
+                i++;
+                continue;
+            }
             var start = i;
             while (i < folded.Length && IsWordChar(folded[i])) i++;
             var word = folded[start..i];
-            tokens.Add(new Token(NormalizeWord(word), start, i - start));
+            tokens.Add(new Token(repair ? NormalizeWord(word) : word, start, i - start));
         }
         return tokens;
     }
@@ -89,7 +99,7 @@ public sealed partial class VietnameseAnalyzer
     public static string Bigram(string a, string b) => a + "_" + b;
 
     /// <summary>Bigrams do not span sentence or clause punctuation.</summary>
-    private static bool Adjacent(string text, Token a, Token b)
+    public static bool Adjacent(string text, Token a, Token b)
     {
         for (var p = a.End; p < b.Start; p++)
             if (text[p] is '.' or ';' or ':' or '|' or '\n' or '(' or ')' or '?' or '!') return false;

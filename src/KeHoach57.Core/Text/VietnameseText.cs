@@ -22,7 +22,9 @@ public static class VietnameseText
                 case '\uFB02': sb.Append("fl"); break;
                 case '\uFB00': sb.Append("ff"); break;
                 case '\u00A0' or '\u2007' or '\u202F' or '\t': sb.Append(' '); break;
-                case '\u00AD' or '\u200B' or '\uFEFF': break;
+                // Invisible marks (soft hyphen, zero-width space/joiners, BOM, bidi controls, word joiner …)
+                // would split or glue words differently in a question and in the passage it should match.
+                case var f when char.GetUnicodeCategory(f) == System.Globalization.UnicodeCategory.Format: break;
                 case '\u2018' or '\u2019' or '\u201B': sb.Append('\''); break;
                 case '\u201C' or '\u201D': sb.Append('"'); break;
                 default: sb.Append(ch); break;
@@ -86,4 +88,33 @@ public static class VietnameseText
     }
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    /// <summary>
+    /// A word's letters and its marks, whatever the tone's position: "hòa" and "hoà" give one key, "giá" and
+    /// "gia" two. Text typed with diacritics is compared by this key, so "quốc gia" never reads as "giá".
+    /// </summary>
+    public static string MarkKey(string word)
+    {
+        var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var letters = new StringBuilder(word.Length);
+        var marks = new List<char>();
+        foreach (var ch in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) marks.Add(ch);
+            else if (ch == 'đ') { letters.Append('d'); marks.Add('đ'); }
+            else letters.Append(ch);
+        }
+        marks.Sort();
+        return letters.Append('|').Append(marks.ToArray()).ToString();
+    }
+
+    /// <summary>
+    /// Whether a question was typed with diacritics (at least two marked words, or a fifth of them): then
+    /// its unmarked words are meant unmarked ("sau" is "after", not "sáu").
+    /// </summary>
+    public static bool TypedWithMarks(IReadOnlyCollection<string> words)
+    {
+        var marked = words.Count(w => Fold(w) != w.ToLowerInvariant());
+        return marked >= 2 || marked > 0 && marked * 5 >= words.Count;
+    }
 }

@@ -14,7 +14,7 @@ public sealed class AssistantTarget(ConversationService conversations, string na
 
     public string Name => name;
 
-    public Task<Answer> AskAsync(string question, string? scope, string? conversationId, CancellationToken cancellationToken) =>
+    public Task<AnswerRecord> AskAsync(string question, string? scope, string? conversationId, CancellationToken cancellationToken) =>
         conversationId is null
             ? conversations.Assistant.AskAsync(new AskRequest(question, scope), cancellationToken)
             : conversations.AskAsync(conversationId, question, scope, cancellationToken);

@@ -63,11 +63,11 @@ public sealed class BaselinePipeline : IAnsweringTarget
         }
     }
 
-    public Task<Answer> AskAsync(string question, string? scope, string? conversationId, CancellationToken cancellationToken)
+    public Task<AnswerRecord> AskAsync(string question, string? scope, string? conversationId, CancellationToken cancellationToken)
     {
         CorpusDocument? scoped = null;
         if (!string.IsNullOrWhiteSpace(scope) && (scoped = _corpus.Find(scope.Trim())) is null)
-            return Task.FromResult(Answer.Failure($"Không có kế hoạch nào mang mã \"{scope}\"."));
+            return Task.FromResult(AnswerRecord.Failure($"Không có kế hoạch nào mang mã \"{scope}\"."));
         var terms = Tokenize(question).Distinct(StringComparer.Ordinal).ToList();
         var hits = _windows
             .Where(w => scoped is null || w.Doc == scoped.Info.Id)
@@ -77,10 +77,10 @@ public sealed class BaselinePipeline : IAnsweringTarget
             .Take(MaxCitations)
             .ToList();
         if (hits.Count == 0)
-            return Task.FromResult(new Answer(false, "Không tìm thấy đoạn nào.", []));
+            return Task.FromResult(new AnswerRecord(false, "Không tìm thấy đoạn nào.", null, AskKind.Fact, []));
         var citations = hits.Select(h => new Citation(h.Window.Doc, h.Window.Title, $"cửa sổ {h.Window.Ordinal}",
             h.Window.Text, h.Window.Text, Math.Round(h.Score, 4), $"{h.Window.Doc}/w{h.Window.Ordinal}")).ToList();
-        return Task.FromResult(new Answer(true, hits[0].Window.Text, citations) { Scope = hits[0].Window.Doc });
+        return Task.FromResult(new AnswerRecord(true, hits[0].Window.Text, hits[0].Window.Text, AskKind.Fact, citations) { PlanId = hits[0].Window.Doc });
     }
 
     private double Score(Window window, IReadOnlyList<string> terms)

@@ -48,11 +48,11 @@ public sealed class EvalRunner
         return new EvalRun(target.Name, variant, lines);
     }
 
-    private static async Task<(Answer Answer, double ElapsedMs)> AskTimedAsync(
+    private static async Task<(AnswerRecord Answer, double ElapsedMs)> AskTimedAsync(
         IAnsweringTarget target, string question, string? scope, string? conversation, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        Answer answer;
+        AnswerRecord answer;
         try
         {
             answer = await target.AskAsync(question, scope, conversation, cancellationToken);
@@ -60,7 +60,7 @@ public sealed class EvalRunner
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // One crashing question is a failed item, not a lost run.
-            answer = Answer.Failure($"{ex.GetType().Name}: {ex.Message}");
+            answer = AnswerRecord.Failure($"{ex.GetType().Name}: {ex.Message}");
         }
         return (answer, clock.Elapsed.TotalMilliseconds);
     }

@@ -11,5 +11,5 @@ public interface IAnsweringTarget
     /// Asks one question. <paramref name="conversationId"/> is null for a standalone question (as in
     /// `ask --batch`) and names the conversation for a dialogue's turns, which must resolve against each other.
     /// </summary>
-    Task<Answer> AskAsync(string question, string? scope, string? conversationId, CancellationToken cancellationToken);
+    Task<AnswerRecord> AskAsync(string question, string? scope, string? conversationId, CancellationToken cancellationToken);
 }

@@ -48,6 +48,7 @@ public sealed class QueryBuilder(VietnameseAnalyzer analyzer, Vocabulary vocabul
         {
             for (var k = 0; k + 1 < tokens.Count; k++)
             {
+                if (!VietnameseAnalyzer.Adjacent(question, tokens[k], tokens[k + 1])) continue;
                 var bothStop = StopWords.Contains(tokens[k].Term) && StopWords.Contains(tokens[k + 1].Term);
                 foreach (var (a, sa) in formsByPosition[k])
                     foreach (var (b, sb) in formsByPosition[k + 1])

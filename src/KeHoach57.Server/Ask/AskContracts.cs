@@ -7,8 +7,9 @@ namespace KeHoach57.Server.Ask;
 public sealed record AskBody(string? Question, string? Scope = null, string? ConversationId = null);
 
 /// <summary>
-/// The batch contract's answer object (answered, answer, citations, latency_ms) plus the ids a client
-/// needs to follow up and to give feedback.
+/// The answer record as the web sees it: the batch contract's fields (answered, answer = the answer line,
+/// citations, latency_ms), what the line leads with and why a refusal refused, plus the ids a client needs
+/// to follow up and to give feedback.
 /// </summary>
 public sealed record AskResponse(
     [property: JsonPropertyName("answered")] bool Answered,
@@ -16,4 +17,21 @@ public sealed record AskResponse(
     [property: JsonPropertyName("citations")] IReadOnlyList<Citation> Citations,
     [property: JsonPropertyName("latency_ms")] double LatencyMs,
     [property: JsonPropertyName("conversationId")] string ConversationId,
-    [property: JsonPropertyName("answerId")] string AnswerId);
+    [property: JsonPropertyName("answerId")] string AnswerId)
+{
+    [JsonPropertyName("value")] public string? Value { get; init; }
+    [JsonPropertyName("kind")] public AskKind Kind { get; init; }
+    [JsonPropertyName("refusalReason")] public string? RefusalReason { get; init; }
+    [JsonPropertyName("planId")] public string? PlanId { get; init; }
+    [JsonPropertyName("confidence")] public double Confidence { get; init; }
+
+    public static AskResponse From(AnswerRecord answer, double latencyMs, string conversationId, string answerId) =>
+        new(answer.Answered, answer.Line, answer.Citations, latencyMs, conversationId, answerId)
+        {
+            Value = answer.Value,
+            Kind = answer.Kind,
+            RefusalReason = answer.RefusalReason,
+            PlanId = answer.PlanId,
+            Confidence = answer.Confidence,
+        };
+}

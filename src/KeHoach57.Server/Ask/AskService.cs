@@ -36,11 +36,11 @@ public sealed class AskService(
         if (answer.Error is not null) return Reject(answer.Error, scope);
 
         var answerId = Ids.New();
-        recent.Remember(answerId, new RecentAnswers.Entry(conversationId, question, answer.Markdown, answer.Answered, answer.Scope ?? scope));
-        metrics.Question(Channel, answer.Answered ? "answered" : "not_found", answer.Scope ?? scope, latencyMs);
+        recent.Remember(answerId, new RecentAnswers.Entry(conversationId, question, answer.Line, answer.Answered, answer.PlanId ?? scope));
+        metrics.Question(Channel, answer.Answered ? "answered" : "not_found", answer.PlanId ?? scope, latencyMs);
         logger.LogInformation("Answered={Answered} citations={Citations} scope={Scope} in {LatencyMs} ms",
-            answer.Answered, answer.Citations.Count, answer.Scope ?? scope, latencyMs);
-        return new(new AskResponse(answer.Answered, answer.Markdown, answer.Citations, latencyMs, conversationId, answerId), null);
+            answer.Answered, answer.Citations.Count, answer.PlanId ?? scope, latencyMs);
+        return new(AskResponse.From(answer, latencyMs, conversationId, answerId), null);
     }
 
     private string? Validate(string question, string? scope, string? conversationId)

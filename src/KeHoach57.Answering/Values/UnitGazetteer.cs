@@ -1,7 +1,6 @@
 using KeHoach57.Core.Text;
-using KeHoach57.Retrieval.Query;
 
-namespace KeHoach57.Answering.Extraction;
+namespace KeHoach57.Answering.Values;
 
 /// <summary>A unit named in a passage: where (offsets into the passage) and its proper name.</summary>
 public sealed record UnitMention(int Start, int End, string Canonical, double Distance);
@@ -15,6 +14,7 @@ public sealed class UnitGazetteer
 {
     private readonly VietnameseAnalyzer _analyzer;
     private readonly List<(string[] Words, string Canonical)> _forms = [];
+    private readonly Dictionary<string, string> _heads = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string[] Words, string Canonical)[]> _startingWith = new();
 
     public UnitGazetteer(VietnameseAnalyzer analyzer, string? tsv = null)
@@ -37,14 +37,23 @@ public sealed class UnitGazetteer
         }
         // Longer names first, so "Công an tỉnh" wins over "Công an".
         _forms.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        // The first one or two words of a name say what kind of organisation it is: "Phòng", "Sở", "Trung tâm".
+        foreach (var canonical in CanonicalNames.Where(c => !IsGeneric(c)))
+        {
+            var parts = canonical.Split(' ');
+            for (var n = 1; n <= Math.Min(2, parts.Length - 1); n++)
+                _heads.TryAdd(VietnameseText.Fold(string.Join(' ', parts.Take(n))), string.Join(' ', parts.Take(n)));
+        }
     }
 
     public IEnumerable<string> CanonicalNames => _forms.Select(f => f.Canonical).Distinct();
 
+    /// <summary>"phong" → "Phòng", "trung tam" → "Trung tâm": the kind of organisation a question asks for, or null.</summary>
+    public string? HeadFor(string folded) => _heads.GetValueOrDefault(folded);
+
     private static string ReadEmbedded()
     {
-        using var stream = typeof(UnitGazetteer).Assembly.GetManifestResourceStream("KeHoach57.Answering.Extraction.units.tsv")!;
-        return new StreamReader(stream).ReadToEnd();
+        return DataLines.ReadEmbedded(typeof(UnitGazetteer).Assembly, "KeHoach57.Answering.Values.units.tsv");
     }
 
     /// <summary>Every unit named in <paramref name="text"/>, left to right, without overlaps.</summary>

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using KeHoach57.Core.Text;
 
-namespace KeHoach57.Answering.Extraction;
+namespace KeHoach57.Answering.Values;
 
 public enum ValueKind { Date, Deadline, Period, Percent, Number, DocumentNumber }
 

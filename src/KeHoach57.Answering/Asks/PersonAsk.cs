@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using KeHoach57.Answering.Clauses;
+using KeHoach57.Answering.Understanding;
+using KeHoach57.Core.Answers;
+using KeHoach57.Core.Text;
+
+namespace KeHoach57.Answering.Asks;
+
+/// <summary>
+/// A person: a name after "Ông", "Bà", "Đồng chí", or a post (posts.tsv) such as "Chủ tịch UBND xã". The plans
+/// as indexed hold no signature blocks, so "họ tên người ký" finds no one and is refused.
+/// </summary>
+public sealed partial class PersonAsk : IAskHandler
+{
+    private readonly List<string[]> _posts = [];
+    private readonly VietnameseAnalyzer _analyzer;
+
+    public PersonAsk(VietnameseAnalyzer analyzer)
+    {
+        _analyzer = analyzer;
+        foreach (var line in DataLines.Read(DataLines.ReadEmbedded(typeof(PersonAsk).Assembly, "KeHoach57.Answering.Asks.posts.tsv")))
+            _posts.Add(analyzer.Tokenize(line.Field(0)).Select(t => t.Term).ToArray());
+        _posts.Sort((a, b) => b.Length.CompareTo(a.Length));
+    }
+
+    public AskKind Kind => AskKind.Person;
+
+    [GeneratedRegex(@"(?:\b[ÔôBb]à|\b[Ôô]ng|\b[Đđ]ồng chí)\s+(?<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3})")]
+    private static partial Regex Named();
+
+    public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
+    {
+        foreach (Match m in Named().Matches(clause.Text))
+        {
+            var g = m.Groups["name"];
+            yield return new Candidate(Kind, g.Value, g.Index, g.Index + g.Length, 1.0);
+        }
+        var tokens = clause.Tokens(_analyzer);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var post = _posts.FirstOrDefault(p => i + p.Length <= tokens.Count && p.Select((w, k) => OcrDistance.SameWord(w, tokens[i + k].Term)).All(x => x));
+            if (post is null) continue;
+            // "Chủ tịch UBND xã": the post with whose it is, up to the next punctuation, four words at most.
+            var end = tokens[i + post.Length - 1].End;
+            var j = i + post.Length;
+            while (j < tokens.Count && j < i + post.Length + 4 && !clause.Text.AsSpan(tokens[j - 1].End, tokens[j].Start - tokens[j - 1].End).ContainsAny(",.;:(\n")
+                   && char.IsUpper(clause.Text[tokens[j].Start])) end = tokens[j++].End;
+            yield return new Candidate(Kind, clause.Text[tokens[i].Start..end], tokens[i].Start, end, 0.7) { IsText = true };
+            i = j - 1;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace KeHoach57.Answering.Grounding;
+
+/// <summary>A fitted logistic model over <see cref="ConfidenceFeatures"/>, and the threshold below which the assistant refuses.</summary>
+public sealed record CalibrationModel(
+    [property: JsonPropertyName("features")] string[] Features,
+    [property: JsonPropertyName("weights")] double[] Weights,
+    [property: JsonPropertyName("bias")] double Bias,
+    [property: JsonPropertyName("threshold")] double Threshold,
+    [property: JsonPropertyName("fitted_on")] string FittedOn = "",
+    [property: JsonPropertyName("note")] string Note = "")
+{
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+}
+
+/// <summary>
+/// Turns an answer's features into the probability that it is right, with the model fitted on the tune half
+/// of eval/ (calibration.json beside this file, embedded; `eval fit` writes it). Answers below the threshold
+/// are refused with the nearest passages: a refusal is acceptable, a confident wrong answer is not.
+/// </summary>
+public sealed class Calibrator
+{
+    public CalibrationModel Model { get; }
+
+    public Calibrator(IOptions<AnsweringOptions> options)
+        : this(Load(options.Value.CalibrationPath))
+    {
+    }
+
+    public Calibrator(CalibrationModel model)
+    {
+        if (!model.Features.SequenceEqual(ConfidenceFeatures.Names))
+            throw new InvalidDataException($"calibration model features ({string.Join(", ", model.Features)}) differ from the pipeline's ({string.Join(", ", ConfidenceFeatures.Names)}): run `eval fit` again");
+        if (model.Weights.Length != model.Features.Length)
+            throw new InvalidDataException("calibration model: one weight per feature expected");
+        Model = model;
+    }
+
+    public double Probability(double[] features)
+    {
+        var z = Model.Bias;
+        for (var i = 0; i < features.Length; i++) z += Model.Weights[i] * features[i];
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    public bool Accepts(double probability) => probability >= Model.Threshold;
+
+    private static CalibrationModel Load(string? path)
+    {
+        string json;
+        if (!string.IsNullOrWhiteSpace(path))
+        {
+            var full = Core.RepositoryPaths.Resolve(path);
+            if (!File.Exists(full)) throw new FileNotFoundException($"Answering:CalibrationPath \"{path}\" does not exist", full);
+            json = File.ReadAllText(full);
+        }
+        else json = Core.Text.DataLines.ReadEmbedded(typeof(Calibrator).Assembly, "KeHoach57.Answering.Grounding.calibration.json");
+        return JsonSerializer.Deserialize<CalibrationModel>(json) ?? throw new InvalidDataException("calibration model is empty");
+    }
+}

@@ -1,0 +1,48 @@
+using KeHoach57.Answering.Selection;
+using KeHoach57.Answering.Understanding;
+using KeHoach57.Core.Answers;
+
+namespace KeHoach57.Answering.Grounding;
+
+/// <summary>
+/// What the calibrator judges an answer by (Kamath, Jia &amp; Liang 2020: features of the prediction, not the
+/// raw score): how much of the subject the clause and the value's own part of it say, the most telling
+/// subject word missing, the margin over the best different answer, how strongly the question asked this
+/// kind, how firmly the clause states the value, the retrieval score and rank, and the kind of answer.
+/// </summary>
+public static class ConfidenceFeatures
+{
+    public static readonly string[] Names =
+    [
+        "coverage", "missing_idf", "local", "closeness", "strength", "retrieval", "rank", "year_fit",
+        "secondary_missing", "recognition", "margin", "kind_fact", "kind_text", "from_heading", "subject_words",
+    ];
+
+    public static double[] Of(QuestionFacts question, Selected selected)
+    {
+        var best = selected.Best!;
+        var f = best.Features;
+        var margin = selected.RunnerUp is null ? 1.0 : Math.Min(1.0, best.Score - selected.RunnerUp.Score);
+        return
+        [
+            f.Coverage,
+            f.MissingIdf,
+            f.Local,
+            f.Closeness,
+            f.Strength,
+            f.Retrieval,
+            f.Rank,
+            f.YearFit,
+            f.SecondaryAsked - f.SecondaryFound,
+            question.Recognition,
+            margin,
+            question.Primary == AskKind.Fact ? 1 : 0,
+            best.Primary.IsText ? 1 : 0,
+            best.Primary.FromHeading is null ? 0 : 1,
+            Math.Min(question.Query.Words.Count, 12) / 12.0,
+        ];
+    }
+
+    public static IReadOnlyDictionary<string, double> Named(double[] values) =>
+        Names.Zip(values).ToDictionary(p => p.First, p => Math.Round(p.Second, 4));
+}

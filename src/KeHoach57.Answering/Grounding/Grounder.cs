@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using KeHoach57.Answering.Selection;
+using KeHoach57.Answering.Understanding;
+using KeHoach57.Core.Answers;
+using KeHoach57.Core.Text;
+
+namespace KeHoach57.Answering.Grounding;
+
+/// <summary>The verdict on a selected answer: its confidence, and why it is refused (null when it stands).</summary>
+public sealed record Verdict(double Confidence, string? RefusalReason, IReadOnlyDictionary<string, double> Features);
+
+/// <summary>
+/// The "ground" step. Hard gates first: the clause must hold a value of the kind asked and, in its words,
+/// every identifier the question names ("6G" is not answered by a passage about 5G). Then the calibrated
+/// confidence must reach the threshold fitted on the tune half.
+/// </summary>
+public sealed class Grounder(Calibrator calibrator)
+{
+    public Verdict Judge(QuestionFacts question, Selected selected)
+    {
+        if (selected.Best is not { } best)
+            return new Verdict(0, NotSaid(question), new Dictionary<string, double>());
+        var features = ConfidenceFeatures.Of(question, selected);
+        var named = ConfidenceFeatures.Named(features);
+        var said = VietnameseText.Fold(best.Clause.Context + " " + best.Clause.Text);
+        if (question.Identifiers.FirstOrDefault(i => !Regex.IsMatch(said, $@"(?<![\w/.-]){Regex.Escape(i)}(?![\w/.-])")) is { } missing)
+            return new Verdict(0, $"Các kế hoạch hiện có không nêu thông tin về {missing.ToUpperInvariant()}.", named);
+        var p = calibrator.Probability(features);
+        return new Verdict(p, calibrator.Accepts(p) ? null : NotSure(question), named);
+    }
+
+    private static string NotSaid(QuestionFacts question) => question.Primary switch
+    {
+        AskKind.Contact => "Các kế hoạch không ghi thông tin liên hệ (điện thoại, e-mail, địa chỉ).",
+        AskKind.Person => "Các kế hoạch hiện có không nêu tên người cho câu hỏi này.",
+        AskKind.Money => "Các kế hoạch hiện có không nêu số tiền này.",
+        _ => "Các kế hoạch hiện có không nêu thông tin này.",
+    };
+
+    private static string NotSure(QuestionFacts question) => question.Primary switch
+    {
+        AskKind.Deadline => "Không tìm thấy đoạn nào nêu rõ thời hạn này.",
+        AskKind.Date => "Không tìm thấy đoạn nào nêu rõ ngày này.",
+        AskKind.LeadUnit or AskKind.CoUnits => "Không tìm thấy đoạn nào nêu rõ đơn vị được giao việc này.",
+        AskKind.Figure => "Không tìm thấy đoạn nào nêu rõ con số này.",
+        _ => "Các kế hoạch hiện có không nêu rõ thông tin này.",
+    };
+}

@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using KeHoach57.Answering.Asks;
+using KeHoach57.Answering.Clauses;
+using KeHoach57.Answering.Understanding;
+using KeHoach57.Core.Answers;
+using KeHoach57.Retrieval.Ranking;
+using Microsoft.Extensions.Options;
+
+namespace KeHoach57.Answering.Selection;
+
+/// <summary>What a (clause, value) pair was scored from; also the calibrator's input.</summary>
+public sealed record PairFeatures(double Coverage, double MissingIdf, double Local, double Closeness, double Strength, double Retrieval, int Rank, double YearFit, int SecondaryFound, int SecondaryAsked);
+
+/// <summary>The clause chosen to answer from and the values read from it (the primary ask's first).</summary>
+public sealed record Choice(Clause Clause, RankedPassage Passage, IReadOnlyList<Candidate> Values, double Score, PairFeatures Features)
+{
+    public Candidate Primary => Values[0];
+}
+
+/// <param name="RunnerUp">The best choice whose primary value differs from the chosen one's: their margin says how sure the choice is.</param>
+public sealed record Selected(Choice? Best, Choice? RunnerUp, int Clauses);
+
+/// <summary>
+/// The "select clause" step: reads every clause of the best passages with the handler of each kind asked,
+/// and scores each (clause, value) pair from its features with the weights of <see cref="SelectionOptions"/>.
+/// </summary>
+public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry asks, SubjectMatch subjects, IOptions<SelectionOptions> options)
+{
+    [GeneratedRegex(@"\b20[2-5]\d\b")]
+    private static partial Regex Year();
+
+    /// <summary>How many of the best passages are read clause by clause.</summary>
+    public int PassagesRead => options.Value.Passages;
+
+    public Selected Select(QuestionFacts question, IReadOnlyList<RankedPassage> passages)
+    {
+        var o = options.Value;
+        var primary = asks.For(question.Primary);
+        var secondary = question.Asks.Skip(1).Select(a => asks.For(a.Kind)).ToList();
+        var all = new List<Choice>();
+        var count = 0;
+        var top = passages.Count > 0 ? Math.Max(passages[0].Score, 1e-9) : 1;
+        for (var rank = 0; rank < Math.Min(o.Passages, passages.Count); rank++)
+        {
+            var passage = passages[rank];
+            foreach (var clause in clauses.Of(passage.Chunk))
+            {
+                count++;
+                var candidates = primary.Read(clause, question).ToList();
+                if (candidates.Count == 0) continue;
+                var coverage = subjects.Of(clause, question);
+                if (coverage.Share <= 0) continue;
+                var anchors = subjects.Anchors(clause, question);
+                var yearFit = YearFit(clause, question.Year);
+                foreach (var c in candidates)
+                {
+                    var others = secondary.Select(h => BestOther(h, clause, question, c)).ToList();
+                    var found = others.Count(o => o is not null);
+                    var local = Local(clause, c, candidates, question);
+                    var close = Closeness(c, anchors);
+                    var f = new PairFeatures(coverage.Share, coverage.MissingIdf, local, close, c.Strength, passage.Score / top, rank, yearFit, found, secondary.Count);
+                    var score = o.Coverage * f.Coverage + o.Local * f.Local + o.Closeness * f.Closeness + o.Strength * f.Strength
+                        + o.Retrieval * f.Retrieval - o.RankPenalty * rank + o.YearFit * yearFit
+                        + o.Secondary * (found - (secondary.Count - found))
+                        - (clause.RunOn ? o.RunOnPenalty : 0);
+                    all.Add(new Choice(clause, passage, [c, .. others.Where(x => x is not null).Select(x => x!)], score, f));
+                }
+            }
+        }
+        if (all.Count == 0) return new Selected(null, null, count);
+        var best = all.MaxBy(c => c.Score)!;
+        var runnerUp = all.Where(c => !SameValue(c.Primary, best.Primary)).MaxBy(c => c.Score);
+        return new Selected(best, runnerUp, count);
+    }
+
+    private static bool SameValue(Candidate a, Candidate b) =>
+        string.Equals(a.Display, b.Display, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The best value of another kind the question also asks, from the same clause and nearest the primary value:
+    /// "số mấy, ban hành ngày nào" wants the date that number carries, "bao nhiêu, phòng nào theo dõi" the row's unit.
+    /// </summary>
+    private static Candidate? BestOther(IAskHandler handler, Clause clause, QuestionFacts question, Candidate primary) =>
+        handler.Read(clause, question).Where(c => c.Start != primary.Start || c.Kind != primary.Kind)
+            .MaxBy(c => c.Strength + Closeness(c, [(primary.Start < 0 ? 0 : primary.End, 1.0)]));
+
+    /// <summary>
+    /// The subject said in the value's own part of the clause: between the separators (or the neighbouring
+    /// values of its kind) around it, or what the handler says describes it.
+    /// </summary>
+    private double Local(Clause clause, Candidate c, List<Candidate> siblings, QuestionFacts question)
+    {
+        if (c.Start < 0) return 0;
+        if (c.IsText && c.Kind is AskKind.Fact or AskKind.List) return subjects.Within(clause, c.Start, c.End, question).Share;
+        var (from, to) = c.About ?? Window(clause.Text, c, siblings);
+        return subjects.Within(clause, from, to, question).Share;
+    }
+
+    private static (int, int) Window(string text, Candidate c, List<Candidate> siblings)
+    {
+        var left = Math.Max(0, c.Start - 120);
+        var sep = text.LastIndexOfAny([';', '.', '\n', ':'], Math.Max(0, c.Start - 1));
+        if (sep >= left && sep < c.Start) left = sep + 1;
+        var previous = siblings.Where(s => s.Start >= 0 && s.End <= c.Start).Select(s => s.End).DefaultIfEmpty(0).Max();
+        left = Math.Max(left, previous);
+        var right = Math.Min(text.Length, c.End + 60);
+        var next = text.IndexOfAny([';', '.', '\n'], c.End);
+        if (next >= 0 && next < right) right = next;
+        var following = siblings.Where(s => s.Start >= c.End).Select(s => s.Start).DefaultIfEmpty(text.Length).Min();
+        right = Math.Min(right, following);
+        return (Math.Min(left, c.Start), Math.Max(right, c.End));
+    }
+
+    /// <summary>Closeness of the value to the subject's words; values tend to follow what they qualify.</summary>
+    private static double Closeness(Candidate c, List<(int Position, double Weight)> anchors)
+    {
+        if (c.Start < 0 || anchors.Count == 0) return 0;
+        double score = 0, total = 0;
+        foreach (var (p, w) in anchors)
+        {
+            var distance = Math.Abs(c.Start - p) / 6.0;
+            score += w / (1 + distance) * (c.Start > p ? 1.2 : 1.0);
+            total += w;
+        }
+        return total == 0 ? 0 : score / total;
+    }
+
+    /// <summary>Targets are listed per year: a table or heading for the asked year fits, one for another year does not.</summary>
+    private static double YearFit(Clause clause, int? year)
+    {
+        if (year is null) return 0;
+        var heading = clause.Chunk.Section + " " + clause.Chunk.Context;
+        var years = Year().Matches(heading).Select(m => int.Parse(m.Value)).ToList();
+        if (years.Count == 0) return clause.Text.Contains(year.Value.ToString()) ? 0.4 : 0;
+        return years.Contains(year.Value) ? 1 : -1;
+    }
+}

@@ -1,0 +1,119 @@
+using KeHoach57.Core.Answers;
+using KeHoach57.Core.Text;
+
+namespace KeHoach57.Answering.Understanding;
+
+/// <summary>One cue phrase of asks.tsv, as folded words ("*" a gap of one to six words).</summary>
+/// <param name="Capitals">Per word: written in capitals in asks.tsv ("QĐ nào"). A word typed in capitals in a
+/// question is an acronym ("AI" is artificial intelligence, not "ai", who) and matches only such cue words.</param>
+/// <param name="Marked">Per word: its <see cref="VietnameseText.MarkKey"/>, for questions typed with diacritics.</param>
+/// <param name="Subject">Its words also say what the answer is about ("chủ trì", "ban hành"): they stay in the subject.</param>
+public sealed record AskCue(AskKind Kind, string Text, string[] Words, string[] Marked, bool[] Capitals, double Weight, int Line, bool Subject = false);
+
+/// <summary>Where a cue was found in a question: token positions [Start, End).</summary>
+public sealed record CueMatch(AskCue Cue, int Start, int End)
+{
+    public AskKind Kind => Cue.Kind;
+    public bool Overlaps(CueMatch other) => Start < other.End && other.Start < End;
+}
+
+/// <summary>
+/// The cue phrases that say what a question asks for (asks.tsv beside this file), loaded and checked once.
+/// A bad row (unknown kind, empty cue, weight out of range, duplicate) stops the start with a message naming its line.
+/// </summary>
+public sealed class AskCues
+{
+    private const int MaxGap = 6;
+    private readonly Dictionary<string, List<AskCue>> _byFirstWord = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<AskCue> All { get; }
+
+    public AskCues(string tsv, string source = "asks.tsv")
+    {
+        var cues = new List<AskCue>();
+        var seen = new HashSet<(AskKind, string)>();
+        foreach (var line in DataLines.Read(tsv))
+        {
+            string Where() => $"{source}:{line.Number}";
+            if (!Enum.TryParse<AskKind>(line.Field(0), ignoreCase: false, out var kind))
+                throw new InvalidDataException($"{Where()}: unknown kind \"{line.Field(0)}\" (known: {string.Join(", ", Enum.GetNames<AskKind>())})");
+            var words = VietnameseText.Fold(line.Field(1)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0 || words.All(w => w == "*"))
+                throw new InvalidDataException($"{Where()}: empty cue");
+            if (words[0] == "*" || words[^1] == "*")
+                throw new InvalidDataException($"{Where()}: a cue cannot start or end with \"*\"");
+            if (!double.TryParse(line.Field(2), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var weight) || weight <= 0 || weight > 2)
+                throw new InvalidDataException($"{Where()}: weight \"{line.Field(2)}\" must be a number in (0, 2]");
+            if (!seen.Add((kind, string.Join(' ', words))))
+                throw new InvalidDataException($"{Where()}: duplicate cue \"{line.Field(1)}\" for {kind}");
+            var written = line.Field(1).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (written.Length != words.Length)
+                throw new InvalidDataException($"{Where()}: write a cue as plain words (\"{line.Field(1)}\")");
+            if (line.Field(3) is not ("" or "keep"))
+                throw new InvalidDataException($"{Where()}: subject column must be \"keep\" or empty, not \"{line.Field(3)}\"");
+            var cue = new AskCue(kind, line.Field(1), words, written.Select(VietnameseText.MarkKey).ToArray(), written.Select(IsCapitals).ToArray(), weight, line.Number, line.Field(3) == "keep");
+            cues.Add(cue);
+            if (!_byFirstWord.TryGetValue(words[0], out var list)) _byFirstWord[words[0]] = list = [];
+            list.Add(cue);
+        }
+        All = cues;
+    }
+
+    public static AskCues Default { get; } = new(DataLines.ReadEmbedded(typeof(AskCues).Assembly, "KeHoach57.Answering.Understanding.asks.tsv"));
+
+    /// <summary>Two letters or more, all capitals: an acronym.</summary>
+    public static bool IsCapitals(string word) => word.Count(char.IsLetter) >= 2 && word.Where(char.IsLetter).All(char.IsUpper);
+
+    /// <summary>A question's words as cue matching reads them.</summary>
+    /// <param name="Folded">Folded words.</param>
+    /// <param name="Marked">Their <see cref="VietnameseText.MarkKey"/>s when the question was typed with diacritics, else null
+    /// (then "gia" may be "giá": nothing tells them apart).</param>
+    /// <param name="Capitals">Per word: typed in capitals (an acronym).</param>
+    public sealed record Words(IReadOnlyList<string> Folded, IReadOnlyList<string>? Marked, IReadOnlyList<bool> Capitals);
+
+    /// <summary>Every occurrence of every cue in a question's words.</summary>
+    public List<CueMatch> FindAll(Words words)
+    {
+        var found = new List<CueMatch>();
+        for (var i = 0; i < words.Folded.Count; i++)
+        {
+            if (!_byFirstWord.TryGetValue(words.Folded[i], out var cues)) continue;
+            foreach (var cue in cues)
+                if (MatchAt(cue, 0, words, i) is { } end) found.Add(new CueMatch(cue, i, end));
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The cues that count: heavier first (longer on a tie); a cue overlapping one already kept is dropped,
+    /// unless one of the two asks for a List, which combines with the other kind.
+    /// </summary>
+    public List<CueMatch> Resolve(Words words)
+    {
+        var kept = new List<CueMatch>();
+        foreach (var m in FindAll(words).OrderByDescending(m => m.Cue.Weight).ThenByDescending(m => m.End - m.Start).ThenBy(m => m.Start))
+        {
+            var clash = kept.Any(k => k.Overlaps(m) && !(Combines(k.Kind, m.Kind) && k.Kind != m.Kind));
+            if (!clash) kept.Add(m);
+        }
+        return kept;
+    }
+
+    private static bool Combines(AskKind a, AskKind b) =>
+        (a == AskKind.List) != (b == AskKind.List) && a != AskKind.Fact && b != AskKind.Fact;
+
+    private static int? MatchAt(AskCue cue, int c, Words words, int i)
+    {
+        if (c == cue.Words.Length) return i;
+        if (cue.Words[c] == "*")
+        {
+            for (var gap = 1; gap <= MaxGap && i + gap <= words.Folded.Count; gap++)
+                if (MatchAt(cue, c + 1, words, i + gap) is { } end) return end;
+            return null;
+        }
+        if (i >= words.Folded.Count || words.Folded[i] != cue.Words[c]) return null;
+        if (words.Marked is not null && words.Marked[i] != cue.Marked[c]) return null;
+        if (words.Capitals[i] && !cue.Capitals[c]) return null;
+        return MatchAt(cue, c + 1, words, i + 1);
+    }
+}

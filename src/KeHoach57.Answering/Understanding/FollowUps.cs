@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using KeHoach57.Core.Answers;
+using KeHoach57.Core.Text;
+
+namespace KeHoach57.Answering.Understanding;
+
+/// <summary>
+/// Resolves an elliptical follow-up against the previous question of a conversation: "Còn báo cáo năm thì
+/// sao?" after "Báo cáo 6 tháng gửi trước ngày nào?" becomes "Báo cáo năm gửi trước ngày nào?". It merges
+/// only with a previous question that was answered and on the same subject; after a refusal, or a question
+/// that stands on its own, the new question stands alone.
+/// </summary>
+public sealed partial class FollowUps
+{
+    private const int ShortQuestionWords = 3;
+    private readonly List<string[]> _openers = [];
+    private readonly List<string[]> _closers = [];
+    private readonly VietnameseAnalyzer _analyzer;
+
+    public FollowUps(VietnameseAnalyzer analyzer)
+    {
+        _analyzer = analyzer;
+        foreach (var line in DataLines.Read(DataLines.ReadEmbedded(typeof(FollowUps).Assembly, "KeHoach57.Answering.Understanding.followups.tsv")))
+        {
+            var words = VietnameseText.Fold(line.Field(1)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            (line.Field(0) switch
+            {
+                "opener" => _openers,
+                "closer" => _closers,
+                _ => throw new InvalidDataException($"followups.tsv:{line.Number}: unknown role \"{line.Field(0)}\""),
+            }).Add(words);
+        }
+        _openers.Sort((a, b) => b.Length.CompareTo(a.Length));
+        _closers.Sort((a, b) => b.Length.CompareTo(a.Length));
+    }
+
+    // Slots a follow-up fills: a year ("còn năm 2030?"), or a report period ("còn báo cáo năm?").
+    [GeneratedRegex(@"(?i)\b(năm|nam|đến|den|hết năm|het nam)\s+20\d\d\b|\b20\d\d\b")]
+    private static partial Regex YearSlot();
+
+    [GeneratedRegex(@"(?i)\b(\d+\s+(tháng|thang)|(hằng|hàng|hang)\s+(tháng|thang|năm|nam|quý|quy)|(quý|quy)|(năm|nam)(?!\s+\d))\b")]
+    private static partial Regex PeriodSlot();
+
+    /// <summary>The question to answer: <paramref name="question"/> itself, or merged with the previous one when it leans on it.</summary>
+    /// <param name="withoutPlaces">The previous question without the places it named, used when the follow-up names its own
+    /// ("còn xã Trường Giang thì sao?").</param>
+    public string Resolve(string question, QuestionFacts facts, PreviousTurn? previous, Func<string, string> withoutPlaces)
+    {
+        if (previous is null || !previous.Answered) return question;
+        var words = _analyzer.Tokenize(question, repair: false).Select(t => t.Term).ToList();
+        var (opener, closer) = (Leading(words), Trailing(words));
+        var content = words.Count - opener - closer;
+        var elliptical = opener > 0 || closer > 0 || content <= ShortQuestionWords;
+        if (!elliptical) return question;
+        // A new subject with its own question word stands alone ("Còn phòng nào lo DTI?" is a new question).
+        var shared = previous.Subject is { Count: > 0 } earlier && facts.Subject.Any(earlier.Contains);
+        if (facts.Subject.Count > 0 && !shared && facts.Recognition >= 1.0) return question;
+        var before = facts.Places.PlanIds.Count > 0 || facts.Places.Unindexed.Count > 0 ? withoutPlaces(previous.Question) : previous.Question;
+        return Merge(Focus(question, opener, closer), before);
+    }
+
+    private int Leading(List<string> words) =>
+        _openers.FirstOrDefault(o => o.Length <= words.Count && o.Select((w, i) => words[i] == w).All(x => x))?.Length ?? 0;
+
+    private int Trailing(List<string> words) =>
+        _closers.FirstOrDefault(c => c.Length <= words.Count && c.Select((w, i) => words[words.Count - c.Length + i] == w).All(x => x))?.Length ?? 0;
+
+    /// <summary>The question without its leaning words.</summary>
+    private string Focus(string question, int opener, int closer)
+    {
+        var tokens = _analyzer.Tokenize(question, repair: false);
+        if (tokens.Count == 0) return question;
+        var start = opener < tokens.Count ? tokens[opener].Start : question.Length;
+        var end = closer > 0 && tokens.Count - closer - 1 >= 0 ? tokens[tokens.Count - closer - 1].End : question.TrimEnd('?', '.', '!', ' ').Length;
+        return end > start ? question[start..end].Trim() : "";
+    }
+
+    private static string Merge(string focus, string previous)
+    {
+        if (focus.Length == 0) return previous;
+        if (YearSlot().Match(focus) is { Success: true } year && YearSlot().IsMatch(previous))
+            return YearSlot().Replace(previous, year.Value, 1);
+        // "báo cáo năm" for "báo cáo 6 tháng": swap the period, keep the rest of the question.
+        var newPeriod = PeriodSlot().Match(focus);
+        var oldPeriod = PeriodSlot().Match(previous);
+        if (newPeriod.Success && oldPeriod.Success)
+            return previous[..oldPeriod.Index] + newPeriod.Value + previous[(oldPeriod.Index + oldPeriod.Length)..];
+        return previous.TrimEnd('?', ' ') + " " + focus + "?";
+    }
+}

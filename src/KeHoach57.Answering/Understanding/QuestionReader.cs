@@ -1,0 +1,200 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using KeHoach57.Answering.Values;
+using KeHoach57.Core.Answers;
+using KeHoach57.Core.Documents;
+using KeHoach57.Core.Text;
+using KeHoach57.Retrieval.Query;
+using Microsoft.Extensions.Options;
+
+namespace KeHoach57.Answering.Understanding;
+
+/// <summary>
+/// The "understand" step: reads once what a question asks for (from the cue data), what it is about,
+/// which places and plans it names, and the year, numbers and names it states.
+/// </summary>
+public sealed partial class QuestionReader(
+    VietnameseAnalyzer analyzer,
+    AskCues cues,
+    PlaceReader places,
+    DocumentKinds documents,
+    UnitGazetteer units,
+    QueryBuilder queries,
+    IOptions<AnsweringOptions> options)
+{
+    [GeneratedRegex(@"^(?:\d+[a-z]+\d*|[a-z]+\d+[a-z]*)$")]
+    private static partial Regex IdentifierShape();
+
+    [GeneratedRegex(@"^(19|20)\d\d$")]
+    private static partial Regex YearShape();
+
+    public QuestionFacts Read(string question)
+    {
+        var typed = VietnameseText.CollapseSpaces(VietnameseText.Normalize(question)).Trim();
+        var text = NumberWords.Normalize(typed);
+        var words = analyzer.Tokenize(text, repair: false);
+        var folded = words.Select(w => w.Term).ToList();
+        var surfaces = words.Select(w => text.Substring(w.Start, w.Length)).ToList();
+        var marked = VietnameseText.TypedWithMarks(surfaces) ? surfaces.Select(VietnameseText.MarkKey).ToList() : null;
+        var cueWords = new AskCues.Words(folded, marked, surfaces.Select(AskCues.IsCapitals).ToList());
+
+        var named = places.Read(text, words);
+        var matches = cues.Resolve(cueWords);
+        var (asks, plural) = Asks(matches);
+
+        var taken = new HashSet<int>(named.Words);
+        foreach (var m in matches.Where(m => !m.Cue.Subject))
+            for (var k = m.Start; k < m.End; k++) taken.Add(k);
+
+        var subject = new List<string>();
+        var search = new StringBuilder(text.Length);
+        var at = 0;
+        for (var k = 0; k < words.Count; k++)
+        {
+            var w = words[k];
+            if (taken.Contains(k))
+            {
+                // A blank where a question word stood keeps the words around it from reading as one phrase.
+                search.Append(text, at, w.Start - at).Append(" . ");
+                at = w.End;
+                continue;
+            }
+            if (w.Term == "%") continue;
+            var term = analyzer.NormalizeWord(w.Term);
+            if (!StopWords.Contains(term) && !subject.Contains(term)) subject.Add(term);
+        }
+        search.Append(text, at, text.Length - at);
+
+        var (lead, leadText) = Lead(text, words, folded, matches, named);
+        var numbers = folded.Where(t => t.All(char.IsDigit)).ToList();
+        var years = numbers.Where(n => YearShape().IsMatch(n)).Select(int.Parse).ToList();
+        var subjectText = VietnameseText.CollapseSpaces(search.ToString());
+        return new QuestionFacts(
+            typed,
+            text,
+            asks,
+            plural,
+            subject,
+            subjectText,
+            years.Count > 0 ? years[^1] : null,
+            named,
+            CountedNoun(text, words, folded, matches),
+            folded.Where(t => IdentifierShape().IsMatch(t)).Distinct().ToList(),
+            ExtractNumbers(text).Where(n => !YearShape().IsMatch(n)).Distinct().ToList(),
+            UnitHead(words, folded, matches),
+            AskedSymbol(folded, matches),
+            lead,
+            leadText) { Query = queries.Build(subjectText) };
+    }
+
+    private const int LeadWords = 4;
+
+    /// <summary>
+    /// Up to four words right before the question word ("nào", "gì") or the first cue, not crossing grammar
+    /// words, numbers or places; abbreviations spelled out, since the plans write them either way.
+    /// </summary>
+    private (List<string>, string) Lead(string text, List<Token> words, List<string> folded, List<CueMatch> matches, PlacesNamed named)
+    {
+        var anchor = -1;
+        foreach (var m in matches.OrderBy(m => m.Start))
+        {
+            for (var k = m.Start; k < m.End && anchor < 0; k++)
+                if (folded[k] is "nao" or "gi") anchor = k;
+            if (anchor >= 0) break;
+        }
+        if (anchor < 0 && matches.Count > 0) anchor = matches.Min(m => m.Start);
+        if (anchor <= 0) return ([], "");
+        var first = anchor;
+        while (first > 0 && anchor - first < LeadWords)
+        {
+            var term = analyzer.NormalizeWord(folded[first - 1]);
+            if (StopWords.Contains(term) || term.Any(char.IsDigit) || named.Words.Contains(first - 1) || folded[first - 1] == "%") break;
+            first--;
+        }
+        if (first == anchor) return ([], "");
+        var lead = new List<string>();
+        var repaired = analyzer.Tokenize(text[words[first].Start..words[anchor - 1].End]);
+        for (var k = 0; k < repaired.Count; k++)
+        {
+            var spelled = analyzer.AbbreviationAt(text[words[first].Start..words[anchor - 1].End], repaired, k);
+            if (spelled is null) lead.Add(repaired[k].Term);
+            else lead.AddRange(analyzer.Tokenize(spelled.Canonical).Select(t => t.Term));
+        }
+        return (lead, text[words[first].Start..words[anchor - 1].End]);
+    }
+
+    /// <summary>The question with the places it names left out ("Hạn báo cáo của xã Yên Hòa?" → "Hạn báo cáo của?").</summary>
+    public string WithoutPlaces(string question)
+    {
+        var text = NumberWords.Normalize(VietnameseText.CollapseSpaces(VietnameseText.Normalize(question)).Trim());
+        var words = analyzer.Tokenize(text, repair: false);
+        var named = places.Read(text, words);
+        var sb = new StringBuilder();
+        var at = 0;
+        foreach (var k in named.Words.OrderBy(k => k))
+        {
+            sb.Append(text, at, words[k].Start - at);
+            at = words[k].End;
+        }
+        return VietnameseText.CollapseSpaces(sb.Append(text, at, text.Length - at).ToString());
+    }
+
+    /// <summary>Kinds asked, strongest first: each kind's strength is its heaviest cue; List joins another kind as "plural".</summary>
+    private (List<AskedKind>, bool) Asks(List<CueMatch> matches)
+    {
+        var byKind = matches.GroupBy(m => m.Kind)
+            .Select(g => g.OrderByDescending(m => m.Cue.Weight).First())
+            .Select(m => new AskedKind(m.Kind, m.Cue.Weight, m.Start, m.Cue.Text))
+            .OrderByDescending(a => a.Strength).ThenBy(a => a.Position)
+            .ToList();
+        // Question words of a kind ("gì", "nào") are only a fallback: a kind said outright wins.
+        if (byKind.Any(a => a.Kind != AskKind.Fact)) byKind.RemoveAll(a => a.Kind == AskKind.Fact);
+        var plural = byKind.Any(a => a.Kind == AskKind.List) && byKind.Any(a => a.Kind != AskKind.List);
+        if (plural) byKind.RemoveAll(a => a.Kind == AskKind.List);
+        var min = options.Value.MinSecondaryAskStrength;
+        var asks = byKind.Where((a, i) => i == 0 || a.Strength >= min).ToList();
+        return (asks, plural);
+    }
+
+    /// <summary>"bao nhiêu sáng kiến" → "sáng kiến": the words right after a figure cue, as typed, when they are not grammar.</summary>
+    private string? CountedNoun(string text, List<Token> words, List<string> folded, List<CueMatch> matches)
+    {
+        var cue = matches.Where(m => m.Kind == AskKind.Figure && !m.Cue.Words.Contains("%") && !m.Cue.Words.Contains("phan")).MinBy(m => m.Start);
+        if (cue is null || cue.End >= words.Count) return null;
+        var first = cue.End;
+        var term = analyzer.NormalizeWord(folded[first]);
+        if (StopWords.Contains(term) || term.Any(char.IsDigit) || folded[first] == "%") return null;
+        var last = first;
+        if (first + 1 < words.Count && !StopWords.Contains(analyzer.NormalizeWord(folded[first + 1])) && !folded[first + 1].Any(char.IsDigit)) last = first + 1;
+        return text[words[first].Start..words[last].End];
+    }
+
+    /// <summary>"phòng nào" → "Phòng": the first word of organisation names when the question asks "which X".</summary>
+    private string? UnitHead(List<Token> words, List<string> folded, List<CueMatch> matches)
+    {
+        foreach (var m in matches.Where(m => m.Kind is AskKind.LeadUnit or AskKind.CoUnits or AskKind.List))
+            for (var k = m.Start; k + 1 < m.End; k++)
+            {
+                if (folded[k + 1] != "nao") continue;
+                if (k > m.Start && units.HeadFor(folded[k - 1] + " " + folded[k]) is { } two) return two;
+                if (units.HeadFor(folded[k]) is { } one) return one;
+            }
+        return null;
+    }
+
+    /// <summary>"nghị quyết số mấy" → "NQ": numbers of that kind answer it.</summary>
+    private string? AskedSymbol(List<string> folded, List<CueMatch> matches)
+    {
+        // The kind is in the cue ("nghị quyết số mấy") or just before it ("Chương trình hành động số mấy").
+        foreach (var m in matches.Where(m => m.Kind == AskKind.DocumentRef))
+            for (var k = m.Start; k >= Math.Max(0, m.Start - 4); k--)
+                if (documents.At(folded, k) is { } kind && k + kind.Length >= m.Start && kind.Kind.Symbol.Length > 0) return kind.Kind.Symbol;
+        return null;
+    }
+
+    [GeneratedRegex(@"\d+(?:[.,/]\d+)*")]
+    private static partial Regex NumberPattern();
+
+    private static IEnumerable<string> ExtractNumbers(string text) =>
+        NumberPattern().Matches(text).Select(m => m.Value);
+}
