@@ -1,6 +1,7 @@
 using KeHoach57.Conversations;
 using KeHoach57.Core.Documents;
 using KeHoach57.Evaluation.Items;
+using KeHoach57.Evaluation.Protocol;
 using KeHoach57.Evaluation.Reports;
 using KeHoach57.Evaluation.Running;
 using KeHoach57.Evaluation.Validation;
@@ -11,13 +12,15 @@ namespace KeHoach57.Evaluation;
 
 /// <param name="Compare">An older report to show per-item changes against.</param>
 /// <param name="Gate">Thresholds the assistant's figures must meet.</param>
+/// <param name="Half">"tune" or "check" runs that half's cases only; "all" runs every case.</param>
 public sealed record EvalOptions(
     IReadOnlyList<EvalVariant> Variants,
     bool Baseline = false,
     bool Ablation = false,
     EvalReport? Compare = null,
     string? CompareName = null,
-    ThresholdGate? Gate = null);
+    ThresholdGate? Gate = null,
+    string Half = Halves.All);
 
 public sealed record EvalOutcome(
     EvalReport Report,
@@ -39,9 +42,12 @@ public sealed class EvalSession(IServiceProvider services, Func<IReadOnlyDiction
 
     public async Task<EvalOutcome> RunAsync(IReadOnlyList<EvalSet> sets, EvalOptions options, CancellationToken cancellationToken = default)
     {
-        var cases = sets.SelectMany(s => s.Cases).ToList();
+        var all = sets.SelectMany(s => s.Cases).ToList();
         var assistant = await services.PrepareAssistantAsync(cancellationToken);
-        var validation = new EvalSetValidator(assistant.Corpus).Validate(cases);
+        // Every wording of a fact is checked together, whichever half is run.
+        var validation = new EvalSetValidator(assistant.Corpus).Validate(all);
+        bool Selected(EvalCase c) => options.Half == Halves.All || c.Half == options.Half;
+        var cases = all.Where(Selected).ToList();
 
         var runs = new List<RunReport>();
         var targets = new List<IAnsweringTarget> { new AssistantTarget(services.GetRequiredService<ConversationService>()) };
@@ -61,7 +67,7 @@ public sealed class EvalSession(IServiceProvider services, Func<IReadOnlyDiction
             }
         }
 
-        var report = EvalReport.Create(sets, runs);
+        var report = EvalReport.Create(sets, runs, options.Half, Selected);
         var tables = ReportTables.Build(report).ToList();
         if (options.Compare is { } old)
             tables.AddRange(ReportComparer.Compare(old, report).Select(c => ReportComparer.ToTable(c, options.CompareName ?? "báo cáo cũ")));

@@ -1,5 +1,6 @@
 using System.Text;
 using KeHoach57.Evaluation.Items;
+using KeHoach57.Evaluation.Protocol;
 using KeHoach57.Evaluation.Reports;
 using KeHoach57.Evaluation.Running;
 using KeHoach57.Evaluation.Tests.Reports;
@@ -39,6 +40,40 @@ public class EvalSessionTests
         var markdown = ReportWriter.Markdown(outcome.Report, outcome.Tables, outcome.Sections);
         Assert.Contains("| chỉ số | assistant · question | assistant · question_plain | baseline · question | baseline · question_plain |", markdown);
         Assert.Contains("## ⚠ Ngưỡng: KHÔNG ĐẠT", markdown);
+    }
+
+    private const string HalvedItems = """
+        {"id": "yh-1", "fact": "yh-1", "wording": "formal", "half": "check", "question": "Báo cáo 6 tháng gửi trước ngày nào?", "question_plain": "Bao cao 6 thang gui truoc ngay nao?", "scope": "yen-hoa", "doc": "yen-hoa", "type": "deadline", "answer_any": [["10/6"]], "evidence": "Bao cao 6 thang gui truoc ngay 10/6 ve UBND xa"}
+        {"id": "yh-1-numbers", "fact": "yh-1", "wording": "numbers", "half": "check", "question": "Báo cáo sáu tháng gửi trước ngày nào?", "question_plain": "Bao cao sau thang gui truoc ngay nao?", "scope": "yen-hoa", "doc": "yen-hoa", "type": "deadline", "answer_any": [["10/6"]], "evidence": "Bao cao 6 thang gui truoc ngay 10/6 ve UBND xa"}
+        {"id": "tg-1", "fact": "tg-1", "half": "tune", "question": "Báo cáo năm gửi trước ngày nào?", "question_plain": "Bao cao nam gui truoc ngay nao?", "scope": null, "doc": "truong-giang", "type": "deadline", "answer_any": [["15/12"]], "evidence": "Bao cao nam gui truoc ngay 15/12"}
+        {"id": "na-1", "half": "check", "question": "Giá vàng hôm nay bao nhiêu một chỉ?", "question_plain": "Gia vang hom nay bao nhieu mot chi?", "scope": null, "doc": null, "type": "unanswerable", "na_kind": "off_domain"}
+        """;
+
+    [Fact]
+    public async Task Chạy_nửa_check_chỉ_hỏi_các_câu_nửa_check_nhưng_vẫn_kiểm_mọi_câu()
+    {
+        using var data = new TempFolder();
+        await using var services = TestCorpus.Services(TestCorpus.Plans, data.Path);
+        var set = TestSets.Parse(HalvedItems, "mini");
+        var session = new EvalSession(services, _ => throw new InvalidOperationException("ablation was not asked for"));
+
+        var outcome = await session.RunAsync([set], new EvalOptions([EvalVariant.Question], Half: Halves.Check), TestContext.Current.CancellationToken);
+
+        var run = Assert.Single(outcome.Report.Runs);
+        Assert.Equal(["yh-1", "yh-1-numbers", "na-1"], run.Items!.Select(i => i.Id));
+        Assert.Equal(Halves.Check, outcome.Report.Half);
+        Assert.Equal((4, 3), (outcome.Report.Sets[0].Items, outcome.Report.Sets[0].Cases));
+        Assert.Equal([Halves.Check], run.Halves!.Keys);
+        Assert.Equal(run.Metrics.AnswerAccuracy, run.Halves[Halves.Check].Metrics.AnswerAccuracy);
+        // tg-1 was not run, yet it is validated: it is a fact with one wording.
+        Assert.Contains(outcome.Validation.Warnings, w => w.Id == "tg-1" && w.Message.Contains("mới có 1 cách hỏi"));
+        Assert.Equal(["formal", "numbers"], run.Metrics.PerWording.Keys);
+        Assert.Equal(1, run.Metrics.WordingGap["numbers"].Facts);
+        Assert.Equal(["off_domain"], run.Metrics.PerNaKind.Keys);
+        Assert.Contains(outcome.Tables, t => t.Title.StartsWith("Theo cách hỏi") && t.Rows.Any(r => r[0] == "numbers"));
+        Assert.Contains(outcome.Tables, t => t.Title.StartsWith("Cách hỏi so với formal") && t.Rows.Any(r => r[0] == "numbers"));
+        Assert.Contains(outcome.Tables, t => t.Title.StartsWith("Câu không trả lời được theo loại") && t.Rows.Any(r => r[0] == "off_domain"));
+        Assert.Contains(outcome.Tables, t => t.Title == "Chỉ số" && t.Rows.Any(r => r[0] == "citations_max"));
     }
 
     [Fact]

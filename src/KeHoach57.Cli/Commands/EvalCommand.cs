@@ -3,6 +3,7 @@ using KeHoach57.Core;
 using KeHoach57.Core.Documents;
 using KeHoach57.Evaluation;
 using KeHoach57.Evaluation.Items;
+using KeHoach57.Evaluation.Protocol;
 using KeHoach57.Evaluation.Reports;
 using KeHoach57.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,11 +38,18 @@ public static class EvalCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var rebuild = new Option<bool>("--rebuild") { Description = "Lập lại chỉ mục trước khi chạy (khi mã phân tích đổi mà corpus không đổi)" };
+        var half = new Option<string>("--half")
+        {
+            Description = "tune (nửa để tinh chỉnh), check (nửa để báo cáo) hoặc all (mọi câu)",
+            DefaultValueFactory = _ => Halves.All,
+        };
+        half.AcceptOnlyFromAmong([.. Halves.Both, Halves.All]);
         var backend = CommonOptions.Backend();
         var command = new Command("eval", "Chấm bộ câu hỏi eval: độ đúng, bằng chứng, từ chối, độ trễ")
         {
-            files, variant, report, markdown, baseline, ablation, compare, gate, rebuild, backend,
+            files, variant, half, report, markdown, baseline, ablation, compare, gate, rebuild, backend,
         };
+        command.Add(SplitCommand());
         command.SetAction(async (parse, ct) =>
         {
             IReadOnlyList<EvalSet> sets;
@@ -50,8 +58,7 @@ public static class EvalCommand
             try
             {
                 // Everything the run depends on is read first: a typo must not cost a whole run.
-                var inputs = parse.GetValue(files) is { Length: > 0 } given ? given : [RepositoryPaths.Resolve("eval")];
-                sets = EvalSetReader.ReadAll(EvalSetReader.ResolveFiles(inputs));
+                sets = ReadSets(parse.GetValue(files));
                 if (parse.GetValue(compare) is { } oldFile) old = EvalReport.Load(oldFile.FullName);
                 if (parse.GetResult(gate) is not null)
                     thresholds = ThresholdGate.Load(parse.GetValue(gate) ?? RepositoryPaths.Resolve(Path.Combine("eval", "thresholds.json")));
@@ -74,7 +81,7 @@ public static class EvalCommand
                 _ => new[] { EvalVariant.Question, EvalVariant.QuestionPlain },
             };
             var outcome = await session.RunAsync(sets, new EvalOptions(variants, parse.GetValue(baseline), parse.GetValue(ablation),
-                old, parse.GetValue(compare)?.Name, thresholds), ct);
+                old, parse.GetValue(compare)?.Name, thresholds, parse.GetValue(half)!), ct);
 
             EvalConsole.Render(outcome);
             if (parse.GetValue(report) is { } reportFile)
@@ -99,4 +106,38 @@ public static class EvalCommand
         });
         return command;
     }
+
+    /// <summary>`eval split`: writes "half" into every fact that has none; facts already placed stay where they are.</summary>
+    private static Command SplitCommand()
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Tệp .jsonl hoặc thư mục (mặc định: eval/ của repo)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("split", "Chia mỗi sự kiện chưa có nửa vào tune hoặc check (theo tài liệu và loại câu; sự kiện đã chia giữ nguyên)") { files };
+        command.SetAction(parse =>
+        {
+            SplitOutcome outcome;
+            try { outcome = HalfSplitter.Apply(ReadSets(parse.GetValue(files))); }
+            catch (Exception ex) when (ex is EvalSetFormatException or InvalidDataException or IOException)
+            {
+                Console.Error.WriteLine(ex.Message);
+                return 2;
+            }
+            var plan = outcome.Plan;
+            Console.WriteLine($"Đã chia {plan.Assigned.Count} sự kiện mới: tune {plan.Assigned.Count(a => a.Half == Halves.Tune)}, check {plan.Assigned.Count(a => a.Half == Halves.Check)}.");
+            foreach (var (stratum, halves) in plan.Strata.Where(kv => plan.Assigned.Any(a => a.Stratum == kv.Key)))
+                Console.WriteLine($"  {stratum}: tune {halves.Tune}, check {halves.Check}");
+            foreach (var (file, lines) in outcome.Rewritten)
+                Console.WriteLine($"{file}: thêm \"half\" vào {lines} dòng");
+            if (outcome.Rewritten.Count == 0) Console.WriteLine("Mọi câu đã có nửa: không tệp nào thay đổi.");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Files and folders as given, or the repository's eval/.</summary>
+    private static IReadOnlyList<EvalSet> ReadSets(string[]? given) =>
+        EvalSetReader.ReadAll(EvalSetReader.ResolveFiles(given is { Length: > 0 } ? given : [RepositoryPaths.Resolve("eval")]));
 }

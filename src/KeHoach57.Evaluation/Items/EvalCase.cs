@@ -44,6 +44,22 @@ public sealed record EvalCase(
     /// <summary>1-based turn number within the dialogue; 0 for a single question.</summary>
     public int Turn { get; init; }
 
+    /// <summary>1-based line of the item in its file (a dialogue's turns share their line).</summary>
+    public int Line { get; init; }
+
+    /// <summary>The family id shared by every wording of one fact; the item's own id when not given.</summary>
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public string Fact { get => field ?? Id; init; }
+
+    /// <summary>How the question is worded (<see cref="Protocol.Wordings"/>); null for dialogue turns.</summary>
+    public string? Wording { get; init; }
+
+    /// <summary>"tune" or "check"; null while `eval split` has not assigned it. Dialogue turns default to tune.</summary>
+    public string? Half { get; init; }
+
+    /// <summary>For unanswerable items: why no plan answers it (<see cref="Protocol.NaKinds"/>).</summary>
+    public string? NaKind { get; init; }
+
     public bool Answerable => Doc is not null;
 
     /// <summary>Items written without a plain spelling are asked as written in both variants.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using KeHoach57.Evaluation.Protocol;
 
 namespace KeHoach57.Evaluation.Items;
 
@@ -92,7 +93,8 @@ public static class EvalSetReader
                     continue;
                 }
                 items++;
-                cases.AddRange(ParseItem(name, new ItemFields(json.RootElement, where, problems), json.RootElement));
+                var line = lineNumber;
+                cases.AddRange(ParseItem(name, new ItemFields(json.RootElement, where, problems), json.RootElement).Select(c => c with { Line = line }));
             }
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -110,10 +112,12 @@ public static class EvalSetReader
         if (!isDialogue)
         {
             var single = ParseQuestion(set, id, item, scope: item.OptionalString("scope"), tags);
-            return single is null ? [] : [single];
+            return single is null ? [] : [WithProtocolFields(single, item)];
         }
 
         var dialogueScope = item.OptionalString("scope");
+        // Dialogues are not split by `eval split`: without their own half they are tuned on.
+        var dialogueHalf = item.Choice("half", Halves.Both) ?? Halves.Tune;
         if (!json.TryGetProperty("turns", out var turns) || turns.ValueKind != JsonValueKind.Array || turns.GetArrayLength() == 0)
         {
             item.Problem("hội thoại (type \"dialogue\") cần \"turns\": danh sách các lượt {\"question\", \"doc\", \"type\", \"answer_any\", \"evidence\"}");
@@ -134,7 +138,7 @@ public static class EvalSetReader
             // A turn may move the conversation to another document, as "/phamvi" does in chat.
             var scope = fields.Has("scope") ? fields.OptionalString("scope") : dialogueScope;
             var c = ParseQuestion(set, id is null ? null : $"{id}#{n}", fields, scope, tags.Concat(fields.Strings("tags")).Distinct().ToList());
-            if (c is not null) cases.Add(c with { DialogueId = id, Turn = n });
+            if (c is not null) cases.Add(c with { DialogueId = id, Turn = n, Half = dialogueHalf });
         }
         return cases;
     }
@@ -153,7 +157,22 @@ public static class EvalSetReader
         return new EvalCase(id, set, question, plain, scope, doc, doc2, type, groups, evidence ?? "", tags, f.Where);
     }
 
-    private static IEnumerable<byte[]> SplitLines(Stream input)
+    /// <summary>The generalization protocol's fields of a single item (eval/README.md).</summary>
+    private static EvalCase WithProtocolFields(EvalCase c, ItemFields f)
+    {
+        var naKind = f.Choice("na_kind", NaKinds.All);
+        if (naKind is not null && c.Answerable) f.Problem("\"na_kind\" chỉ dành cho câu không trả lời được (doc null)");
+        return c with
+        {
+            Fact = f.Has("fact") ? f.RequiredString("fact") : null,
+            Wording = f.Choice("wording", Wordings.All) ?? Wordings.Formal,
+            Half = f.Choice("half", Halves.Both),
+            NaKind = naKind,
+        };
+    }
+
+    /// <summary>The bytes of each line, without its "\n" (a "\r" stays): `eval split` rewrites lines from these.</summary>
+    internal static IEnumerable<byte[]> SplitLines(Stream input)
     {
         var line = new MemoryStream();
         int b;

@@ -34,6 +34,15 @@ internal sealed class ItemFields(JsonElement item, string where, List<string> pr
         return null;
     }
 
+    /// <summary>Absent gives null; present, it must be one of <paramref name="allowed"/> (null is not one).</summary>
+    public string? Choice(string name, IReadOnlyList<string> allowed)
+    {
+        if (!item.TryGetProperty(name, out var v)) return null;
+        if (v.ValueKind == JsonValueKind.String && allowed.Contains(v.GetString()!, StringComparer.Ordinal)) return v.GetString();
+        Problem($"\"{name}\" phải là một trong {string.Join(", ", allowed)} (đang là {v.GetRawText()})");
+        return null;
+    }
+
     public IReadOnlyList<string> Strings(string name)
     {
         if (!item.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return [];

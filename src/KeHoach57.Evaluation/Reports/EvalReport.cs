@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using KeHoach57.Answering.Batch;
 using KeHoach57.Evaluation.Items;
+using KeHoach57.Evaluation.Protocol;
 using KeHoach57.Evaluation.Running;
 using KeHoach57.Evaluation.Scoring;
 
@@ -19,8 +20,12 @@ public sealed record EvalReport(
         WriteIndented = true,
     };
 
-    public static EvalReport Create(IReadOnlyList<EvalSet> sets, IEnumerable<RunReport> runs) =>
-        new(DateTimeOffset.UtcNow, sets.Select(s => new SetInfo(s.Name, s.Path, s.ItemCount, s.Cases.Count)).ToList(), runs.ToList());
+    /// <summary>The half that was run (--half): "all", "tune" or "check". Reports written before halves existed ran all.</summary>
+    [JsonPropertyName("half")] public string Half { get; init; } = Halves.All;
+
+    /// <param name="sets">The sets as read; <paramref name="selected"/> tells which of their cases were run (all by default).</param>
+    public static EvalReport Create(IReadOnlyList<EvalSet> sets, IEnumerable<RunReport> runs, string half = Halves.All, Func<EvalCase, bool>? selected = null) =>
+        new(DateTimeOffset.UtcNow, sets.Select(s => new SetInfo(s.Name, s.Path, s.ItemCount, s.Cases.Count(selected ?? (_ => true)))).ToList(), runs.ToList()) { Half = half };
 
     public static EvalReport Load(string path)
     {
@@ -52,15 +57,27 @@ public sealed record RunReport(
 {
     public string Label => $"{System} · {Variant}";
 
+    /// <summary>The figures of each half that had cases in this run, overall and per set: report every figure on check.</summary>
+    [JsonPropertyName("halves"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, HalfReport>? Halves { get; init; }
+
     public static RunReport From(EvalRun run, bool withItems)
     {
         var all = run.Score();
         var bySet = run.Lines.Select(l => l.Case.Set).Distinct().ToDictionary(s => s, s => run.Score(s).Metrics);
         var lines = run.Lines.ToDictionary(l => l.Case.Id, l => l.Line);
         var items = withItems ? all.Verdicts.Select(v => ItemReport.From(v, lines.GetValueOrDefault(v.Case.Id))).ToList() : null;
-        return new RunReport(run.System, run.Variant.Name(), all.Metrics, bySet, items);
+        var halves = Protocol.Halves.Both.Where(h => run.Lines.Any(l => l.Case.Half == h)).ToDictionary(h => h, h => new HalfReport(
+            run.Score(half: h).Metrics,
+            run.Lines.Where(l => l.Case.Half == h).Select(l => l.Case.Set).Distinct().ToDictionary(s => s, s => run.Score(s, h).Metrics)));
+        return new RunReport(run.System, run.Variant.Name(), all.Metrics, bySet, items) { Halves = halves };
     }
 }
+
+/// <summary>One half's figures in a run: all its sets together, and each set.</summary>
+public sealed record HalfReport(
+    [property: JsonPropertyName("metrics")] Metrics Metrics,
+    [property: JsonPropertyName("sets")] IReadOnlyDictionary<string, Metrics> BySet);
 
 public sealed record ItemReport(
     [property: JsonPropertyName("id")] string Id,
@@ -75,6 +92,17 @@ public sealed record ItemReport(
     [property: JsonPropertyName("answer_any")] IReadOnlyList<IReadOnlyList<string>> AnswerAny,
     [property: JsonPropertyName("result")] BatchAnswer? Result)
 {
+    [JsonPropertyName("fact")] public string? Fact { get; init; }
+
+    [JsonPropertyName("wording"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Wording { get; init; }
+
+    [JsonPropertyName("half"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Half { get; init; }
+
+    [JsonPropertyName("na_kind"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? NaKind { get; init; }
+
     public static ItemReport From(CaseVerdict v, BatchAnswer? line) =>
-        new(v.Case.Id, v.Case.Set, v.Case.Type, v.Case.Doc, v.Case.Tags, v.Ok, v.FailureReason, v.TopDocOk, v.HitRank, v.Case.AnswerAny, line);
+        new(v.Case.Id, v.Case.Set, v.Case.Type, v.Case.Doc, v.Case.Tags, v.Ok, v.FailureReason, v.TopDocOk, v.HitRank, v.Case.AnswerAny, line)
+        {
+            Fact = v.Case.Fact, Wording = v.Case.Wording, Half = v.Case.Half, NaKind = v.Case.NaKind,
+        };
 }

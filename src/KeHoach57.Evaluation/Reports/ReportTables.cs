@@ -24,6 +24,12 @@ public static class ReportTables
         tables.Add(Breakdown("Theo tài liệu (đúng/tổng)", "tài liệu", main, m => m.PerDoc));
         if (main.Any(r => r.Metrics.PerTag.Count > 0))
             tables.Add(Breakdown("Theo nhãn (đúng/tổng)", "nhãn", main, m => m.PerTag));
+        if (main.Any(r => r.Metrics.PerWording.Count > 0))
+            tables.Add(Breakdown("Theo cách hỏi (trả lời đúng/tổng, câu đơn trả lời được)", "cách hỏi", main, m => Shares(m.PerWording)));
+        if (main.Any(r => r.Metrics.WordingGap.Count > 0)) tables.Add(Gaps(main));
+        if (main.Any(r => r.Metrics.PerNaKind.Count > 0))
+            tables.Add(Breakdown("Câu không trả lời được theo loại (từ chối đúng/tổng)", "na_kind", main, m => Shares(m.PerNaKind)));
+        if (main.Any(r => r.Halves is { Count: > 0 })) tables.Add(PerHalf(main));
         if (report.Sets.Count > 1) tables.Add(PerSet(main, report.Sets.Select(s => s.Name)));
         if (Ablation(report.Runs) is { } ablation) tables.Add(ablation);
         tables.AddRange(main.Where(r => r.System == AssistantTarget.DefaultName).Select(Failures));
@@ -45,7 +51,7 @@ public static class ReportTables
             Row("items", runs.Select(r => r.Metrics.Items.ToString(CultureInfo.InvariantCulture))),
             Row("missing", runs.Select(r => r.Metrics.Missing.ToString(CultureInfo.InvariantCulture))),
         };
-        rows.AddRange(Metrics.FigureNames.Select(name => Row(name, runs.Select(r => Figure(r.Metrics.Figure(name))))));
+        rows.AddRange(Metrics.FigureNames.Concat(Metrics.ProtocolFigureNames).Select(name => Row(name, runs.Select(r => Figure(r.Metrics.Figure(name))))));
         return new ReportTable("Chỉ số", Headers("chỉ số", runs), rows);
     }
 
@@ -54,6 +60,28 @@ public static class ReportTables
         var keys = runs.SelectMany(r => select(r.Metrics).Keys).Distinct().Order(StringComparer.Ordinal);
         var rows = keys.Select(k => Row(k, runs.Select(r => select(r.Metrics).GetValueOrDefault(k) ?? None))).ToList();
         return new ReportTable(title, Headers(key, runs), rows);
+    }
+
+    private static Dictionary<string, string> Shares(IReadOnlyDictionary<string, Tally> tallies) =>
+        tallies.ToDictionary(kv => kv.Key, kv => $"{kv.Value} = {Figure(kv.Value.Accuracy)}");
+
+    /// <summary>Each wording's accuracy against formal's on the same facts: the headline of the protocol.</summary>
+    private static ReportTable Gaps(IReadOnlyList<RunReport> runs)
+    {
+        var wordings = runs.SelectMany(r => r.Metrics.WordingGap.Keys).Distinct().Order(StringComparer.Ordinal);
+        var rows = wordings.Select(w => Row(w, runs.Select(r => r.Metrics.WordingGap.GetValueOrDefault(w) is { } g
+            ? $"{Signed(g.Gap)} ({Figure(g.Wording.Accuracy)} so với {Figure(g.Formal.Accuracy)}, {g.Facts} sự kiện)"
+            : None))).ToList();
+        return new ReportTable("Cách hỏi so với formal trên cùng sự kiện (chênh = cách hỏi − formal)", Headers("cách hỏi", runs), rows);
+    }
+
+    private static ReportTable PerHalf(IReadOnlyList<RunReport> runs)
+    {
+        var halves = Protocol.Halves.Both.Where(h => runs.Any(r => r.Halves?.ContainsKey(h) == true));
+        var rows = halves.Select(h => Row(h, runs.Select(r => r.Halves?.GetValueOrDefault(h)?.Metrics is { } m
+            ? $"{Figure(m.AnswerAccuracy)} / {Figure(m.RefusalAccuracy)} ({m.Items} câu)"
+            : None))).ToList();
+        return new ReportTable("Theo nửa (answer_accuracy / refusal_accuracy)", Headers("nửa", runs), rows);
     }
 
     private static ReportTable PerSet(IReadOnlyList<RunReport> runs, IEnumerable<string> sets)
@@ -106,9 +134,10 @@ public static class ReportTables
     public static string Delta(double? value, double? reference)
     {
         if (value is not { } v || reference is not { } r) return None;
-        var d = PythonNumbers.Round(v - r, 3);
-        return d == 0 ? "0" : d.ToString("+0.###;-0.###", CultureInfo.InvariantCulture);
+        return Signed(PythonNumbers.Round(v - r, 3));
     }
+
+    private static string Signed(double d) => d == 0 ? "0" : d.ToString("+0.###;-0.###", CultureInfo.InvariantCulture);
 
     private static List<string> Headers(string first, IEnumerable<RunReport> runs) => [first, .. runs.Select(r => r.Label)];
 

@@ -17,9 +17,9 @@ public sealed record EvalRun(string System, EvalVariant Variant, IReadOnlyList<C
     public IReadOnlyDictionary<string, ResultLine> Results =>
         _results ??= Lines.ToDictionary(l => l.Case.Id, l => ResultLine.From(l.Line), StringComparer.Ordinal);
 
-    /// <summary>Scores the cases of one set, or all of them.</summary>
-    public Scorecard Score(string? set = null) =>
-        Scorer.Score(Lines.Select(l => l.Case).Where(c => set is null || c.Set == set), Results);
+    /// <summary>Scores the cases of one set, or all of them; of one half (tune, check), or both.</summary>
+    public Scorecard Score(string? set = null, string? half = null) =>
+        Scorer.Score(Lines.Select(l => l.Case).Where(c => (set is null || c.Set == set) && (half is null || c.Half == half)), Results);
 }
 
 /// <summary>

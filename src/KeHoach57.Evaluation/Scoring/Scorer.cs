@@ -87,7 +87,7 @@ public static class Scorer
             PythonNumbers.Median(answerChars),
             perType.ToFractions(), perTag.ToFractions(), perDoc.ToFractions(),
             failures);
-        return new Scorecard(metrics, verdicts);
+        return new Scorecard(ProtocolFigures.Add(metrics, verdicts), verdicts);
     }
 
     /// <summary>ok/total per key, printed "ok/total" and sorted by code point like Python's sorted().</summary>

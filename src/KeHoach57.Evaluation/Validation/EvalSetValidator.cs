@@ -1,5 +1,6 @@
 using KeHoach57.Core.Documents;
 using KeHoach57.Evaluation.Items;
+using KeHoach57.Evaluation.Protocol;
 using KeHoach57.Evaluation.Scoring;
 
 namespace KeHoach57.Evaluation.Validation;
@@ -21,6 +22,7 @@ public sealed record ValidationResult(IReadOnlyList<ValidationFinding> Errors, I
 /// loudly instead of quietly lowering the scores.
 /// The OCR text mostly lacks diacritics or garbles them ("Văn hóa - Xã hội" is "Vin héa - X3 hoi" there), so
 /// an answer group found nowhere is only a warning when the evidence holds; without the evidence it is an error.
+/// The wordings of one fact must agree (<see cref="FactFamilies"/>).
 /// </summary>
 public sealed class EvalSetValidator(Corpus corpus)
 {
@@ -31,7 +33,12 @@ public sealed class EvalSetValidator(Corpus corpus)
     {
         var errors = new List<ValidationFinding>();
         var warnings = new List<ValidationFinding>();
-        foreach (var c in cases)
+        var all = cases.ToList();
+        foreach (var f in FactFamilies.Check(all))
+            (f.IsError ? errors : warnings).Add(new ValidationFinding(f.Case.Id, f.Case.Source, f.Message));
+        // The wordings of a fact share evidence and answers: checking them against the corpus once is enough.
+        var checkedOnce = new HashSet<(string, string?, string?, string, string)>();
+        foreach (var c in all)
         {
             void Error(string message) => errors.Add(new ValidationFinding(c.Id, c.Source, message));
             void Warn(string message) => warnings.Add(new ValidationFinding(c.Id, c.Source, message));
@@ -44,6 +51,7 @@ public sealed class EvalSetValidator(Corpus corpus)
                 continue;
             }
 
+            if (!checkedOnce.Add((c.Fact, c.Doc, c.Doc2, c.Evidence, string.Join("\n", c.AnswerAny.Select(g => string.Join("|", g)))))) continue;
             var docs = new[] { c.Doc, c.Doc2 }.OfType<string>().Select(id => (Id: id, Doc: corpus.Find(id))).ToList();
             foreach (var missing in docs.Where(d => d.Doc is null)) Error($"tài liệu \"{missing.Id}\" không có trong corpus");
             var found = docs.Select(d => d.Doc).OfType<CorpusDocument>().ToList();

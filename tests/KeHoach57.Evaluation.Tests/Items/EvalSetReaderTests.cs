@@ -1,5 +1,6 @@
 using System.Text;
 using KeHoach57.Evaluation.Items;
+using KeHoach57.Evaluation.Protocol;
 
 namespace KeHoach57.Evaluation.Tests.Items;
 
@@ -55,6 +56,46 @@ public class EvalSetReaderTests
         var ex = Assert.Throws<EvalSetFormatException>(() => Parse(good + "\n" + badLine + "\n"));
         Assert.Contains(ex.Problems, p => p.StartsWith(expected, StringComparison.Ordinal));
         Assert.Contains(expected, ex.Message);
+    }
+
+    [Theory]
+    [InlineData("\"wording\": \"casual\"", "set.jsonl:2: \"wording\" phải là một trong formal, chat, synonym, numbers, abbrev")]
+    [InlineData("\"half\": \"dev\"", "set.jsonl:2: \"half\" phải là một trong tune, check")]
+    [InlineData("\"half\": null", "set.jsonl:2: \"half\" phải là một trong tune, check")]
+    [InlineData("\"na_kind\": \"weather\"", "set.jsonl:2: \"na_kind\" phải là một trong off_domain, absent, no_plan_place, missing_fact_type")]
+    [InlineData("\"fact\": \"\"", "set.jsonl:2: \"fact\" phải là chuỗi không rỗng")]
+    public void Giá_trị_lạ_của_các_trường_giao_thức_báo_lỗi_có_tên_tệp_và_số_dòng(string field, string expected)
+    {
+        var good = """{"id": "na-1", "question": "Q", "doc": null, "type": "unanswerable"}""";
+        var bad = $$"""{"id": "na-2", "question": "Q", "doc": null, "type": "unanswerable", {{field}}}""";
+        var ex = Assert.Throws<EvalSetFormatException>(() => Parse(good + "\n" + bad + "\n"));
+        Assert.Contains(ex.Problems, p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Loại_câu_không_trả_lời_được_chỉ_ghi_cho_câu_doc_null()
+    {
+        var ex = Assert.Throws<EvalSetFormatException>(() => Parse("""{"id": "yh-1", "question": "Q", "doc": "yen-hoa", "type": "fact", "answer_any": [["a"]], "evidence": "e", "na_kind": "absent"}"""));
+        Assert.Contains(ex.Problems, p => p.StartsWith("set.jsonl:1: \"na_kind\" chỉ dành cho câu không trả lời được"));
+    }
+
+    [Fact]
+    public void Câu_không_ghi_giao_thức_là_sự_kiện_của_chính_nó_cách_hỏi_formal_chưa_chia_nửa()
+    {
+        var set = Parse("""{"id": "yh-1", "question": "Q", "doc": "yen-hoa", "type": "fact", "answer_any": [["a"]], "evidence": "e"}""" + "\n"
+            + """{"id": "yh-1-chat", "fact": "yh-1", "wording": "chat", "half": "check", "question": "q ạ", "doc": "yen-hoa", "type": "fact", "answer_any": [["a"]], "evidence": "e"}""" + "\n"
+            + """{"id": "na-1", "question": "Q", "doc": null, "type": "unanswerable", "na_kind": "off_domain"}""");
+        Assert.Equal(("yh-1", "formal", null, 1), (set.Cases[0].Fact, set.Cases[0].Wording, set.Cases[0].Half, set.Cases[0].Line));
+        Assert.Equal(("yh-1", "chat", "check", 2), (set.Cases[1].Fact, set.Cases[1].Wording, set.Cases[1].Half, set.Cases[1].Line));
+        Assert.Equal("off_domain", set.Cases[2].NaKind);
+    }
+
+    [Fact]
+    public void Hội_thoại_thuộc_nửa_ghi_trên_dòng_của_nó_hoặc_tune()
+    {
+        var set = Parse(Dialogue + "\n" + Dialogue.Replace("dlg-001", "dlg-002").Replace("\"tags\": [\"followup\"]", "\"half\": \"check\""));
+        Assert.Equal([Halves.Tune, Halves.Tune, Halves.Check, Halves.Check], set.Cases.Select(c => c.Half));
+        Assert.All(set.Cases, c => Assert.Null(c.Wording));
     }
 
     [Fact]
