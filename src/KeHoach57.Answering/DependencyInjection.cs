@@ -46,6 +46,7 @@ public static class DependencyInjection
             ServiceDescriptor.Singleton<IAskHandler, FrequencyAsk>(),
             ServiceDescriptor.Singleton<IAskHandler, LeadUnitAsk>(),
             ServiceDescriptor.Singleton<IAskHandler, CoUnitsAsk>(),
+            ServiceDescriptor.Singleton<IAskHandler, RecipientAsk>(),
             ServiceDescriptor.Singleton<IAskHandler, FigureAsk>(),
             ServiceDescriptor.Singleton<IAskHandler, MoneyAsk>(),
             ServiceDescriptor.Singleton<IAskHandler, ListAsk>(),

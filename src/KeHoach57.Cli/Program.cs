@@ -18,7 +18,11 @@ try
 }
 catch (Exception ex) when (ex is not OperationCanceledException)
 {
-    // A person (or a script) gets the reason, not a stack trace: an unreachable Qdrant, a bad setting…
-    Console.Error.WriteLine($"Lỗi: {ex.Message}");
+    // A person (or a script) gets the reason, not a stack trace: an unreachable Qdrant, a bad setting, a bad line
+    // in a data file (its message names the file and line, inside a type initializer's or DI's wrapper).
+    var inner = ex;
+    while (inner is TypeInitializationException or System.Reflection.TargetInvocationException or AggregateException && inner.InnerException is not null)
+        inner = inner.InnerException;
+    Console.Error.WriteLine($"Lỗi: {inner.Message}");
     return 1;
 }

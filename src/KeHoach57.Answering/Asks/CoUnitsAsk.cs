@@ -28,7 +28,7 @@ public sealed class CoUnitsAsk(UnitReading reading) : IAskHandler
             var group = reading.Enumeration(clause, all, i).Where(g => g.Order > 0 || !clause.IsRow).ToList();
             if (group.Count == 0) group = [u];
             var display = string.Join(", ", group.Select(g => g.Mention.Canonical).Distinct());
-            yield return new Candidate(Kind, display, group[0].Mention.Start, group[^1].Mention.End, strength);
+            yield return new Candidate(Kind, display, group[0].Mention.Start, group[^1].Mention.End, strength) { IsText = group.Any(g => !g.Known) };
         }
     }
 }

@@ -2,6 +2,7 @@ using KeHoach57.Answering.Clauses;
 using KeHoach57.Answering.Understanding;
 using KeHoach57.Answering.Values;
 using KeHoach57.Core.Answers;
+using KeHoach57.Core.Text;
 
 namespace KeHoach57.Answering.Asks;
 
@@ -10,17 +11,29 @@ public sealed class DeadlineAsk : IAskHandler
 {
     public AskKind Kind => AskKind.Deadline;
 
+    private const int PeriodReach = 60;
+
     public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
     {
         var found = false;
+        var asked = Periods.Of(VietnameseText.Fold(question.Text));
+        var previousEnd = 0;
         foreach (var d in clause.Dates)
         {
             if (d.Kind == ValueKind.Period || Echo.Of(question, d.Display)) continue;
             found = true;
+            // "Báo cáo quý … trước ngày 10 tháng cuối quý, báo cáo 6 tháng trước ngày 10/6": each date belongs to the
+            // report named just before it (or in it: "ngày 20 hằng tháng").
+            var from = Math.Max(previousEnd, d.Start - PeriodReach);
+            var own = Periods.All(clause.Folded[from..Math.Min(clause.Text.Length, d.End + 12)]);
+            previousEnd = d.End;
+            var before = own.Where(p => p.At < d.End - from).ToList();
+            var period = before.Count > 0 ? before[^1].Period : own.Count > 0 ? own[0].Period : Period.None;
             // "Trước ngày …" sets a deadline; a month, quarter or year may be one; a bare date less so; "hằng năm"
             // or "thường xuyên" say how often, and barely answer "by when".
             var strength = d.Display.StartsWith("trước") ? 1.2 : d.Kind == ValueKind.Deadline ? 1.0 : 0.8;
             if (d.Display is "thường xuyên" or "hằng năm" or "ngày ký") strength = 0.4;
+            if (asked != Period.None && period != Period.None) strength = period == asked ? strength + 0.3 : strength * 0.3;
             yield return new Candidate(Kind, d.Display, d.Start, d.End, strength);
         }
         if (found) yield break;

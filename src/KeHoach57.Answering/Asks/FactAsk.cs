@@ -17,7 +17,9 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
 
     public AskKind Kind => AskKind.Fact;
 
-    [GeneratedRegex(@"^\s+(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})")]
+    // A name starts with a capital and runs to the next punctuation, eight words at most: Vietnamese names
+    // capitalise their first word only ("Kiến trúc Chính quyền điện tử tỉnh").
+    [GeneratedRegex(@"^\s+(\p{Lu}[\p{L}\d]*(?:[ \t]+[\p{L}\d]+){0,7})")]
     private static partial Regex CapitalisedName();
 
     [GeneratedRegex(@"""([^""\n]{2,60})[""']|“([^”\n]{2,60})”")]
@@ -29,29 +31,53 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
         foreach (Match m in Quoted().Matches(clause.Text))
         {
             var g = m.Groups[1].Success ? m.Groups[1] : m.Groups[2];
-            yield return new Candidate(Kind, g.Value, g.Index, g.Index + g.Length, 0.8) { IsText = true };
+            // A quoted name is about the words around it ("triển khai phong trào “Học tập số” …").
+            yield return new Candidate(Kind, g.Value, g.Index, g.Index + g.Length, 0.8)
+            {
+                IsText = true,
+                About = (Math.Max(0, g.Index - 80), Math.Min(clause.Text.Length, g.Index + g.Length + 40)),
+            };
         }
         var (start, end) = Focus(clause, question);
         yield return new Candidate(Kind, clause.Text[start..end], start, end, 0.5) { IsText = true };
     }
 
+    /// <summary>The name the clause writes after the asked noun: the question's lead words, or the last of them ("đưa huyện nào" → "huyện").</summary>
     private Candidate? NamedAfter(Clause clause, QuestionFacts question)
     {
-        if (question.Lead.Count == 0) return null;
         var tokens = clause.Tokens(analyzer);
-        for (var i = 0; i + question.Lead.Count <= tokens.Count; i++)
+        for (var take = question.Lead.Count; take >= 1; take--)
         {
-            var ok = true;
-            for (var k = 0; k < question.Lead.Count && ok; k++) ok = OcrDistance.SameWord(question.Lead[k], tokens[i + k].Term, 0.45);
-            if (!ok) continue;
-            var after = tokens[i + question.Lead.Count - 1].End;
-            var name = CapitalisedName().Match(clause.Text[after..]);
-            if (!name.Success) continue;
-            // A proper name is shown as written, after the asker's own words for what it names ("đại học" + "Thai Nguyen").
-            var g = name.Groups[1];
-            return new Candidate(Kind, $"{question.LeadText} {g.Value}", after + g.Index, after + g.Index + g.Length, 1.0);
+            var lead = question.Lead.Skip(question.Lead.Count - take).ToList();
+            for (var i = 0; i + lead.Count <= tokens.Count; i++)
+            {
+                var ok = true;
+                for (var k = 0; k < lead.Count && ok; k++) ok = OcrDistance.SameWord(lead[k], tokens[i + k].Term, 0.45);
+                if (!ok) continue;
+                var after = tokens[i + lead.Count - 1].End;
+                var cut = clause.Text.IndexOfAny([',', ';', '.', ':', '(', ')', '\n', '"', '“', '”'], after);
+                var name = CapitalisedName().Match(clause.Text[after..(cut < 0 ? clause.Text.Length : cut)]);
+                if (!name.Success) continue;
+                var g = name.Groups[1];
+                var start = tokens[i].Start;
+                // A proper name is shown as written (the lexicon of common words would misread "Yen Binh"), after the
+                // asker's own words for what it names when all of them were found ("khu CNTT tập trung" + "Yen Binh").
+                var display = $"{TypedLead(question, take)} {g.Value}".Trim();
+                return new Candidate(Kind, display, start, after + g.Index + g.Length, 1.0 * take / question.Lead.Count + 0.3)
+                {
+                    About = (Math.Max(0, start - 80), Math.Min(clause.Text.Length, after + g.Index + g.Length + 40)),
+                };
+            }
         }
         return null;
+    }
+
+    /// <summary>The last <paramref name="take"/> lead words as the asker typed them, when they can be told apart (no abbreviation spelled out).</summary>
+    private static string TypedLead(QuestionFacts question, int take)
+    {
+        var typed = question.LeadText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (take == question.Lead.Count) return question.LeadText;
+        return typed.Length == question.Lead.Count ? string.Join(' ', typed.Skip(typed.Length - take)) : "";
     }
 
     /// <summary>A clause short enough leads whole; a long one from where the question's words gather.</summary>

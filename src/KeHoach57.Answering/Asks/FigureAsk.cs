@@ -38,29 +38,39 @@ public sealed partial class FigureAsk(VietnameseAnalyzer analyzer) : IAskHandler
             // "Bao nhiêu %" is answered by a percentage, never by a count that happens to stand nearby.
             if (percentWanted && f.Kind != ValueKind.Percent) continue;
             var strength = 1.0;
-            var display = f.Display + UnitWords(clause, f, question);
-            if (question.CountedNoun is { } noun && f.Kind != ValueKind.Percent)
-            {
-                // "Bao nhiêu điểm?" is answered by a figure counting points, not by "nhóm 10 tỉnh" nearby.
-                if (Counts(clause, f, noun)) display = $"{f.Display} {noun}";
-                else strength = 0.3;
-            }
+            // "Bao nhiêu điểm?" is answered by a figure counting points, not by "nhóm 10 tỉnh" nearby.
+            if (question.CountedNoun is { } noun && f.Kind != ValueKind.Percent && !Counts(clause, f, noun)) strength = 0.3;
             if (MoneyAsk.IsMoney(clause, f)) strength = 0.2;
-            yield return new Candidate(Kind, display, f.Start, f.End, strength);
+            var (unitEnd, hasUnit) = UnitAfter(clause, f);
+            // A figure is shown with what it measures, as the clause writes it ("1 Gbps", "30 dự án", "2% GRDP").
+            yield return hasUnit
+                ? new Candidate(Kind, f.Display + clause.Text[f.End..unitEnd], f.Start, unitEnd, strength) { IsText = true }
+                : new Candidate(Kind, f.Display, f.Start, f.End, strength);
         }
     }
 
+    private const int UnitWordsMax = 2;
+
     /// <summary>
-    /// What the figure measures, in the asker's words, when the clause says it right after the figure:
-    /// "2% GRDP", "1 Gbps". Only words the question also uses, so nothing the asker did not say is added.
+    /// The words right after a figure that say what it measures: up to two, not across punctuation, a number or a
+    /// grammar word. After a percentage only a term in capitals ("% GRDP"): "65% dân số có …" needs no more.
     /// </summary>
-    private string UnitWords(Clause clause, ValueSpan figure, QuestionFacts question)
+    private (int End, bool Found) UnitAfter(Clause clause, ValueSpan figure)
     {
-        if (question.CountedNoun is not null) return "";
-        var after = analyzer.Tokenize(clause.Text[figure.End..Math.Min(clause.Text.Length, figure.End + 20)]).Take(1).ToList();
-        if (after.Count == 0 || !char.IsLetter(after[0].Term[0])) return "";
-        var asked = analyzer.Tokenize(question.Text).FirstOrDefault(t => t.Term == after[0].Term && t.Term.Length >= 2 && !StopWords.Contains(t.Term));
-        return asked.Term is null ? "" : " " + question.Text.Substring(asked.Start, asked.Length);
+        var tokens = clause.Tokens(analyzer);
+        var end = figure.End;
+        var taken = 0;
+        foreach (var t in tokens.Where(t => t.Start >= figure.End))
+        {
+            if (taken == UnitWordsMax || clause.Text.AsSpan(end, t.Start - end).ContainsAny(",;.:()|\n")) break;
+            if (StopWords.Contains(t.Term) || t.Term.Any(char.IsDigit)) break;
+            var surface = clause.Text.AsSpan(t.Start, t.Length);
+            if (figure.Kind == ValueKind.Percent && !(surface.Length >= 2 && char.IsUpper(surface[0]) && char.IsUpper(surface[^1]))) break;
+            end = t.End;
+            taken++;
+            if (figure.Kind == ValueKind.Percent) break;
+        }
+        return (end, taken > 0);
     }
 
     private bool Counts(Clause clause, ValueSpan figure, string noun)

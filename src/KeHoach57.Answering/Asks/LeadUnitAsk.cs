@@ -26,20 +26,24 @@ public sealed class LeadUnitAsk(UnitReading reading) : IAskHandler
             var strength = clause.IsRow ? (u.Order == 0 ? 1.2 : 0.6)
                 : u.Labelled ? 1.3
                 : u.Coordinating ? 0.3
+                // "… báo cáo UBND tỉnh": the one a report goes to does not lead the work.
+                : u.Receiving ? 0.4
+                : u.Leading ? 1.2
                 : 1.0;
             if (UnitGazetteer.IsGeneric(u.Mention.Canonical)) strength = Math.Min(strength, 0.4);
             if (question.UnitHead is { } head && !u.Mention.Canonical.StartsWith(head, StringComparison.Ordinal)) strength *= 0.6;
             var display = u.Mention.Canonical;
             var (start, end) = (u.Mention.Start, u.Mention.End);
-            if (question.Plural)
+            // Organisations listed together share the duty ("các sở, ban, ngành, UBND cấp huyện … xây dựng kế hoạch").
+            var group = reading.Enumeration(clause, all, i).Where(g => g.Coordinating == u.Coordinating && g.Receiving == u.Receiving).ToList();
+            if (group.Count > 1)
             {
-                var group = reading.Enumeration(clause, all, i).Where(g => !g.Coordinating || u.Coordinating).ToList();
                 display = string.Join(", ", group.Select(g => g.Mention.Canonical).Distinct());
                 (start, end) = (group[0].Mention.Start, group[^1].Mention.End);
             }
             // What a leading unit does follows it to the end of the clause ("Sở Tài chính chủ trì, phối hợp … bảo đảm
             // kinh phí …"); a coordinating one is described only by its own part.
-            results.Add(new Candidate(Kind, display, start, end, strength) { About = u.Coordinating ? null : (start, clause.Text.Length) });
+            results.Add(new Candidate(Kind, display, start, end, strength) { About = u.Coordinating ? null : (start, clause.Text.Length), IsText = !u.Known });
         }
         if (!specific && reading.FromHeading(clause, question) is { } heading)
             results.Add(new Candidate(Kind, heading.Canonical, -1, -1, 0.8) { FromHeading = clause.Heading });

@@ -6,47 +6,67 @@ using KeHoach57.Core.Text;
 namespace KeHoach57.Answering.Asks;
 
 /// <summary>
-/// The items of an enumeration: what follows the words the question leads its ask with ("… theo hướng
-/// chấp nhận những gì?" → after "chấp nhận"), a lead-in ("nhất là", "gồm", "như") or a colon, up to the
-/// end of the sentence. An enumeration has at least two items.
+/// The items of an enumeration, from where they start to the end of the sentence: at the words the question leads
+/// its ask with ("những khu nào" → "khu công nghiệp, khu đô thị"), after a lead-in ("nhất là", "gồm", "như") or a
+/// colon, inside parentheses ("(4G, 5G, cáp quang)"), or after a preposition a comma soon follows ("tại các khu công
+/// nghiệp, khu đô thị"). An enumeration has at least two items. What comes before the items says what they are
+/// (the clause's subject): that, not the items, is matched against the question.
 /// </summary>
 public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAskHandler
 {
     private const int MaxItemsChars = 320;
+    private const int PrepositionReach = 60;
+    private const int AboutChars = 160;
 
     public AskKind Kind => AskKind.List;
 
     public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
     {
-        var starts = new List<(int At, double Strength)>();
-        if (AfterLead(clause, question) is { } lead) starts.Add((lead, 1.1));
-        starts.AddRange(roles.Find(clause, "lead-in").Select(l => (l.End, 1.0)));
-        for (var i = clause.Text.IndexOf(':'); i >= 0; i = clause.Text.IndexOf(':', i + 1)) starts.Add((i + 1, 0.9));
-        foreach (var (at, strength) in starts.DistinctBy(s => s.At))
+        var text = clause.Text;
+        var starts = new List<(int At, double Strength, char Stop)>();
+        if (AtLead(clause, question) is { } lead) starts.Add((lead, 1.1, '.'));
+        starts.AddRange(roles.Find(clause, "lead-in").Select(l => (l.End, 1.0, '.')));
+        for (var i = text.IndexOf(':'); i >= 0; i = text.IndexOf(':', i + 1)) starts.Add((i + 1, 0.9, '.'));
+        for (var i = text.IndexOf('('); i >= 0; i = text.IndexOf('(', i + 1)) starts.Add((i + 1, 1.0, ')'));
+        foreach (var p in roles.Find(clause, "before-items"))
         {
-            var stop = clause.Text.IndexOfAny(clause.RunOn && clause.Text[..at].TrimEnd().EndsWith(':') ? ['.'] : ['.', ';', '\n'], at);
-            var end = Math.Min(stop < 0 ? clause.Text.Length : stop, at + MaxItemsChars);
-            var items = clause.Text[at..end].Trim(' ', ':', ',', '\n');
-            var separators = items.Count(c => c is ',' or ';' or '\n') + CountJoiners(items);
-            if (separators < 1 || items.Length < 12) continue;
-            var start = clause.Text.IndexOf(items, at, StringComparison.Ordinal);
-            yield return new Candidate(Kind, items, start, start + items.Length, strength) { IsText = true };
+            var comma = text.IndexOf(',', p.End);
+            if (comma > 0 && comma - p.End <= PrepositionReach && text.AsSpan(p.End, comma - p.End).IndexOfAny(".;:\n") < 0) starts.Add((p.End, 0.8, '.'));
+        }
+        foreach (var (at, strength, stop) in starts.OrderByDescending(s => s.Strength).DistinctBy(s => s.At))
+        {
+            var end = stop == ')' ? text.IndexOf(')', at) : text.IndexOfAny(clause.RunOn && text[..at].TrimEnd().EndsWith(':') ? ['.'] : ['.', ';', '\n'], at);
+            end = Math.Min(end < 0 ? text.Length : end, at + MaxItemsChars);
+            var items = text[at..end].Trim(' ', ':', ',', '\n', '(');
+            if (items.Length < 8 || items.Count(c => c is ',' or ';' or '\n') + Joiners(items) < 1) continue;
+            var start = text.IndexOf(items, at, StringComparison.Ordinal);
+            yield return new Candidate(Kind, items, start, start + items.Length, strength)
+            {
+                IsText = true,
+                About = (Math.Max(0, start - AboutChars), start + Math.Min(items.Length, 40)),
+            };
         }
     }
 
-    private int CountJoiners(string items) =>
-        analyzer.Tokenize(items).Count(t => t.Term == "va");
+    private int Joiners(string items) => analyzer.Tokenize(items).Count(t => t.Term == "va");
 
-    /// <summary>Where the question's own words before its question word end in the clause, OCR-tolerantly.</summary>
-    private int? AfterLead(Clause clause, QuestionFacts question)
+    /// <summary>
+    /// Where the question's own words before its question word stand in the clause, OCR-tolerantly: the items start
+    /// there ("những khu nào" → "khu công nghiệp, khu đô thị"; "… thiết yếu nào" → "… thiết yếu như định danh, …").
+    /// </summary>
+    private int? AtLead(Clause clause, QuestionFacts question)
     {
         if (question.Lead.Count == 0) return null;
         var tokens = clause.Tokens(analyzer);
-        for (var i = 0; i + question.Lead.Count <= tokens.Count; i++)
+        for (var take = question.Lead.Count; take >= Math.Min(2, question.Lead.Count); take--)
         {
-            var ok = true;
-            for (var k = 0; k < question.Lead.Count && ok; k++) ok = OcrDistance.SameWord(question.Lead[k], tokens[i + k].Term);
-            if (ok) return tokens[i + question.Lead.Count - 1].End;
+            var lead = question.Lead.Skip(question.Lead.Count - take).ToList();
+            for (var i = 0; i + lead.Count <= tokens.Count; i++)
+            {
+                var ok = true;
+                for (var k = 0; k < lead.Count && ok; k++) ok = OcrDistance.SameWord(lead[k], tokens[i + k].Term);
+                if (ok) return tokens[i].Start;
+            }
         }
         return null;
     }

@@ -18,7 +18,7 @@ public sealed class RoleWords
         foreach (var line in DataLines.Read(tsv ?? DataLines.ReadEmbedded(typeof(RoleWords).Assembly, "KeHoach57.Answering.Asks.roles.tsv")))
         {
             var role = line.Field(0);
-            if (role is not ("lead" or "co" or "joiner" or "lead-in"))
+            if (role is not ("lead" or "co" or "recipient" or "joiner" or "lead-in" or "before-items"))
                 throw new InvalidDataException($"roles.tsv:{line.Number}: unknown role \"{role}\"");
             var words = analyzer.Tokenize(line.Field(1)).Select(t => t.Term).ToArray();
             if (words.Length == 0) throw new InvalidDataException($"roles.tsv:{line.Number}: empty words");
@@ -45,6 +45,21 @@ public sealed class RoleWords
                 break;
             }
         return found;
+    }
+
+    /// <summary>The text with the glossary's abbreviations spelled out ("BCĐ tỉnh" → "ban chỉ đạo tỉnh").</summary>
+    public string SpellOut(string text)
+    {
+        var tokens = _analyzer.Tokenize(text);
+        var sb = new System.Text.StringBuilder();
+        var at = 0;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (_analyzer.AbbreviationAt(text, tokens, k) is not { } entry) continue;
+            sb.Append(text, at, tokens[k].Start - at).Append(entry.Canonical);
+            at = tokens[k].End;
+        }
+        return sb.Append(text, at, text.Length - at).ToString();
     }
 
     /// <summary>True when the text between two items holds nothing but punctuation and joining words.</summary>

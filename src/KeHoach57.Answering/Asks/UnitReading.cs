@@ -10,7 +10,10 @@ namespace KeHoach57.Answering.Asks;
 /// <param name="Labelled">It heads the clause as its label ("Văn phòng Tỉnh ủy: Thực hiện vai trò …").</param>
 /// <param name="Coordinating">It follows "phối hợp (với)": it works with the lead, it does not lead.</param>
 /// <param name="Order">Its place among the organisations of the clause (a task table lists the lead first).</param>
-public sealed record UnitInClause(UnitMention Mention, bool Labelled, bool Coordinating, int Order);
+/// <param name="Receiving">It follows "báo cáo", "gửi về", "tham mưu" …: a report or proposal goes to it.</param>
+/// <param name="Leading">"chủ trì", "theo dõi" … follow it: it is said to be in charge.</param>
+/// <param name="Known">Its name is the gazetteer's; otherwise it is a clause's label as written (shown read back into Vietnamese).</param>
+public sealed record UnitInClause(UnitMention Mention, bool Labelled, bool Coordinating, int Order, bool Receiving = false, bool Leading = false, bool Known = true);
 
 /// <summary>
 /// Reads the organisations of a clause once for both unit asks: which the clause names (tolerating OCR and
@@ -26,26 +29,44 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles)
 
     public List<UnitInClause> Read(Clause clause, QuestionFacts question)
     {
-        var named = _named.GetValue(question, q => units.Find(q.Question).Select(m => m.Canonical).ToHashSet());
+        var named = Named(question);
+        var label = LabelEnd(clause.Text);
         var mentions = _mentions.GetValue(clause, c =>
         {
             var found = units.Find(c.Text);
             // OCR interleaves a row's cells, so a unit's name may come apart in it ("Phòng )/alj-hoa - Kỹ năng số … Xã hội").
-            return c.IsRow && found.Count == 0 ? units.FindScattered(c.Text) : found;
+            if (c.IsRow && found.Count == 0) found = units.FindScattered(c.Text);
+            // A label naming an organisation the gazetteer misses, or whose tail OCR damaged ("Uy ban Kim tra:").
+            if (label > 0 && !found.Any(m => m.Start < label) && units.NameOfLabel(c.Text[..label]) is { } name)
+                found.Insert(0, new UnitMention(0, label, name.Name, name.Known ? 0 : -1));
+            return found;
         }).Where(m => !named.Contains(m.Canonical)).ToList();
         var co = roles.Find(clause, "co");
-        var label = LabelEnd(clause.Text);
+        var to = roles.Find(clause, "recipient");
+        var lead = roles.Find(clause, "lead");
         return mentions.Select((m, i) => new UnitInClause(
             m,
             label > 0 && m.End <= label,
-            co.Any(c => c.End <= m.Start && m.Start - c.End <= 30 && !clause.Text.AsSpan(c.End, m.Start - c.End).ContainsAny(".;:\n")),
-            i)).ToList();
+            Before(clause, co, m, 30),
+            i,
+            Before(clause, to, m, 12),
+            lead.Any(l => l.Start >= m.End && l.Start - m.End <= 15 && !clause.Text.AsSpan(m.End, l.Start - m.End).ContainsAny(".;\n")),
+            m.Distance >= 0))
+            .ToList();
     }
+
+    /// <summary>Whether one of the words stands right before the mention (within <paramref name="chars"/>, no sentence break between).</summary>
+    private static bool Before(Clause clause, List<(int Start, int End)> words, UnitMention m, int chars) =>
+        words.Any(c => c.End <= m.Start && m.Start - c.End <= chars && !clause.Text.AsSpan(c.End, m.Start - c.End).ContainsAny(".;:\n"));
+
+    /// <summary>The organisations the question itself names (abbreviations spelled out): what it asks about, never its answer.</summary>
+    private HashSet<string> Named(QuestionFacts question) => _named.GetValue(question, q =>
+        units.Find(q.Question).Concat(units.Find(roles.SpellOut(q.Question))).Select(m => m.Canonical).ToHashSet());
 
     /// <summary>The organisation heading the clause's section ("1. Phòng Văn hóa - Xã hội"), unless the question names it.</summary>
     public UnitMention? FromHeading(Clause clause, QuestionFacts question)
     {
-        var named = _named.GetValue(question, q => units.Find(q.Question).Select(m => m.Canonical).ToHashSet());
+        var named = Named(question);
         return units.Find(clause.Heading).FirstOrDefault(m => !UnitGazetteer.IsGeneric(m.Canonical) && !named.Contains(m.Canonical));
     }
 

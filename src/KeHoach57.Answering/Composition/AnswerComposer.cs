@@ -22,10 +22,7 @@ public sealed class AnswerComposer(AnswerText display, SourceLabels labels, Subj
     public AnswerRecord Answer(QuestionFacts question, Choice choice, Verdict verdict, IReadOnlyList<RankedPassage> passages)
     {
         var docId = choice.Clause.Chunk.DocId;
-        var values = question.Asks.Count > 1 ? InQuestionOrder(question, choice) : choice.Values.Take(1).ToList();
-        var shown = values.Select(v => Show(v, docId)).Where(v => v.Length > 0).Distinct().ToList();
-        var value = string.Join("; ", shown);
-        var line = $"{Capitalize(value).TrimEnd('.', ' ')} ({labels.Plan(docId)}).";
+        var (line, value) = Line(question, choice);
         var citations = Citations(question, choice, passages);
         return new AnswerRecord(true, line, value, question.Primary, citations)
         {
@@ -39,6 +36,15 @@ public sealed class AnswerComposer(AnswerText display, SourceLabels labels, Subj
         var closest = passages.Take(options.Value.MaxCitations).Select(p => Cite(p, BestClause(p, question))).ToList();
         var line = closest.Count > 0 ? $"{reason} Dưới đây là những đoạn gần nhất để bạn tự đối chiếu." : reason;
         return new AnswerRecord(false, line, null, question.Primary, closest, reason) { PlanId = scope, Confidence = Math.Round(confidence, 4) };
+    }
+
+    /// <summary>The answer line for a chosen clause and its values, and the value it leads with.</summary>
+    public (string Line, string Value) Line(QuestionFacts question, Choice choice)
+    {
+        var docId = choice.Clause.Chunk.DocId;
+        var values = question.Asks.Count > 1 ? InQuestionOrder(question, choice) : choice.Values.Take(1).ToList();
+        var value = string.Join("; ", values.Select(v => Show(v, docId)).Where(v => v.Length > 0).Distinct());
+        return ($"{Capitalize(value).TrimEnd('.', ' ')} ({labels.Plan(docId)}).", value);
     }
 
     /// <summary>Several values asked ("số mấy, ban hành ngày nào") are given in the order the question asks them.</summary>

@@ -43,6 +43,9 @@ public static class ConfidenceFeatures
         ];
     }
 
+    /// <summary>Features of a refusal decided before any clause was weighed (nothing found), for the calibrator's data.</summary>
+    public static double[] None => new double[Names.Length];
+
     public static IReadOnlyDictionary<string, double> Named(double[] values) =>
         Names.Zip(values).ToDictionary(p => p.First, p => Math.Round(p.Second, 4));
 }

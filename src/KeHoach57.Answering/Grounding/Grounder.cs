@@ -41,7 +41,7 @@ public sealed class Grounder(Calibrator calibrator)
     {
         AskKind.Deadline => "Không tìm thấy đoạn nào nêu rõ thời hạn này.",
         AskKind.Date => "Không tìm thấy đoạn nào nêu rõ ngày này.",
-        AskKind.LeadUnit or AskKind.CoUnits => "Không tìm thấy đoạn nào nêu rõ đơn vị được giao việc này.",
+        AskKind.LeadUnit or AskKind.CoUnits or AskKind.Recipient => "Không tìm thấy đoạn nào nêu rõ đơn vị được giao việc này.",
         AskKind.Figure => "Không tìm thấy đoạn nào nêu rõ con số này.",
         _ => "Các kế hoạch hiện có không nêu rõ thông tin này.",
     };

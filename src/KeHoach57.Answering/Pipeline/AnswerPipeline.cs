@@ -23,7 +23,8 @@ public sealed class AnswerPipeline(
     AnswerComposer composer,
     PlanHeader header,
     SourceLabels labels,
-    IOptions<AnsweringOptions> options)
+    IOptions<AnsweringOptions> options,
+    IPipelineObserver? observer = null)
 {
     public async Task<AnswerRecord> RunAsync(QuestionFacts question, IReadOnlyList<string>? docIds, CancellationToken cancellationToken)
     {
@@ -38,7 +39,10 @@ public sealed class AnswerPipeline(
         var record = refused
             ? composer.Refusal(question, verdict.RefusalReason!, passages, scope, verdict.Confidence)
             : composer.Answer(question, selected.Best!, verdict, passages);
-        return record with { Trace = Trace(question, scope, passages, selected, verdict) };
+        record = record with { Trace = Trace(question, scope, passages, selected, verdict) };
+        observer?.Observe(new PipelineRun(question, docIds, passages, selected,
+            selected.Best is null ? ConfidenceFeatures.None : ConfidenceFeatures.Of(question, selected), record));
+        return record;
     }
 
     private AnswerRecord FromHeader(QuestionFacts question, CorpusDocument plan)

@@ -19,15 +19,16 @@ public sealed partial class PlanHeader(DocumentKinds kinds, VietnameseAnalyzer a
     public bool IsAbout(QuestionFacts question, CorpusDocument doc, bool inScope)
     {
         if (question.Plural || question.Asks.Count == 0 || question.Asks.Any(a => a.Kind is not (AskKind.DocumentRef or AskKind.Date))) return false;
-        // "Quyết định này có hiệu lực từ lúc nào?" asks what its text says, not its header: the header answers only
-        // questions whose every other word it also says (its number, kind, issuer, place).
-        if (doc.Chunks.OrderBy(c => c.Ordinal).FirstOrDefault() is not { } header) return false;
-        var said = analyzer.Tokenize(header.Text + " " + doc.Info.Title + " " + doc.Info.Issuer).Select(t => t.Term).ToHashSet();
-        if (question.Subject.Any(w => !said.Contains(w) && !KindWord(w))) return false;
         var ownKind = kinds.OfTitle(doc.Info.Title);
         // "KH 261 … căn cứ nghị quyết số mấy?" asks for another kind of document than the plan named.
         if (question.AskedDocumentSymbol is { } asked && ownKind is not null && ownKind.Symbol != asked) return false;
+        // Named by its own kind and number ("Kế hoạch 44 … ban hành ngày nào?"): its header answers.
         if (question.Places.ByNumber.Contains(doc.Info.Id)) return true;
+        // "Quyết định này có hiệu lực từ lúc nào?" asks what its text says, not its header: otherwise the header answers
+        // only questions whose every other word it also says (its number, kind, issuer, place).
+        if (doc.Chunks.OrderBy(c => c.Ordinal).FirstOrDefault() is not { } header) return false;
+        var said = analyzer.Tokenize(header.Text + " " + doc.Info.Title + " " + doc.Info.Issuer).Select(t => t.Term).ToHashSet();
+        if (question.Subject.Any(w => !said.Contains(w) && !KindWord(w))) return false;
         if (question.Places.ThisPlan && inScope) return true;
         // "Quyết định … của UBND xã Trường Giang là quyết định số mấy?": the plan named by its issuer and its own kind.
         return question.AskedDocumentSymbol is not null && doc.Info.Issuer.Length > 0

@@ -43,7 +43,7 @@ public sealed partial class PassageSearch(Retriever retriever, UnitGazetteer uni
     {
         AskKind.Deadline or AskKind.Date or AskKind.Frequency => ValueSpans.Dates(chunk.Text).Count > 0,
         AskKind.Figure or AskKind.Money => ValueSpans.Figures(chunk.Text).Count > 0,
-        AskKind.LeadUnit or AskKind.CoUnits => units.Find(chunk.Section + " " + chunk.Text).Count > 0,
+        AskKind.LeadUnit or AskKind.CoUnits or AskKind.Recipient => units.Find(chunk.Section + " " + chunk.Text).Count > 0,
         AskKind.DocumentRef => ValueSpans.DocumentNumbers(chunk.Text).Count > 0,
         _ => false,
     };

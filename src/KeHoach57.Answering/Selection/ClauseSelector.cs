@@ -9,7 +9,15 @@ using Microsoft.Extensions.Options;
 namespace KeHoach57.Answering.Selection;
 
 /// <summary>What a (clause, value) pair was scored from; also the calibrator's input.</summary>
-public sealed record PairFeatures(double Coverage, double MissingIdf, double Local, double Closeness, double Strength, double Retrieval, int Rank, double YearFit, int SecondaryFound, int SecondaryAsked);
+public sealed record PairFeatures(double Coverage, double MissingIdf, double Local, double Closeness, double Strength, double Retrieval, int Rank, double YearFit, int SecondaryFound, int SecondaryAsked, bool RunOn)
+{
+    /// <summary>The pair's score under <paramref name="o"/>'s weights.</summary>
+    public double Score(SelectionOptions o) =>
+        o.Coverage * Coverage + o.Local * Local + o.Closeness * Closeness + o.Strength * Strength
+        + o.Retrieval * Retrieval - o.RankPenalty * Rank + o.YearFit * YearFit
+        + o.Secondary * (SecondaryFound - (SecondaryAsked - SecondaryFound))
+        - (RunOn ? o.RunOnPenalty : 0);
+}
 
 /// <summary>The clause chosen to answer from and the values read from it (the primary ask's first).</summary>
 public sealed record Choice(Clause Clause, RankedPassage Passage, IReadOnlyList<Candidate> Values, double Score, PairFeatures Features)
@@ -18,7 +26,18 @@ public sealed record Choice(Clause Clause, RankedPassage Passage, IReadOnlyList<
 }
 
 /// <param name="RunnerUp">The best choice whose primary value differs from the chosen one's: their margin says how sure the choice is.</param>
-public sealed record Selected(Choice? Best, Choice? RunnerUp, int Clauses);
+/// <param name="Pairs">Every (clause, value) pair weighed, for the eval's fitting of the weights.</param>
+public sealed record Selected(Choice? Best, Choice? RunnerUp, int Clauses, IReadOnlyList<Choice> Pairs)
+{
+    /// <summary>The best pair and its runner-up under other weights (the fitting tries many).</summary>
+    public static Selected Pick(IReadOnlyList<Choice> pairs, int clauses, Func<Choice, double> score)
+    {
+        if (pairs.Count == 0) return new Selected(null, null, clauses, pairs);
+        var best = pairs.MaxBy(score)!;
+        var runnerUp = pairs.Where(c => !string.Equals(c.Primary.Display, best.Primary.Display, StringComparison.OrdinalIgnoreCase)).MaxBy(score);
+        return new Selected(best with { Score = score(best) }, runnerUp is null ? null : runnerUp with { Score = score(runnerUp) }, clauses, pairs);
+    }
+}
 
 /// <summary>
 /// The "select clause" step: reads every clause of the best passages with the handler of each kind asked,
@@ -35,7 +54,7 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
     public Selected Select(QuestionFacts question, IReadOnlyList<RankedPassage> passages)
     {
         var o = options.Value;
-        var primary = asks.For(question.Primary);
+        var readers = Readers(question, o);
         var secondary = question.Asks.Skip(1).Select(a => asks.For(a.Kind)).ToList();
         var all = new List<Choice>();
         var count = 0;
@@ -46,7 +65,7 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
             foreach (var clause in clauses.Of(passage.Chunk))
             {
                 count++;
-                var candidates = primary.Read(clause, question).ToList();
+                var candidates = readers.SelectMany(r => r.Read(clause, question)).ToList();
                 if (candidates.Count == 0) continue;
                 var coverage = subjects.Of(clause, question);
                 if (coverage.Share <= 0) continue;
@@ -58,23 +77,25 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
                     var found = others.Count(o => o is not null);
                     var local = Local(clause, c, candidates, question);
                     var close = Closeness(c, anchors);
-                    var f = new PairFeatures(coverage.Share, coverage.MissingIdf, local, close, c.Strength, passage.Score / top, rank, yearFit, found, secondary.Count);
-                    var score = o.Coverage * f.Coverage + o.Local * f.Local + o.Closeness * f.Closeness + o.Strength * f.Strength
-                        + o.Retrieval * f.Retrieval - o.RankPenalty * rank + o.YearFit * yearFit
-                        + o.Secondary * (found - (secondary.Count - found))
-                        - (clause.RunOn ? o.RunOnPenalty : 0);
-                    all.Add(new Choice(clause, passage, [c, .. others.Where(x => x is not null).Select(x => x!)], score, f));
+                    var f = new PairFeatures(coverage.Share, coverage.MissingIdf, local, close, c.Strength, passage.Score / top, rank, yearFit, found, secondary.Count, clause.RunOn);
+                    all.Add(new Choice(clause, passage, [c, .. others.Where(x => x is not null).Select(x => x!)], f.Score(o), f));
                 }
             }
         }
-        if (all.Count == 0) return new Selected(null, null, count);
-        var best = all.MaxBy(c => c.Score)!;
-        var runnerUp = all.Where(c => !SameValue(c.Primary, best.Primary)).MaxBy(c => c.Score);
-        return new Selected(best, runnerUp, count);
+        return Selected.Pick(all, count, c => c.Score);
     }
 
-    private static bool SameValue(Candidate a, Candidate b) =>
-        string.Equals(a.Display, b.Display, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The handlers whose values may answer the primary ask: its own; a person or post for "ai" ("Thủ trưởng các sở");
+    /// and, when the question says weakly what it asks ("cho ai", "nào"), also a name or a stretch of the clause.
+    /// </summary>
+    private List<IAskHandler> Readers(QuestionFacts question, SelectionOptions o)
+    {
+        var readers = new List<IAskHandler> { asks.For(question.Primary) };
+        if (question.Primary == AskKind.LeadUnit) readers.Add(asks.For(AskKind.Person));
+        if (question.Primary != AskKind.Fact && question.Recognition < o.WeakAsk) readers.Add(asks.For(AskKind.Fact));
+        return readers;
+    }
 
     /// <summary>
     /// The best value of another kind the question also asks, from the same clause and nearest the primary value:
@@ -91,7 +112,7 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
     private double Local(Clause clause, Candidate c, List<Candidate> siblings, QuestionFacts question)
     {
         if (c.Start < 0) return 0;
-        if (c.IsText && c.Kind is AskKind.Fact or AskKind.List) return subjects.Within(clause, c.Start, c.End, question).Share;
+        if (c.About is null && c.IsText && c.Kind is AskKind.Fact or AskKind.List) return subjects.Within(clause, c.Start, c.End, question).Share;
         var (from, to) = c.About ?? Window(clause.Text, c, siblings);
         return subjects.Within(clause, from, to, question).Share;
     }

@@ -10,6 +10,9 @@ public sealed class SelectionOptions
 {
     public const string Section = "Selection";
 
+    /// <summary>Below this cue strength the ask is taken as a guess: a name or a stretch of the clause may answer it too.</summary>
+    [Range(0, 2)] public double WeakAsk { get; set; } = 0.75;
+
     /// <summary>How many of the best passages are read clause by clause.</summary>
     [Range(1, 20)] public int Passages { get; set; } = 6;
 

@@ -40,6 +40,9 @@ public sealed class AskCues
             var words = VietnameseText.Fold(line.Field(1)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0 || words.All(w => w == "*"))
                 throw new InvalidDataException($"{Where()}: empty cue");
+            // Questions are matched after their numbers in words are read as digits ("một lần" → "1 lần").
+            if (NumberWords.Normalize(line.Field(1)) != line.Field(1))
+                throw new InvalidDataException($"{Where()}: \"{line.Field(1)}\" can never match: questions are read with numbers as digits (\"{NumberWords.Normalize(line.Field(1))}\")");
             if (words[0] == "*" || words[^1] == "*")
                 throw new InvalidDataException($"{Where()}: a cue cannot start or end with \"*\"");
             if (!double.TryParse(line.Field(2), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var weight) || weight <= 0 || weight > 2)
@@ -86,14 +89,15 @@ public sealed class AskCues
 
     /// <summary>
     /// The cues that count: heavier first (longer on a tie); a cue overlapping one already kept is dropped,
-    /// unless one of the two asks for a List, which combines with the other kind.
+    /// unless one of the two asks for a List and the other ends where it ends ("những cơ quan nào" asks for several
+    /// organisations; the "mấy" of "mấy ngành nào" asks for no figure).
     /// </summary>
     public List<CueMatch> Resolve(Words words)
     {
         var kept = new List<CueMatch>();
         foreach (var m in FindAll(words).OrderByDescending(m => m.Cue.Weight).ThenByDescending(m => m.End - m.Start).ThenBy(m => m.Start))
         {
-            var clash = kept.Any(k => k.Overlaps(m) && !(Combines(k.Kind, m.Kind) && k.Kind != m.Kind));
+            var clash = kept.Any(k => k.Overlaps(m) && !(Combines(k.Kind, m.Kind) && k.End == m.End));
             if (!clash) kept.Add(m);
         }
         return kept;

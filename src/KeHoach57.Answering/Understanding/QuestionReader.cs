@@ -147,11 +147,14 @@ public sealed partial class QuestionReader(
             .Select(m => new AskedKind(m.Kind, m.Cue.Weight, m.Start, m.Cue.Text))
             .OrderByDescending(a => a.Strength).ThenBy(a => a.Position)
             .ToList();
-        // Question words of a kind ("gì", "nào") are only a fallback: a kind said outright wins.
-        if (byKind.Any(a => a.Kind != AskKind.Fact)) byKind.RemoveAll(a => a.Kind == AskKind.Fact);
+        // Question words of a kind ("gì", "nào") are only a fallback: a kind said outright wins, unless the
+        // question asks a second thing outright ("ngày nào, về nội dung gì").
+        var min = options.Value.MinSecondaryAskStrength;
+        if (byKind.Any(a => a.Kind != AskKind.Fact)) byKind.RemoveAll(a => a.Kind == AskKind.Fact && a.Strength < min);
+        // One organisation is asked for: the coordinating one or the recipient, when the question says so, rather than the lead.
+        if (byKind.Any(a => a.Kind is AskKind.CoUnits or AskKind.Recipient)) byKind.RemoveAll(a => a.Kind == AskKind.LeadUnit);
         var plural = byKind.Any(a => a.Kind == AskKind.List) && byKind.Any(a => a.Kind != AskKind.List);
         if (plural) byKind.RemoveAll(a => a.Kind == AskKind.List);
-        var min = options.Value.MinSecondaryAskStrength;
         var asks = byKind.Where((a, i) => i == 0 || a.Strength >= min).ToList();
         return (asks, plural);
     }
@@ -172,7 +175,7 @@ public sealed partial class QuestionReader(
     /// <summary>"phòng nào" → "Phòng": the first word of organisation names when the question asks "which X".</summary>
     private string? UnitHead(List<Token> words, List<string> folded, List<CueMatch> matches)
     {
-        foreach (var m in matches.Where(m => m.Kind is AskKind.LeadUnit or AskKind.CoUnits or AskKind.List))
+        foreach (var m in matches.Where(m => m.Kind is AskKind.LeadUnit or AskKind.CoUnits or AskKind.Recipient or AskKind.List))
             for (var k = m.Start; k + 1 < m.End; k++)
             {
                 if (folded[k + 1] != "nao") continue;

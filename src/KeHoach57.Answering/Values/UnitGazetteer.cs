@@ -48,6 +48,27 @@ public sealed class UnitGazetteer
 
     public IEnumerable<string> CanonicalNames => _forms.Select(f => f.Canonical).Distinct();
 
+    /// <summary>
+    /// The organisation a label names when OCR damaged its tail ("Ban Tuyên giáo và Dan 4n:"): the one name whose
+    /// first <paramref name="minWords"/> words or more the label's words start with (Known), or, when the label starts
+    /// with a kind of organisation ("Ủy ban …", "Ban …") and a capital, the label as written. Null otherwise.
+    /// </summary>
+    public (string Name, bool Known)? NameOfLabel(string label, int minWords = 3)
+    {
+        var tokens = _analyzer.Tokenize(label);
+        if (tokens.Count == 0 || tokens.Count > 12) return null;
+        var byPrefix = _forms
+            .Select(f => (f.Canonical, Matched: f.Words.Zip(tokens).TakeWhile(p => Near(p.First, p.Second.Term)).Count(), f.Words.Length))
+            .Where(f => f.Matched >= Math.Min(minWords, f.Length) && f.Matched >= Math.Min(tokens.Count, f.Length))
+            .OrderByDescending(f => f.Matched).ThenBy(f => f.Length)
+            .FirstOrDefault();
+        if (byPrefix.Canonical is not null) return (byPrefix.Canonical, true);
+        var head = tokens.Count > 2 && HeadFor(tokens[0].Term + " " + tokens[1].Term) is not null ? 2 : 1;
+        var named = tokens.Count > head && HeadFor(string.Join(' ', tokens.Take(head).Select(t => t.Term))) is not null
+                    && char.IsUpper(label[tokens[0].Start]) && char.IsUpper(label[tokens[head].Start]);
+        return named ? (label.Trim(), false) : null;
+    }
+
     /// <summary>"phong" → "Phòng", "trung tam" → "Trung tâm": the kind of organisation a question asks for, or null.</summary>
     public string? HeadFor(string folded) => _heads.GetValueOrDefault(folded);
 

@@ -46,7 +46,7 @@ public static partial class ValueSpans
     [GeneratedRegex($@"th\w{{1,3}}ng\s+xuy\w{{1,2}}n|h\w{{1,2}}ng\s+{Nam}(?!\s+\d)|{Ngay}\s+k\w(?![a-z])|(?:d\w{{1,2}}nh\s+k\w\s+)?\d\s+{Thang}(?:\s*,\s*\d\s+{Thang})*(?:\s*,\s*\d\s+{Nam})?")]
     private static partial Regex Period();
 
-    [GeneratedRegex(@"(?<![\w.,])(?<cmp>[<>≥≤=]\s*|(?:t\w{1,2}i\s+thi\w{1,3}u|[ií]t\s+nh\w{1,2}t|tr\w{1,2}n|kho\w{1,2}ng)\s+)?(?<n>\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?)(?![\w/])(?!\s*-\s*[A-Za-z])\s*(?<pct>%)?")]
+    [GeneratedRegex(@"(?<![\w.,])(?<cmp>[<>≥≤=]\s*|(?:t\w{1,2}i\s+thi\w{1,3}u|[ií]t\s+nh\w{1,2}t|tr\w{1,2}n|kho\w{1,2}ng)\s+)?(?<n>\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?)(?![\w/])(?!\s*-\s*[A-Za-z])(?:\s*(?<pct>%))?")]
     private static partial Regex Figure();
 
     [GeneratedRegex(@"(?<![\w/])(?<n>\d{1,5}\s*(?:/\s*\d{4}\s*)?[-/]\s*[a-z&]{1,8}(?:\s*[-/]\s*[a-z&]{1,8}){0,3})(?![a-z])", RegexOptions.IgnoreCase)]
@@ -118,10 +118,10 @@ public static partial class ValueSpans
         return spans;
     }
 
-    /// <summary>"QP" is this OCR's "QĐ", "PU" its "ĐU", "KHITU"/"KHIPU" its "KH/TU"/"KH/ĐU".</summary>
+    /// <summary>"QP", "Qb", "QB" are this OCR's "QĐ", "PU" its "ĐU", "KHITU"/"KHIPU" its "KH/TU"/"KH/ĐU".</summary>
     private static string RepairDocumentNumber(string value)
     {
-        var v = Regex.Replace(value, @"(?<=[-/])QP(?=[-/]|$)", "QĐ");
+        var v = Regex.Replace(value, @"(?<=[-/])Q[PbB](?=[-/]|$)", "QĐ");
         v = Regex.Replace(v, @"(?<=[-/])(?:bU|PU)(?=[-/]|$)", "ĐU");
         v = Regex.Replace(v, @"(?<=KH)I(?=TU|ĐU|PU)", "/");
         v = Regex.Replace(v, @"/PU$", "/ĐU");

@@ -50,6 +50,7 @@ public static class EvalCommand
             files, variant, half, report, markdown, baseline, ablation, compare, gate, rebuild, backend,
         };
         command.Add(SplitCommand());
+        command.Add(FitCommand());
         command.SetAction(async (parse, ct) =>
         {
             IReadOnlyList<EvalSet> sets;
@@ -103,6 +104,48 @@ public static class EvalCommand
                 foreach (var (key, value) in ablation) merged[key] = value;
                 return CliServices.Build(merged);
             }
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// `eval fit`: fits the selection weights and the calibrator on the tune half (see AnsweringFit), prints the
+    /// cross-validated figures, and with --write stores them: weights in appsettings.json ("Selection"), the
+    /// calibrator in src/KeHoach57.Answering/Grounding/calibration.json.
+    /// </summary>
+    private static Command FitCommand()
+    {
+        var files = new Argument<string[]>("files") { Description = "Tệp .jsonl hoặc thư mục (mặc định: eval/ của repo)", Arity = ArgumentArity.ZeroOrMore };
+        var write = new Option<bool>("--write") { Description = "Ghi trọng số vào appsettings.json và bộ hiệu chỉnh vào calibration.json" };
+        var command = new Command("fit", "Khớp trọng số chọn câu và bộ hiệu chỉnh độ tin cậy trên nửa tune (kèm kiểm chéo 5 phần)") { files, write };
+        command.SetAction(async (parse, ct) =>
+        {
+            IReadOnlyList<EvalSet> sets;
+            try { sets = ReadSets(parse.GetValue(files)); }
+            catch (Exception ex) when (ex is EvalSetFormatException or InvalidDataException or IOException)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 2;
+            }
+            var cases = sets.SelectMany(s => s.Cases).Where(c => c.Half == Halves.Tune).ToList();
+            // Every selected pair must stand, so the calibrator is fitted on the answers it will have to judge.
+            var overrides = new Dictionary<string, string?> { ["Answering:Calibrate"] = "false", ["Answering:CacheSize"] = "0" };
+            var samples = await KeHoach57.Evaluation.Fitting.AnsweringFit.CollectAsync(configure => CliServices.Build(overrides, configure), cases,
+                [EvalVariant.Question, EvalVariant.QuestionPlain], message => Console.Error.WriteLine("… " + message), ct);
+            await using var services = CliServices.Build(overrides);
+            var start = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeHoach57.Answering.Selection.SelectionOptions>>().Value;
+            var result = KeHoach57.Evaluation.Fitting.AnsweringFit.Fit(samples, start);
+            if (Environment.GetEnvironmentVariable("KH57_FIT_DUMP") is { Length: > 0 } dump)
+                await File.WriteAllLinesAsync(dump, samples.Where(s => s.Answerable && s.Outside is null).Select(s =>
+                    System.Text.Json.JsonSerializer.Serialize(new { s.Id, s.Question, s.Kind, s.EvidenceRead, right = s.Pairs.Any(p => p.Right), pairs = s.Pairs.Count,
+                        best = s.Pairs.OrderByDescending(p => p.Choice.Features.Score(result.Weights)).Take(3).Select(p => p.Choice.Primary.Display) })), ct);
+            foreach (var line in result.Log) Console.WriteLine(line);
+            if (parse.GetValue(write))
+            {
+                KeHoach57.Evaluation.Fitting.FitFiles.Write(result, RepositoryPaths.FindRoot() ?? Directory.GetCurrentDirectory());
+                Console.WriteLine("Đã ghi: appsettings.json (Selection) và src/KeHoach57.Answering/Grounding/calibration.json");
+            }
+            return 0;
         });
         return command;
     }

@@ -18,6 +18,8 @@ public enum AskKind
     LeadUnit,
     /// <summary>Who works with the lead: organisations named as coordinating.</summary>
     CoUnits,
+    /// <summary>Where a report or a proposal goes: the organisation it is sent to.</summary>
+    Recipient,
     /// <summary>A figure with its unit: a target, a count, a rate.</summary>
     Figure,
     /// <summary>A sum of money.</summary>

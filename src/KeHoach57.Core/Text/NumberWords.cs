@@ -11,7 +11,7 @@ namespace KeHoach57.Core.Text;
 /// </summary>
 public static partial class NumberWords
 {
-    private enum Role { Digit, DigitInSequence, DigitAfterTens, Ten, Tens, Hundred, Thousand, Filler, Half, Percent, Measure, Slot, Phrase }
+    private enum Role { Digit, DigitInSequence, DigitAfterTens, Ten, Tens, Hundred, Thousand, Filler, Half, Percent, Measure, Slot, Year, Phrase }
 
     private sealed record Entry(string Word, string Folded, string[] FoldedWords, string Value, Role Role);
 
@@ -37,7 +37,7 @@ public static partial class NumberWords
         var at = 0;
         for (var i = 0; i < words.Count;)
         {
-            var (replacement, consumed) = Phrase(words, i) ?? Number(words, i) ?? (null, 0);
+            var (replacement, consumed) = Phrase(words, i) ?? Year(words, i) ?? Number(words, i) ?? (null, 0);
             if (replacement is null) { i++; continue; }
             sb.Append(text, at, words[i].Start - at).Append(replacement);
             at = words[i + consumed - 1].End;
@@ -52,6 +52,46 @@ public static partial class NumberWords
             if (Matches(words, i, e)) return (e.Value, e.FoldedWords.Length);
         return null;
     }
+
+    /// <summary>
+    /// A year said in words: "hai không ba mươi" (2030), "hai không hai năm" (2025, digit by digit), or a two-digit
+    /// number after the year word ("năm ba mươi", "năm bốn lăm": 2030, 2045).
+    /// </summary>
+    private static (string?, int)? Year(List<Word> words, int i)
+    {
+        bool Is(int k, string digit) => k < words.Count && Entries.Value.Any(e => e.Role is Role.Digit or Role.DigitInSequence && e.Value == digit && Matches(words, k, e));
+        if (Is(i, "2") && Is(i + 1, "0"))
+        {
+            var (run, length) = Run(words, i + 2);
+            if (length >= 2 && Value(run) is { } v && v < 100) return ((2000 + v).ToString(CultureInfo.InvariantCulture), 2 + length);
+            // Digit by digit: "hai không hai năm".
+            var d1 = Digit(words, i + 2);
+            var d2 = Digit(words, i + 3);
+            if (d1 is not null && d2 is not null) return ($"20{d1}{d2}", 4);
+            return null;
+        }
+        if (i > 0 && IsRole(words, i - 1, Role.Year, out _))
+        {
+            var (run, length) = Run(words, i);
+            if (length >= 2 && Value(run) is { } v && v is >= 20 and < 100) return ((2000 + v).ToString(CultureInfo.InvariantCulture), length);
+        }
+        return null;
+    }
+
+    private static (List<Entry>, int) Run(List<Word> words, int i)
+    {
+        var run = new List<Entry>();
+        var j = i;
+        while (j < words.Count && NumberEntry(words, j, run.Count > 0 ? run[^1].Role : null) is { } e)
+        {
+            run.Add(e);
+            j++;
+        }
+        return (run, j - i);
+    }
+
+    private static string? Digit(List<Word> words, int k) =>
+        k < words.Count ? Entries.Value.FirstOrDefault(e => e.Role is Role.Digit or Role.DigitInSequence && Matches(words, k, e))?.Value : null;
 
     /// <summary>A run of number words (or digits followed by "phần trăm"), with the measure words that make a lone one a number.</summary>
     private static (string?, int)? Number(List<Word> words, int i)
@@ -104,9 +144,10 @@ public static partial class NumberWords
     {
         foreach (var e in Entries.Value)
         {
-            if (e.Role is Role.Measure or Role.Slot or Role.Phrase or Role.Percent or Role.Half || e.FoldedWords.Length != 1) continue;
+            if (e.Role is Role.Measure or Role.Slot or Role.Year or Role.Phrase or Role.Percent or Role.Half || e.FoldedWords.Length != 1) continue;
             if (!Matches(words, j, e)) continue;
-            if (e.Role == Role.DigitAfterTens && previous is not (Role.Ten or Role.Tens)) continue;
+            // "lăm", "mốt", "tư" follow tens ("hai mươi lăm"), or a digit said for its tens ("ba lăm" is 35).
+            if (e.Role == Role.DigitAfterTens && previous is not (Role.Ten or Role.Tens or Role.Digit)) continue;
             if (e.Role == Role.Filler && previous is not Role.Hundred) continue;
             if (e.Role == Role.Tens && previous is not (Role.Digit or Role.DigitInSequence)) continue;
             if (e.Role is Role.Hundred or Role.Thousand && previous is null) continue;
@@ -132,6 +173,7 @@ public static partial class NumberWords
             var v = decimal.Parse(e.Value, CultureInfo.InvariantCulture);
             switch (e.Role)
             {
+                case Role.DigitAfterTens when tens == 0: tens = units * 10; units = v; break;
                 case Role.Digit or Role.DigitInSequence or Role.DigitAfterTens: units = v; break;
                 case Role.Ten: tens = 10; break;
                 case Role.Tens: tens = units * 10; units = 0; break;

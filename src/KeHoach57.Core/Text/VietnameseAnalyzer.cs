@@ -15,7 +15,7 @@ public sealed partial class VietnameseAnalyzer
     private readonly Dictionary<string, List<(string[] Seq, GlossaryEntry Entry, bool IsAbbreviation, bool CaseSensitive)>> _glossaryByFirst = new();
 
     /// <summary>Bump when tokenization changes, so indexes built by the old analyzer are rebuilt.</summary>
-    private const int Version = 3;
+    private const int Version = 4;
 
     public AnalyzerOptions Options { get; }
 
@@ -39,7 +39,9 @@ public sealed partial class VietnameseAnalyzer
         {
             foreach (var abbreviation in entry.Abbreviations)
                 AddSequence(abbreviation, entry, isAbbreviation: true,
-                    caseSensitive: abbreviation.Count(char.IsLetter) <= 2);
+                    // "AI" could be "ai" (who): a short abbreviation that is also a syllable counts only in capitals. One
+                    // that no syllable spells ("bc", "kq", "đv") is what chat types in lower case.
+                    caseSensitive: abbreviation.Count(char.IsLetter) <= 2 && VietnameseText.Fold(abbreviation).Any(VietnameseText.IsVowel));
             foreach (var expansion in entry.Expansions)
                 AddSequence(expansion, entry, isAbbreviation: false, caseSensitive: false);
         }
