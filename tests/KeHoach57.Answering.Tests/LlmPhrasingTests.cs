@@ -1,4 +1,4 @@
-using KeHoach57.Answering.Extraction;
+using KeHoach57.Answering.Values;
 using KeHoach57.Answering.Llm;
 using KeHoach57.Core.Answers;
 using KeHoach57.Core.Text;

@@ -1,4 +1,4 @@
-using KeHoach57.Answering.Extraction;
+using KeHoach57.Answering.Values;
 
 namespace KeHoach57.Answering.Tests;
 

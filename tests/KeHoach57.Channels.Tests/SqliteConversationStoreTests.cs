@@ -13,12 +13,14 @@ public sealed class SqliteConversationStoreTests : IDisposable
     [Fact]
     public async Task State_with_last_answer_survives_a_new_store_on_the_same_file()
     {
-        var answer = new Answer(true, "Ngày 15/6 [1]", [new Citation("yen-hoa", "Kế hoạch Yên Hòa", "III", "trước ngày 15 tháng 6", "Văn phòng… trước ngày 15 tháng 6", 1.5, "yen-hoa/p1")], 12)
+        var answer = new AnswerRecord(true, "Trước ngày 15/6 (KH xã Yên Hòa).", "trước ngày 15/6", AskKind.Deadline,
+            [new Citation("yen-hoa", "Kế hoạch Yên Hòa", "III", "trước ngày 15 tháng 6", "Văn phòng… trước ngày 15 tháng 6", 1.5, "yen-hoa/p1") { Label = "KH xã Yên Hòa › III" }])
         {
+            LatencyMs = 12,
             ResolvedQuestion = "Hạn báo cáo 6 tháng?",
-            Scope = "yen-hoa",
+            PlanId = "yen-hoa",
         };
-        var state = new ConversationState("telegram:42", "yen-hoa", new PreviousTurn("Hạn báo cáo 6 tháng?", DocId: "yen-hoa"), answer, DateTimeOffset.UtcNow);
+        var state = new ConversationState("telegram:42", "yen-hoa", new PreviousTurn("Hạn báo cáo 6 tháng?", true, "yen-hoa", ["bao", "cao"]), answer, DateTimeOffset.UtcNow);
         await new SqliteConversationStore(DbPath).SaveAsync(state);
         await new SqliteConversationStore(DbPath).SaveAsync(state with { Id = "zalo:7", Scope = null });
 
@@ -28,10 +30,12 @@ public sealed class SqliteConversationStoreTests : IDisposable
 
         Assert.NotNull(found);
         Assert.Equal("yen-hoa", found.Scope);
-        Assert.Equal(state.Last, found.Last);
-        Assert.Equal(answer.Markdown, found.LastAnswer!.Markdown);
+        Assert.Equal(state.Last.Question, found.Last!.Question);
+        Assert.Equal(state.Last.Subject, found.Last.Subject);
+        Assert.Equal(answer.Line, found.LastAnswer!.Line);
         Assert.Equal(answer.Citations, found.LastAnswer.Citations);
-        Assert.Equal("yen-hoa", found.LastAnswer.Scope);
+        Assert.Equal("KH xã Yên Hòa › III", found.LastAnswer.Citations[0].Label);
+        Assert.Equal("yen-hoa", found.LastAnswer.PlanId);
         Assert.Null((await reopened.FindAsync("zalo:7"))!.Scope);
         Assert.Null(await reopened.FindAsync("web:none"));
     }

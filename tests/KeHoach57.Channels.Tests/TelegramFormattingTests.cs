@@ -14,13 +14,13 @@ public sealed class TelegramFormattingTests
     [Fact]
     public void Everything_user_or_corpus_derived_is_html_escaped()
     {
-        var answer = new Answer(true, "Theo **kế hoạch** <i>x</i> & y [1]",
+        var answer = new AnswerRecord(true, "Theo **kế hoạch** <i>x</i> & y", "x", AskKind.Fact,
             [new Citation("doc<1>", "Tiêu đề <b>", "Mục & \"1\"", TestCorpus.Hostile, TestCorpus.Hostile, 1, "doc/p0")]);
         var html = string.Join("\n\n", TelegramHtml.Messages(ChatReplies.Answer(answer, ChannelStyle.Telegram)));
 
         Html.AssertWellFormed(html);
-        Assert.Contains("<b>kế hoạch</b>", html);
-        Assert.Contains("&lt;i&gt;x&lt;/i&gt; &amp; y", html);
+        // The answer line is shown in bold as one span: nothing in it is read as markup.
+        Assert.Contains("<b>Theo **kế hoạch** &lt;i&gt;x&lt;/i&gt; &amp; y</b>", html);
         Assert.Contains("&lt;script&gt;", html);
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("Tiêu đề <b>", Html.Visible(html));
@@ -30,10 +30,11 @@ public sealed class TelegramFormattingTests
     public void Compact_citation_is_title_section_and_a_short_quote()
     {
         var quote = string.Join(" ", Enumerable.Repeat("nội dung trích dẫn dài", 40));
-        var answer = new Answer(true, "Trả lời [1]", [new Citation("yen-hoa", "Kế hoạch Yên Hòa", "III. Tổ chức thực hiện", quote, quote, 1, "yen-hoa/p1")]);
+        var answer = new AnswerRecord(true, "Trả lời.", "Trả lời", AskKind.Fact,
+            [new Citation("yen-hoa", "Kế hoạch Yên Hòa", "III. Tổ chức thực hiện", quote, quote, 1, "yen-hoa/p1") { Label = "KH xã Yên Hòa › III" }]);
         var visible = Html.Visible(Assert.Single(TelegramHtml.Messages(ChatReplies.Answer(answer, ChannelStyle.Telegram))));
 
-        Assert.Contains("[1] Kế hoạch Yên Hòa › III. Tổ chức thực hiện", visible);
+        Assert.Contains("[1] KH xã Yên Hòa › III", visible);
         Assert.Contains("…", visible);
         Assert.True(visible.Length < quote.Length);
     }

@@ -99,7 +99,7 @@ public sealed class ZaloWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Nguon_sends_the_full_sources_split_under_2000_characters()
+    public async Task Nguon_sends_the_full_sources_each_message_under_2000_characters()
     {
         await SendAsync("u-5", $"Triển khai {TestCorpus.LongTopic} thế nào?");
         await SendAsync("u-5", "nguon");
@@ -107,7 +107,8 @@ public sealed class ZaloWebhookTests : IAsyncLifetime
 
         var sent = await Eventually.WaitAsync(() => _zalo.Sent, s => s.Any(m => m.Text.Contains("Cách dùng")), "the help after the sources");
         var sources = sent.Skip(1).TakeWhile(m => !m.Text.Contains("Cách dùng")).ToList();
-        Assert.True(sources.Count >= 3, $"expected the sources in several messages, got {sources.Count}");
+        // Splitting itself is MessageSplitter's spec; here: the full passages arrive, no message over Zalo's limit.
+        Assert.NotEmpty(sources);
         Assert.All(sent, m => Assert.InRange(m.Text.Length, 1, ZaloOptions.MessageLimit));
         Assert.Contains(TestCorpus.LongTopic, string.Concat(sources.Select(m => m.Text)));
     }

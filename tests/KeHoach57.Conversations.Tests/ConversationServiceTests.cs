@@ -19,9 +19,9 @@ public class ConversationServiceTests : IAsyncLifetime
         var first = await chat.AskAsync("t1", "Báo cáo 6 tháng phải gửi trước ngày nào?", cancellationToken: TestContext.Current.CancellationToken);
         var followUp = await chat.AskAsync("t1", "Còn báo cáo năm thì sao?", cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Contains("10/6", first.Markdown[..first.Markdown.IndexOf('\n')]);
+        Assert.Contains("10/6", first.Line);
         Assert.Equal("Báo cáo năm phải gửi trước ngày nào?", followUp.ResolvedQuestion);
-        Assert.Contains("30/11", followUp.Markdown[..followUp.Markdown.IndexOf('\n')]);
+        Assert.Contains("30/11", followUp.Line);
     }
 
     [Fact]

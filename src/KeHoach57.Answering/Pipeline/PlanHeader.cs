@@ -24,15 +24,14 @@ public sealed partial class PlanHeader(DocumentKinds kinds, VietnameseAnalyzer a
         if (question.AskedDocumentSymbol is { } asked && ownKind is not null && ownKind.Symbol != asked) return false;
         // Named by its own kind and number ("Kế hoạch 44 … ban hành ngày nào?"): its header answers.
         if (question.Places.ByNumber.Contains(doc.Info.Id)) return true;
-        // "Quyết định này có hiệu lực từ lúc nào?" asks what its text says, not its header: otherwise the header answers
-        // only questions whose every other word it also says (its number, kind, issuer, place).
-        if (doc.Chunks.OrderBy(c => c.Ordinal).FirstOrDefault() is not { } header) return false;
-        var said = analyzer.Tokenize(header.Text + " " + doc.Info.Title + " " + doc.Info.Issuer).Select(t => t.Term).ToHashSet();
-        if (question.Subject.Any(w => !said.Contains(w) && !KindWord(w))) return false;
-        if (question.Places.ThisPlan && inScope) return true;
         // "Quyết định … của UBND xã Trường Giang là quyết định số mấy?": the plan named by its issuer and its own kind.
-        return question.AskedDocumentSymbol is not null && doc.Info.Issuer.Length > 0
-               && Issuer(question.Question).Contains(Issuer(doc.Info.Issuer), StringComparison.Ordinal);
+        if (question.AskedDocumentSymbol is not null && doc.Info.Issuer.Length > 0
+            && Issuer(question.Question).Contains(Issuer(doc.Info.Issuer), StringComparison.Ordinal)) return true;
+        // "Quyết định này số mấy?" does, but "Quyết định này có hiệu lực từ lúc nào?" asks what its text says: the header
+        // answers only when it also says every other word of the question (its number, kind, issuer, place).
+        if (!question.Places.ThisPlan || !inScope || doc.Chunks.OrderBy(c => c.Ordinal).FirstOrDefault() is not { } header) return false;
+        var said = analyzer.Tokenize(header.Text + " " + doc.Info.Title + " " + doc.Info.Issuer).Select(t => t.Term).ToHashSet();
+        return question.Subject.All(w => said.Contains(w) || KindWord(w));
     }
 
     private bool KindWord(string word) => kinds.All.Any(k => k.Forms.Any(f => f.Contains(word)));

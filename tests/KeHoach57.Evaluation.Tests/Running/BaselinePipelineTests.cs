@@ -23,7 +23,7 @@ public class BaselinePipelineTests
         var pipeline = new BaselinePipeline(TestCorpus.Plans);
         var answer = await pipeline.AskAsync("phong kinh te chu tri", null, null, None);
         Assert.True(answer.Answered);
-        Assert.Equal(pipeline.Windows.Single(w => w.Doc == "truong-giang").Text, answer.Markdown);
+        Assert.Equal(pipeline.Windows.Single(w => w.Doc == "truong-giang").Text, answer.Line);
         Assert.InRange(answer.Citations.Count, 1, 5);
         Assert.Equal("truong-giang", answer.Citations[0].Doc);
     }

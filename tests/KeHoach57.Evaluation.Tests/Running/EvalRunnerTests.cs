@@ -23,11 +23,11 @@ public class EvalRunnerTests
         public List<(string Question, string? Scope, string? Conversation)> Calls { get; } = [];
         public string Name => "recording";
 
-        public Task<Answer> AskAsync(string question, string? scope, string? conversationId, CancellationToken cancellationToken)
+        public Task<AnswerRecord> AskAsync(string question, string? scope, string? conversationId, CancellationToken cancellationToken)
         {
             Calls.Add((question, scope, conversationId));
             if (question.StartsWith("Báo cáo hằng")) throw new InvalidOperationException("hỏng");
-            return Task.FromResult(new Answer(true, "trả lời " + question, []));
+            return Task.FromResult(new AnswerRecord(true, "trả lời " + question, question, AskKind.Fact, []));
         }
     }
 

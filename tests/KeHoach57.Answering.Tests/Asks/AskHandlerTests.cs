@@ -1,0 +1,130 @@
+using KeHoach57.Answering.Asks;
+using KeHoach57.Core.Answers;
+
+namespace KeHoach57.Answering.Tests.Asks;
+
+/// <summary>Each kind of ask reads only valid values of its answer type out of a clause.</summary>
+public class AskHandlerTests(AnsweringFixture fixture)
+{
+    private List<Candidate> Read(AskKind kind, string question, string clause, string? context = null, string section = "III. Tổ chức thực hiện › 1. Phòng Văn hóa - Xã hội") =>
+        fixture.Get<AskRegistry>().For(kind).Read(AnsweringFixture.Clause(clause, section, context), fixture.Read(question)).ToList();
+
+    private Candidate Best(AskKind kind, string question, string clause, string? context = null) =>
+        Read(kind, question, clause, context).MaxBy(c => c.Strength)!;
+
+    [Fact]
+    public void Hạn_của_kỳ_báo_cáo_được_hỏi_chứ_không_phải_kỳ_bên_cạnh()
+    {
+        const string clause = "bao cdo Quy trudc ngay 10 thang cudi Quy, bao cdo 6 thang trudc ngay 10/6, bao cao nim trudc ngay 30/11";
+        Assert.Contains("10/6", Best(AskKind.Deadline, "Báo cáo 6 tháng gửi trước ngày nào?", clause).Display);
+        Assert.Contains("30/11", Best(AskKind.Deadline, "Báo cáo năm gửi trước ngày nào?", clause).Display);
+        Assert.Contains("cuối quý", Best(AskKind.Deadline, "Báo cáo quý gửi trước ngày nào?", clause).Display);
+    }
+
+    [Fact]
+    public void Hạn_không_phải_tần_suất() =>
+        Assert.DoesNotContain(Read(AskKind.Deadline, "Hạn hoàn thành khi nào?", "Hoàn thành trong quý II/2025; báo cáo hằng năm."),
+            c => c.Display == "hằng năm" && c.Strength >= 1);
+
+    [Fact]
+    public void Đơn_vị_đứng_đầu_câu_chủ_trì_còn_đơn_vị_phối_hợp_thì_không()
+    {
+        var lead = Best(AskKind.LeadUnit, "Sở nào chủ trì bảo đảm kinh phí?", "Sở Tài chính chủ trì, phối hợp với Sở Khoa học và Công nghệ bảo đảm kinh phí thực hiện.");
+        Assert.Equal("Sở Tài chính", lead.Display);
+        var co = Best(AskKind.CoUnits, "Phối hợp với sở nào?", "Sở Tài chính chủ trì, phối hợp với Sở Khoa học và Công nghệ bảo đảm kinh phí thực hiện.");
+        Assert.Equal("Sở Khoa học và Công nghệ", co.Display);
+    }
+
+    [Fact]
+    public void Nơi_nhận_báo_cáo_không_phải_đơn_vị_chủ_trì()
+    {
+        const string clause = "Các sở, ngành định kỳ báo cáo UBND tỉnh (qua Sở Khoa học và Công nghệ) kết quả thực hiện.";
+        Assert.Contains("Khoa học và Công nghệ", Best(AskKind.Recipient, "Báo cáo nộp về sở nào để tổng hợp?", clause).Display);
+    }
+
+    [Fact]
+    public void Đơn_vị_viết_OCR_vẫn_in_tên_đúng()
+    {
+        var lead = Best(AskKind.LeadUnit, "Phòng nào tham mưu kinh phí?", "Phong Kinh té: Chu tri, phdi hop voi phong Vin hoa - X& hoi tham muu kinh phi.");
+        Assert.Equal("Phòng Kinh tế", lead.Display);
+    }
+
+    [Fact]
+    public void Nhãn_đầu_câu_là_cơ_quan_dù_danh_bạ_không_có()
+    {
+        var lead = Best(AskKind.LeadUnit, "Cơ quan nào kiểm tra, xử lý vi phạm?", "Uy ban Kim tra: Phối hợp tổ chức kiểm tra, xử lý vi phạm.");
+        Assert.StartsWith("Ủy ban Kiểm tra", lead.Display);
+    }
+
+    [Fact]
+    public void Hỏi_phần_trăm_thì_chỉ_con_số_phần_trăm_trả_lời()
+    {
+        var figures = Read(AskKind.Figure, "Tỷ lệ hồ sơ số hóa là bao nhiêu phần trăm?", "Năm 2025 có 19 xã; 95% hồ sơ được số hóa.");
+        Assert.All(figures, f => Assert.Contains("%", f.Display));
+    }
+
+    [Fact]
+    public void Con_số_kèm_đơn_vị_nó_đo()
+    {
+        Assert.Equal("trên 01 Gbps", Best(AskKind.Figure, "Tốc độ trên bao nhiêu?", "Truy cập băng rộng với tốc độ trên 01 Gbps.").Display);
+        Assert.Equal("2% GRDP", Best(AskKind.Figure, "Tỷ lệ chi đạt bao nhiêu % GRDP?", "Tỷ lệ chi cho khoa học đạt 2% GRDP.").Display);
+    }
+
+    [Fact]
+    public void Bảng_chỉ_tiêu_lấy_cột_năm_được_hỏi()
+    {
+        const string header = "Phụ lục I\nSTT | Tên chỉ tiêu | Đơn vị | 2025 2030 2035 2040 2045";
+        var cell = Best(AskKind.Figure, "Năm 2035 tỷ lệ này là bao nhiêu?", "Tỷ lệ dân số có chữ ký số % 10 20 30 40 50", header);
+        Assert.StartsWith("30%", cell.Display);
+        Assert.Contains("2035", cell.Display);
+    }
+
+    [Fact]
+    public void Danh_sách_bắt_đầu_từ_chính_những_từ_câu_hỏi_dẫn()
+    {
+        var items = Best(AskKind.List, "Mạng 5G được triển khai tại những khu nào?", "Triển khai mạng 5G tại các khu công nghiệp, khu đô thị.");
+        Assert.Contains("khu công nghiệp, khu đô thị", items.Display);
+    }
+
+    [Fact]
+    public void Danh_sách_trong_ngoặc()
+    {
+        var items = Read(AskKind.List, "Mở rộng băng thông rộng bằng những loại nào?", "Mở rộng phủ sóng băng thông rộng (4G, 5G, cáp quang) đến vùng núi.");
+        Assert.Contains(items, c => c.Display == "4G, 5G, cáp quang");
+    }
+
+    [Fact]
+    public void Số_văn_bản_được_chọn_theo_điều_viết_sau_nó()
+    {
+        const string clause = "Thực hiện Kế hoạch số 359-KH/TU ngày 29/4/2025 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 03-KH/ĐU ngày 17/7/2025 của Ban Thường vụ Đảng ủy xã.";
+        var refs = Read(AskKind.DocumentRef, "Kế hoạch của Ban Thường vụ Đảng ủy xã là số mấy?", clause);
+        var about = refs.Single(r => r.Display.StartsWith("03-KH")).About!.Value;
+        Assert.Contains("Đảng ủy", clause[about.Start..about.End]);
+        Assert.DoesNotContain("Tỉnh ủy", clause[about.Start..about.End]);
+        Assert.Contains("17/7/2025", refs.Single(r => r.Display.StartsWith("03-KH")).Display);
+    }
+
+    [Fact]
+    public void Tần_suất_liệt_kê_cùng_nhau_trả_lời_cùng_nhau() =>
+        Assert.Contains("01 năm, 05 năm", string.Join(" | ", Read(AskKind.Frequency, "Sơ kết, tổng kết mấy năm một lần?", "Định kỳ 01 năm, 05 năm tổ chức sơ kết, tổng kết.").Select(c => c.Display)));
+
+    [Fact]
+    public void Tên_riêng_viết_sau_danh_từ_được_hỏi() =>
+        Assert.Contains(Read(AskKind.Fact, "Kêu gọi đầu tư vào khu CNTT tập trung nào?", "Kêu gọi đầu tư vào khu công nghệ thông tin tập trung Yên Bình, hạ tầng hiện đại."),
+            c => c.Display.EndsWith("Yên Bình"));
+
+    [Fact]
+    public void Kế_hoạch_không_có_số_điện_thoại_thì_không_có_gì_để_trả_lời() =>
+        Assert.Empty(Read(AskKind.Contact, "Số điện thoại của Phòng Văn hóa - Xã hội?", "Phòng Văn hóa - Xã hội chủ trì, phối hợp với các phòng, ban."));
+
+    [Fact]
+    public void Số_tiền_phải_có_đơn_vị_tiền()
+    {
+        Assert.Empty(Read(AskKind.Money, "Kinh phí bao nhiêu tỷ đồng?", "Phấn đấu 100% cán bộ được bồi dưỡng."));
+        Assert.Contains(Read(AskKind.Money, "Kinh phí bao nhiêu tỷ đồng?", "Tổng kinh phí dự kiến 12,5 tỷ đồng từ ngân sách."), c => c.Display.Contains("12,5 tỷ đồng"));
+    }
+
+    [Fact]
+    public void Người_hoặc_chức_danh() =>
+        Assert.Contains(Read(AskKind.Person, "Ai làm trưởng ban?", "Chủ tịch UBND xã làm Trưởng ban chỉ đạo."), c => c.Display.StartsWith("Chủ tịch UBND"));
+}

@@ -1,0 +1,76 @@
+using KeHoach57.Answering.Understanding;
+using KeHoach57.Core.Answers;
+
+namespace KeHoach57.Answering.Tests.Understanding;
+
+/// <summary>What a question asks for is read from the cue data (asks.tsv), however it is phrased.</summary>
+public class AskCuesTests(AnsweringFixture fixture)
+{
+    [Theory]
+    [InlineData("Hạn báo cáo 6 tháng là ngày nào?", AskKind.Deadline)]
+    [InlineData("hạn nộp báo cáo sáu tháng là hôm nào vậy ạ", AskKind.Deadline)]
+    [InlineData("han nop bao cao sau thang la hom nao vay a", AskKind.Deadline)]
+    [InlineData("báo cáo quý chậm nhất ngày mấy phải gửi nhỉ", AskKind.Deadline)]
+    [InlineData("Phòng nào báo cáo chỉ số DTI?", AskKind.LeadUnit)]
+    [InlineData("ai lo vụ lập dự toán kinh phí vậy", AskKind.LeadUnit)]
+    [InlineData("Phối hợp với cơ quan nào?", AskKind.CoUnits)]
+    [InlineData("báo cáo 6 tháng nộp về sở nào để tổng hợp?", AskKind.Recipient)]
+    [InlineData("Tỷ lệ hồ sơ xử lý trực tuyến đạt bao nhiêu phần trăm?", AskKind.Figure)]
+    [InlineData("chỉ tiêu phủ sóng 5G là mấy % thế", AskKind.Figure)]
+    [InlineData("Nghị quyết 57 được ban hành ngày nào?", AskKind.Date)]
+    [InlineData("Kế hoạch căn cứ nghị quyết số mấy của Quốc hội?", AskKind.DocumentRef)]
+    [InlineData("Bao lâu một lần phải đánh giá kết quả?", AskKind.Frequency)]
+    [InlineData("Số điện thoại của Phòng Văn hóa - Xã hội?", AskKind.Contact)]
+    [InlineData("Họ tên người ký kế hoạch là gì?", AskKind.Person)]
+    [InlineData("Mức hỗ trợ cho mỗi đề tài là bao nhiêu triệu đồng?", AskKind.Money)]
+    [InlineData("Tỉnh ưu tiên những lĩnh vực nào?", AskKind.List)]
+    [InlineData("ngành nào được nhắm tới, mấy ngành nào vậy ạ", AskKind.List)]
+    [InlineData("Mục tiêu chung của kế hoạch là gì?", AskKind.Fact)]
+    public void Loại_câu_hỏi_đọc_từ_dữ_liệu_gợi_ý(string question, AskKind kind) =>
+        Assert.Equal(kind, fixture.Read(question).Primary);
+
+    [Fact]
+    public void Những_cơ_quan_nào_hỏi_nhiều_đơn_vị()
+    {
+        var facts = fixture.Read("Xã phối hợp với những cơ quan cấp tỉnh nào?");
+        Assert.Equal(AskKind.CoUnits, facts.Primary);
+        Assert.True(facts.Plural);
+    }
+
+    [Fact]
+    public void Chữ_AI_viết_hoa_là_trí_tuệ_nhân_tạo_không_phải_ai()
+    {
+        Assert.NotEqual(AskKind.LeadUnit, fixture.Read("Ứng dụng AI vào những việc gì?").Primary);
+        Assert.Equal(AskKind.LeadUnit, fixture.Read("Ai lo ứng dụng trí tuệ nhân tạo?").Primary);
+    }
+
+    [Fact]
+    public void Câu_gõ_có_dấu_thì_quốc_gia_không_phải_giá()
+    {
+        var facts = fixture.Read("Kế hoạch triển khai Chiến lược quốc gia về trí tuệ nhân tạo là kế hoạch số mấy?");
+        Assert.Equal(AskKind.DocumentRef, facts.Primary);
+        Assert.DoesNotContain(facts.Asks, a => a.Kind == AskKind.Money);
+    }
+
+    [Fact]
+    public void Hỏi_hai_điều_thì_cả_hai_đều_được_ghi_nhận_theo_thứ_tự_câu_hỏi()
+    {
+        var facts = fixture.Read("Tỷ lệ này năm 2025 là bao nhiêu và phòng nào theo dõi?");
+        Assert.Equal([AskKind.Figure, AskKind.LeadUnit], facts.InQuestionOrder);
+    }
+
+    [Theory]
+    [InlineData("Nowhere\tgì\t0.5", "unknown kind")]
+    [InlineData("Fact\t\t0.5", "empty cue")]
+    [InlineData("Fact\tgì\t3", "weight")]
+    [InlineData("Fact\tgì\t0.5\nFact\tgi\t0.4", "duplicate")]
+    [InlineData("Frequency\tmột lần\t1", "can never match")]
+    [InlineData("Fact\t* gì\t1", "cannot start")]
+    [InlineData("Fact\tgì\t0.5\tmaybe", "subject column")]
+    public void Dữ_liệu_gợi_ý_sai_bị_từ_chối_kèm_số_dòng(string tsv, string message)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => new AskCues(tsv, "test.tsv"));
+        Assert.Contains("test.tsv:", error.Message);
+        Assert.Contains(message, error.Message);
+    }
+}

@@ -1,0 +1,40 @@
+using KeHoach57.Answering.Understanding;
+using KeHoach57.Core.Answers;
+
+namespace KeHoach57.Answering.Tests.Understanding;
+
+/// <summary>A follow-up leans on the question before it only when that one was answered and on the same subject.</summary>
+public class FollowUpsTests(AnsweringFixture fixture)
+{
+    private string Resolve(string question, PreviousTurn? previous) =>
+        fixture.Get<FollowUps>().Resolve(question, fixture.Read(question), previous, fixture.Get<QuestionReader>().WithoutPlaces);
+
+    private PreviousTurn Answered(string question) => new(question, true, "yen-hoa", fixture.Read(question).Subject);
+
+    [Fact]
+    public void Còn_kỳ_báo_cáo_khác_thì_thay_kỳ_giữ_câu_hỏi() =>
+        Assert.Equal("Báo cáo năm phải gửi trước ngày nào?", Resolve("Còn báo cáo năm thì sao?", Answered("Báo cáo 6 tháng phải gửi trước ngày nào?")));
+
+    [Fact]
+    public void Còn_năm_khác_thì_thay_năm() =>
+        Assert.Equal("Chỉ tiêu phủ sóng 5G năm 2030 là bao nhiêu?", Resolve("còn năm 2030?", Answered("Chỉ tiêu phủ sóng 5G năm 2025 là bao nhiêu?")));
+
+    [Fact]
+    public void Câu_trước_bị_từ_chối_thì_câu_sau_đứng_riêng()
+    {
+        var refused = new PreviousTurn("Giá vàng hôm nay?", Answered: false);
+        Assert.Equal("Còn báo cáo năm thì sao?", Resolve("Còn báo cáo năm thì sao?", refused));
+    }
+
+    [Fact]
+    public void Câu_hỏi_mới_đủ_ý_về_chủ_đề_khác_thì_đứng_riêng() =>
+        Assert.Equal("Phòng nào theo dõi chỉ số DTI?", Resolve("Phòng nào theo dõi chỉ số DTI?", Answered("Báo cáo 6 tháng phải gửi trước ngày nào?")));
+
+    [Fact]
+    public void Hỏi_nơi_khác_thì_bỏ_nơi_cũ()
+    {
+        var resolved = Resolve("còn xã Trường Giang thì sao?", Answered("Hạn báo cáo hằng tháng của xã Yên Hòa là ngày nào?"));
+        Assert.Contains("Trường Giang", resolved);
+        Assert.DoesNotContain("Yên Hòa", resolved);
+    }
+}

@@ -1,0 +1,76 @@
+namespace KeHoach57.Answering.Tests.Understanding;
+
+/// <summary>A question is read once: what it is about, where, when, and what it states.</summary>
+public class QuestionReaderTests(AnsweringFixture fixture)
+{
+    [Fact]
+    public void Chủ_đề_bỏ_từ_hỏi_địa_danh_và_tiểu_từ_trò_chuyện()
+    {
+        var facts = fixture.Read("Cho em hỏi hạn nộp báo cáo 6 tháng của xã Yên Hòa là ngày nào vậy ạ?");
+        Assert.Contains("cao", facts.Subject);
+        Assert.Contains("6", facts.Subject);
+        Assert.DoesNotContain("nao", facts.Subject);
+        Assert.DoesNotContain("yen", facts.Subject);
+        Assert.DoesNotContain("vay", facts.Subject);
+        Assert.Equal(["yen-hoa"], facts.Places.PlanIds);
+    }
+
+    [Fact]
+    public void Từ_gợi_ý_nói_cả_nội_dung_thì_vẫn_là_chủ_đề()
+    {
+        // "chủ trì" says what the asked organisation does: the clause must say it too.
+        var facts = fixture.Read("Phòng nào chủ trì theo dõi việc triển khai?");
+        Assert.Contains("chu", facts.Subject);
+        Assert.Contains("tri", facts.Subject);
+        Assert.Equal("Phòng", facts.UnitHead);
+    }
+
+    [Theory]
+    [InlineData("Hạn báo cáo 6 tháng của tỉnh Nghệ An là ngày nào?", "tỉnh Nghệ An")]
+    [InlineData("Xã Tân Lập đặt chỉ tiêu chuyển đổi số bao nhiêu?", "Xã Tân Lập")]
+    [InlineData("Đà Nẵng có kế hoạch thực hiện Nghị quyết 57 không?", "Đà Nẵng")]
+    public void Nơi_không_có_kế_hoạch_được_nhận_ra(string question, string place) =>
+        Assert.Equal([place], fixture.Read(question).Places.Unindexed);
+
+    [Theory]
+    [InlineData("Phòng Văn hóa - Xã hội báo cáo khi nào?")]
+    [InlineData("Chỉ số chuyển đổi số cấp tỉnh (DTI) đạt bao nhiêu?")]
+    [InlineData("Các xã phải báo cáo UBND tỉnh trước ngày nào?")]
+    [InlineData("Tỉnh phối hợp với Đại học Quốc gia Hà Nội thế nào?")]
+    public void Không_nhầm_từ_thường_là_địa_danh(string question) =>
+        Assert.Empty(fixture.Read(question).Places.Unindexed);
+
+    [Fact]
+    public void Kế_hoạch_được_nêu_theo_số_của_nó()
+    {
+        var facts = fixture.Read("Theo KH 44/KH-UBND, ai chủ trì?");
+        Assert.Equal(["hung-yen"], facts.Places.ByNumber);
+        Assert.DoesNotContain("ubnd", facts.Subject);
+    }
+
+    [Fact]
+    public void Năm_số_đếm_và_con_số_câu_hỏi_tự_nêu()
+    {
+        var facts = fixture.Read("Năm hai không ba mươi có bao nhiêu sáng kiến cho 15% doanh nghiệp?");
+        Assert.Equal(2030, facts.Year);
+        Assert.Equal("sáng kiến", facts.CountedNoun);
+        Assert.Contains("15", facts.StatedNumbers);
+        Assert.DoesNotContain("2030", facts.StatedNumbers);
+    }
+
+    [Fact]
+    public void Ký_hiệu_lẫn_chữ_và_số_là_định_danh() =>
+        Assert.Equal(["6g"], fixture.Read("Chỉ tiêu phủ sóng 6G là bao nhiêu?").Identifiers);
+
+    [Fact]
+    public void Loại_văn_bản_được_hỏi_nằm_trước_cụm_số_mấy() =>
+        Assert.Equal("CTr", fixture.Read("Ban Thường vụ đã có Chương trình hành động số mấy?").AskedDocumentSymbol);
+
+    [Fact]
+    public void Những_từ_ngay_trước_từ_hỏi_được_giữ_để_tìm_danh_sách()
+    {
+        var facts = fixture.Read("Khu CNTT tập trung nào được kêu gọi đầu tư?");
+        Assert.Equal("Khu CNTT tập trung", facts.LeadText);
+        Assert.Contains("thong", facts.Lead);
+    }
+}
