@@ -59,7 +59,7 @@ public sealed class QdrantCalls
 
     public Uri Address => _connection.Address;
 
-    /// <param name="what">The call in words, for messages: "upsert 256 points into kehoach57-…".</param>
+    /// <param name="what">The call as a noun phrase, for messages: "an upsert of 256 points into kehoach57-…".</param>
     public async Task<T> RunAsync<T>(string what, Func<QdrantClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
@@ -112,6 +112,9 @@ public sealed class QdrantCalls
     private QdrantCallException Explain(string what, RpcException error)
     {
         var detail = string.IsNullOrWhiteSpace(error.Status.Detail) ? error.StatusCode.ToString() : error.Status.Detail.Trim();
+        // The transport's own words ("Connection refused (localhost:6334)") say more than "Error connecting to subchannel."
+        if (error.Status.DebugException?.GetBaseException().Message is { Length: > 0 } cause && !detail.Contains(cause, StringComparison.Ordinal))
+            detail += $" ({cause.TrimEnd('.')})";
         var tries = IsTransient(error) && _options.MaxRetries > 0 ? $" (tried {_options.MaxRetries + 1} times)" : "";
         var portHint = Address.Port == QdrantOptions.RestPort
             ? $" Port {QdrantOptions.RestPort} is Qdrant's REST port; this client speaks gRPC, on port {QdrantOptions.DefaultGrpcPort} by default."
@@ -128,7 +131,7 @@ public sealed class QdrantCalls
                 $"Qdrant at {Address} refused {what}: {detail}. Set the environment variable Qdrant__ApiKey to the server's API key.",
                 error.StatusCode, error),
             StatusCode.NotFound => new QdrantCallException(
-                $"Qdrant at {Address} could not do {what}: {detail}. No index yet? Build it with `index --backend qdrant`.", error.StatusCode, error),
+                $"Qdrant at {Address} has nothing for {what}: {detail}. No index yet? Build it with `index --backend qdrant`.", error.StatusCode, error),
             StatusCode.Unimplemented => new QdrantCallException(
                 $"Qdrant at {Address} does not implement {what} ({detail}): this backend needs Qdrant 1.10 or later.{portHint}",
                 error.StatusCode, error),

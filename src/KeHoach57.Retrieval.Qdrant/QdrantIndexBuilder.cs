@@ -22,7 +22,7 @@ public sealed class QdrantIndexBuilder(QdrantCalls calls, QdrantOptions options,
     public async Task<IndexStatusPayload> ReplaceAsync(IndexBuild build, CancellationToken cancellationToken)
     {
         var plan = IndexPlan.Create(build, options, index, DateTimeOffset.UtcNow);
-        var collections = await calls.RunAsync("list collections", (c, t) => c.ListCollectionsAsync(t), cancellationToken);
+        var collections = await calls.RunAsync("the collection list", (c, t) => c.ListCollectionsAsync(t), cancellationToken);
         if (collections.Contains(Alias))
             throw new QdrantCallException(
                 $"Qdrant at {calls.Address} already has a collection named \"{Alias}\", so the alias of that name cannot be created. " +
@@ -42,7 +42,7 @@ public sealed class QdrantIndexBuilder(QdrantCalls calls, QdrantOptions options,
         {
             await FillAsync(plan, cancellationToken);
             // Both actions in one request: Qdrant applies them under one lock, so readers never find the alias missing.
-            await calls.RunAsync($"move alias {Alias} to {plan.CollectionName}", (c, t) => c.UpdateAliasesAsync(
+            await calls.RunAsync($"the move of alias {Alias} to {plan.CollectionName}", (c, t) => c.UpdateAliasesAsync(
             [
                 new AliasOperations { DeleteAlias = new DeleteAlias { AliasName = Alias } },
                 new AliasOperations { CreateAlias = new CreateAlias { AliasName = Alias, CollectionName = plan.CollectionName } },
@@ -71,7 +71,7 @@ public sealed class QdrantIndexBuilder(QdrantCalls calls, QdrantOptions options,
 
     public async Task<string?> LiveCollectionAsync(CancellationToken cancellationToken)
     {
-        var aliases = await calls.RunAsync("list aliases", (c, t) => c.ListAliasesAsync(t), cancellationToken);
+        var aliases = await calls.RunAsync("the alias list", (c, t) => c.ListAliasesAsync(t), cancellationToken);
         return aliases.FirstOrDefault(a => a.AliasName == Alias)?.CollectionName;
     }
 
@@ -82,7 +82,7 @@ public sealed class QdrantIndexBuilder(QdrantCalls calls, QdrantOptions options,
         IReadOnlyList<RetrievedPoint> points;
         try
         {
-            points = await calls.RunAsync($"read the index status of {collection}", (c, t) => c.RetrieveAsync(collection,
+            points = await calls.RunAsync($"the index status of {collection}", (c, t) => c.RetrieveAsync(collection,
                 [IndexStatusPayload.PointId], withPayload: true, withVectors: false, readConsistency: options.ReadConsistencyRequest,
                 cancellationToken: t), cancellationToken);
         }
@@ -102,15 +102,15 @@ public sealed class QdrantIndexBuilder(QdrantCalls calls, QdrantOptions options,
         // Resolved once, so that a rebuild switching the alias meanwhile cannot split the delete and the status update.
         if (ids.Count == 0 || await LiveCollectionAsync(cancellationToken) is not { } collection) return 0;
         var status = await ReadLiveStatusAsync(cancellationToken, collection);
-        var found = await calls.RunAsync($"look up {ids.Count} points in {collection}", (c, t) => c.RetrieveAsync(collection,
+        var found = await calls.RunAsync($"a lookup of {ids.Count} points in {collection}", (c, t) => c.RetrieveAsync(collection,
             ids.Select(id => (PointId)id).ToList(), withPayload: false, withVectors: false, cancellationToken: t), cancellationToken);
         if (found.Count == 0) return 0;
-        await calls.RunAsync($"delete {found.Count} points from {collection}",
+        await calls.RunAsync($"the deletion of {found.Count} points from {collection}",
             (c, t) => c.DeleteAsync(collection, found.Select(p => p.Id).ToList(), wait: true, cancellationToken: t), cancellationToken);
         if (status is not null)
         {
             var updated = status with { Chunks = Math.Max(0, status.Chunks - found.Count) };
-            await calls.RunAsync($"update the index status of {collection}",
+            await calls.RunAsync($"the status update of {collection}",
                 (c, t) => c.UpsertAsync(collection, [updated.ToPoint()], wait: true, cancellationToken: t), cancellationToken);
         }
         return found.Count;
@@ -121,7 +121,7 @@ public sealed class QdrantIndexBuilder(QdrantCalls calls, QdrantOptions options,
         var name = plan.CollectionName;
         try
         {
-            await calls.RunAsync($"create collection {name}", (c, t) => c.CreateCollectionAsync(plan.CreateRequest, t), cancellationToken);
+            await calls.RunAsync($"the creation of collection {name}", (c, t) => c.CreateCollectionAsync(plan.CreateRequest, t), cancellationToken);
         }
         catch (QdrantCallException ex) when (ex.Code == StatusCode.AlreadyExists)
         {
@@ -130,19 +130,19 @@ public sealed class QdrantIndexBuilder(QdrantCalls calls, QdrantOptions options,
             logger.LogInformation("Qdrant collection {Collection} was created by an earlier attempt", name);
         }
         foreach (var field in ChunkPayload.KeywordFields)
-            await calls.RunAsync($"index payload field {field} of {name}",
+            await calls.RunAsync($"the keyword index on {field} of {name}",
                 (c, t) => c.CreatePayloadIndexAsync(name, field, PayloadSchemaType.Keyword, wait: true, cancellationToken: t), cancellationToken);
         var sent = 0;
         foreach (var batch in plan.Batches(options.BatchSize))
         {
             // wait=true: the points are searchable when this returns, so the alias can move right after.
-            await calls.RunAsync($"upsert {batch.Count} points into {name}",
+            await calls.RunAsync($"an upsert of {batch.Count} points into {name}",
                 (c, t) => c.UpsertAsync(name, batch, wait: true, cancellationToken: t), cancellationToken);
             sent += batch.Count;
             logger.LogDebug("Qdrant {Collection}: {Sent}/{Total} points", name, sent, plan.PointCount);
         }
         // Last, so that its presence means "complete".
-        await calls.RunAsync($"upsert the index status into {name}",
+        await calls.RunAsync($"the upsert of the index status into {name}",
             (c, t) => c.UpsertAsync(name, [plan.Status.ToPoint()], wait: true, cancellationToken: t), cancellationToken);
     }
 
@@ -166,7 +166,7 @@ public sealed class QdrantIndexBuilder(QdrantCalls calls, QdrantOptions options,
     {
         try
         {
-            await calls.RunAsync($"delete collection {collection}", (c, t) => c.DeleteCollectionAsync(collection, cancellationToken: t), cancellationToken);
+            await calls.RunAsync($"the deletion of collection {collection}", (c, t) => c.DeleteCollectionAsync(collection, cancellationToken: t), cancellationToken);
         }
         catch (QdrantCallException ex) when (ex.IsNoOp)
         {

@@ -80,7 +80,7 @@ public sealed class QdrantSearchIndex : ISearchIndex
         IReadOnlyList<RetrievedPoint> points;
         try
         {
-            points = await _calls.RunAsync($"retrieve {chunkIds.Count} chunks from {Alias}", (c, t) => c.RetrieveAsync(Alias,
+            points = await _calls.RunAsync($"a read of {chunkIds.Count} chunks from {Alias}", (c, t) => c.RetrieveAsync(Alias,
                 chunkIds.Distinct(StringComparer.Ordinal).Select(id => (PointId)IndexPlan.PointIdOf(id)).ToList(),
                 withPayload: true, withVectors: false, readConsistency: _options.ReadConsistencyRequest, cancellationToken: t), cancellationToken);
         }
@@ -110,7 +110,7 @@ public sealed class QdrantSearchIndex : ISearchIndex
         IReadOnlyList<ScoredPoint> points;
         try
         {
-            points = await _calls.RunAsync($"query {Alias}", (c, t) => c.QueryAsync(query.CollectionName, query.Query, query.Prefetch,
+            points = await _calls.RunAsync($"a query on {Alias}", (c, t) => c.QueryAsync(query.CollectionName, query.Query, query.Prefetch,
                 query.HasUsing ? query.Using : null, query.Filter, limit: query.Limit, readConsistency: query.ReadConsistency,
                 cancellationToken: t), cancellationToken);
         }

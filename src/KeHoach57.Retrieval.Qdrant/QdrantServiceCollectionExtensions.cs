@@ -41,9 +41,9 @@ public static class QdrantServiceCollectionExtensions
         foreach (var provider in root.Providers.Reverse())
         {
             if (!provider.TryGet(key, out var value) || string.IsNullOrEmpty(value)) continue;
-            return provider is JsonConfigurationProvider { Source.Path: { } path }
+            return provider is JsonConfigurationProvider { Source.Path: { } path } json
                    && Path.GetFileName(path).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
-                ? path
+                ? json.Source.FileProvider?.GetFileInfo(path).PhysicalPath ?? path
                 : null;
         }
         return null;

@@ -92,7 +92,8 @@ public sealed class LexicalScoringTests
         var hybrid = QdrantSearchIndex.QueryFor("kehoach57", sparse, [0.1f, 0.2f], filter, 10);
         var denseOnly = QdrantSearchIndex.QueryFor("kehoach57", LexicalVectors.ForQuery([]), [0.1f, 0.2f], null, 10);
 
-        Assert.Equal((IndexPlan.LexicalVector, sparse.Indices), (lexical.Using, lexical.Query.Nearest.Sparse.Indices.ToArray()));
+        Assert.Equal(IndexPlan.LexicalVector, lexical.Using);
+        Assert.Equal(sparse.Indices, lexical.Query.Nearest.Sparse.Indices);
         Assert.Equal(global::Qdrant.Client.Grpc.Fusion.Rrf, hybrid.Query.Fusion);
         Assert.Equal([IndexPlan.LexicalVector, IndexPlan.DenseVector], hybrid.Prefetch.Select(p => p.Using));
         Assert.All(hybrid.Prefetch, p => Assert.Equal(filter, p.Filter));

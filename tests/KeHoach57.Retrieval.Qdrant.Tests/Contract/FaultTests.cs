@@ -87,7 +87,7 @@ public sealed class FaultTests
         Assert.Equal(StatusCode.DeadlineExceeded, error.Code);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.8), TimeSpan.FromSeconds(4.5));
         Assert.Equal(2, qdrant.Server.Count(QdrantMethods.Query));
-        Assert.Contains("did not answer query " + qdrant.Alias + " within 1 s (tried 2 times)", error.Message);
+        Assert.Contains("did not answer a query on " + qdrant.Alias + " within 1 s (tried 2 times)", error.Message);
         Assert.Contains("Qdrant:TimeoutSeconds", error.Message);
     }
 
@@ -124,7 +124,7 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<QdrantUnavailableException>(() => qdrant.Index.ReplaceAsync(ContractCorpus.Build(), Ct));
 
         Assert.Equal(3, qdrant.Server.Count(QdrantMethods.ListCollections));
-        Assert.Contains("Cannot reach Qdrant at http://fake-qdrant:6334/ for list collections", error.Message);
+        Assert.Contains("Cannot reach Qdrant at http://fake-qdrant:6334/ for the collection list", error.Message);
         Assert.Contains("shard temporarily unavailable (tried 3 times)", error.Message);
         Assert.Contains("Qdrant:Url (or QDRANT_URL)", error.Message);
     }
@@ -145,7 +145,7 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<QdrantUnavailableException>(() => services.GetRequiredService<ISearchIndex>().GetStatusAsync(Ct));
 
         Assert.Equal(StatusCode.Unavailable, error.Code);
-        Assert.StartsWith("Cannot reach Qdrant at http://127.0.0.1:9/ for read the index status", error.Message);
+        Assert.StartsWith("Cannot reach Qdrant at http://127.0.0.1:9/ for the index status", error.Message);
         Assert.Contains("gRPC port", error.Message);
     }
 
@@ -162,7 +162,7 @@ public sealed class FaultTests
 
         var error = await Assert.ThrowsAsync<QdrantCallException>(async () => await qdrant.Index.ReplaceAsync(await SampleCorpus.BuildAsync(changed, Ct), Ct));
 
-        Assert.Contains("rejected upsert", error.Message);
+        Assert.Contains("rejected an upsert of 2 points", error.Message);
         Assert.Contains("payload too large", error.Message);
         Assert.Equal(old, await qdrant.LiveCollectionAsync());
         Assert.Equal([old!], await qdrant.BuildsAsync());
@@ -216,7 +216,7 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<QdrantCallException>(() => qdrant.Index.SearchAsync(new SearchRequest([new("báo_cáo", 1f)]), Ct));
 
         Assert.Equal(1, qdrant.Server.Count(QdrantMethods.Query));
-        Assert.Contains($"rejected query {qdrant.Alias}: Wrong input: Not existing vector name error: lexical", error.Message);
+        Assert.Contains($"rejected a query on {qdrant.Alias}: Wrong input: Not existing vector name error: lexical", error.Message);
     }
 
     [Fact]
