@@ -1,4 +1,3 @@
-using Google.Protobuf.Collections;
 using Qdrant.Client.Grpc;
 
 namespace KeHoach57.Retrieval.Qdrant;
@@ -13,7 +12,5 @@ internal static class PayloadFields
         payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.IntegerValue ? value.IntegerValue : null;
 
     public static IReadOnlyDictionary<string, Value>? Struct(IReadOnlyDictionary<string, Value> payload, string key) =>
-        payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.StructValue ? AsDictionary(value.StructValue.Fields) : null;
-
-    public static IReadOnlyDictionary<string, Value> AsDictionary(MapField<string, Value> fields) => fields;
+        payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.StructValue ? value.StructValue.Fields : null;
 }
