@@ -1,6 +1,6 @@
 using System.Text.Json;
 using KeHoach57.Core.Documents;
-using KeHoach57.Retrieval.Qdrant.Api;
+using Qdrant.Client.Grpc;
 
 namespace KeHoach57.Retrieval.Qdrant;
 
@@ -25,8 +25,10 @@ public sealed record ChunkPayload(
     int Ordinal,
     int Position)
 {
+    public const string DocKeyField = "doc_key";
+
     /// <summary>Payload fields with a keyword index: the scope filter's and the ones worth filtering by later.</summary>
-    public static readonly IReadOnlyList<string> KeywordFields = ["doc_id", "doc_key", "locality"];
+    public static readonly IReadOnlyList<string> KeywordFields = ["doc_id", DocKeyField, "locality", "section"];
 
     public static ChunkPayload From(Chunk chunk, DocumentInfo? document, int position) => new(
         chunk.Id, chunk.DocId, DocKeyOf(chunk.DocId),
@@ -37,17 +39,31 @@ public sealed record ChunkPayload(
 
     public Chunk ToChunk() => new(ChunkId, DocId, Section, Text, Kind, Context, Ordinal);
 
-    /// <summary>Null when the point is not one of ours (no payload, or not a chunk's).</summary>
-    public static ChunkPayload? Read(JsonElement? payload)
+    public Dictionary<string, Value> ToPayload() => new()
     {
-        if (payload is not { ValueKind: JsonValueKind.Object } element || !element.TryGetProperty("chunk_id", out _)) return null;
-        try
-        {
-            return element.Deserialize<ChunkPayload>(QdrantJson.Options);
-        }
-        catch (JsonException)
-        {
+        ["chunk_id"] = ChunkId,
+        ["doc_id"] = DocId,
+        [DocKeyField] = DocKey,
+        ["title"] = Title,
+        ["locality"] = Locality,
+        ["level"] = Level,
+        ["section"] = Section,
+        ["text"] = Text,
+        ["context"] = Context,
+        ["kind"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(Kind.ToString()),
+        ["ordinal"] = (long)Ordinal,
+        ["position"] = (long)Position,
+    };
+
+    /// <summary>Null when the point is not one of ours (no payload, or not a chunk's).</summary>
+    public static ChunkPayload? Read(IReadOnlyDictionary<string, Value> payload)
+    {
+        string? T(string key) => PayloadFields.Text(payload, key);
+        if (T("chunk_id") is not { } chunkId || T("doc_id") is not { } docId
+            || PayloadFields.Integer(payload, "ordinal") is not { } ordinal || PayloadFields.Integer(payload, "position") is not { } position
+            || !Enum.TryParse<ChunkKind>(T("kind")?.Replace("_", ""), ignoreCase: true, out var kind))
             return null;
-        }
+        return new ChunkPayload(chunkId, docId, T(DocKeyField) ?? DocKeyOf(docId), T("title") ?? "", T("locality") ?? "", T("level") ?? "",
+            T("section") ?? "", T("text") ?? "", T("context") ?? "", kind, (int)ordinal, (int)position);
     }
 }

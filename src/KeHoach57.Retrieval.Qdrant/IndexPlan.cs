@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using KeHoach57.Core.Documents;
-using KeHoach57.Retrieval.Qdrant.Api;
+using Qdrant.Client.Grpc;
 
 namespace KeHoach57.Retrieval.Qdrant;
 
@@ -17,7 +17,7 @@ public sealed class IndexPlan
     public const string DenseVector = "dense";
 
     /// <summary>Bumped when the point layout changes, so an old collection is never taken for a current one.</summary>
-    private const string SchemaVersion = "kehoach57-qdrant-v1";
+    private const string SchemaVersion = "kehoach57-qdrant-v2";
 
     private const int BuildKeyLength = 12;
 
@@ -34,11 +34,19 @@ public sealed class IndexPlan
         _b = index.B;
         var buildKey = BuildKey(build, options, index, denseSize);
         CollectionName = CollectionNameFor(options.Collection, buildKey);
-        CreateRequest = new CreateCollectionRequest(
-            denseSize is { } size ? new Dictionary<string, VectorParams> { [DenseVector] = new(size, "Cosine") } : null,
-            new Dictionary<string, SparseVectorParams> { [LexicalVector] = new("idf") },
-            options.ShardNumber,
-            options.ReplicationFactor);
+        CreateRequest = new CreateCollection
+        {
+            CollectionName = CollectionName,
+            SparseVectorsConfig = new SparseVectorConfig { Map = { [LexicalVector] = new SparseVectorParams { Modifier = Modifier.Idf } } },
+            ShardNumber = (uint)options.ShardNumber,
+            ReplicationFactor = (uint)options.ReplicationFactor,
+            WriteConsistencyFactor = (uint)options.WriteConsistencyFactor,
+        };
+        if (denseSize is { } size)
+            CreateRequest.VectorsConfig = new VectorsConfig
+            {
+                ParamsMap = new VectorParamsMap { Map = { [DenseVector] = new VectorParams { Size = (ulong)size, Distance = Distance.Cosine } } },
+            };
         Status = new IndexStatusPayload(build.Fingerprint, build.Documents.Count, build.Chunks.Count, builtAt, denseSize, buildKey);
     }
 
@@ -46,7 +54,8 @@ public sealed class IndexPlan
     /// that is already live is a no-op, and a half-built collection is recognisable by name.</summary>
     public string CollectionName { get; }
 
-    public CreateCollectionRequest CreateRequest { get; }
+    /// <summary>Named "lexical" sparse vector with the idf modifier; a Cosine "dense" one when the build has embeddings.</summary>
+    public CreateCollection CreateRequest { get; }
 
     public IndexStatusPayload Status { get; }
 
@@ -91,17 +100,22 @@ public sealed class IndexPlan
 
     public PointStruct ToPoint(IndexedChunk chunk, DocumentInfo? document, int position)
     {
-        var vectors = new Dictionary<string, QdrantVector>
+        var vectors = new Dictionary<string, Vector>
         {
-            // Always present, even when empty: Qdrant's IDF counts the points holding the vector, and the
-            // embedded index counts every chunk.
-            [LexicalVector] = LexicalVectors.ForChunk(chunk.Terms, _averageLength, _k1, _b),
+            // Every chunk has one (see LexicalVectors.EmptyChunkId): Qdrant's IDF counts the points holding the
+            // vector, and the embedded index counts every chunk.
+            [LexicalVector] = LexicalVectors.ForChunk(chunk.Terms, _averageLength, _k1, _b).ToPair(),
         };
-        if (chunk.Dense is { Length: > 0 } dense) vectors[DenseVector] = new DenseVector(dense.ToArray());
-        return new PointStruct(PointIdOf(chunk.Chunk.Id), vectors, ChunkPayload.From(chunk.Chunk, document, position));
+        if (chunk.Dense is { Length: > 0 } dense) vectors[DenseVector] = dense.ToArray();
+        return new PointStruct
+        {
+            Id = PointIdOf(chunk.Chunk.Id),
+            Vectors = vectors,
+            Payload = { ChunkPayload.From(chunk.Chunk, document, position).ToPayload() },
+        };
     }
 
-    public static string PointIdOf(string chunkId) => Uuid5.Create(chunkId).ToString();
+    public static Guid PointIdOf(string chunkId) => Uuid5.Create(chunkId);
 
     /// <summary>Hash of everything that shapes the collection's content or layout; an equal key means an equal collection.</summary>
     private static string BuildKey(IndexBuild build, QdrantOptions options, IndexOptions index, int? denseSize)
@@ -119,6 +133,7 @@ public sealed class IndexPlan
         Add(Invariant(index.B));
         Add(Invariant(options.ShardNumber));
         Add(Invariant(options.ReplicationFactor));
+        Add(Invariant(options.WriteConsistencyFactor));
         Add(Invariant(denseSize));
         foreach (var d in build.Documents)
             foreach (var field in new[] { d.Id, d.Title, d.Issuer, d.Number, d.Date, d.Locality, d.Level, d.Source }) Add(field);

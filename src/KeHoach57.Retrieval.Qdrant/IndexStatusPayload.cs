@@ -1,5 +1,5 @@
-using System.Text.Json;
-using KeHoach57.Retrieval.Qdrant.Api;
+using System.Globalization;
+using Qdrant.Client.Grpc;
 
 namespace KeHoach57.Retrieval.Qdrant;
 
@@ -21,22 +21,35 @@ public sealed record IndexStatusPayload(
     private const string Property = "index_status";
 
     /// <summary>Its own name space within the point ids: chunk ids always contain a '/', this name never does.</summary>
-    public static readonly string PointId = Uuid5.Create("#index-status").ToString();
+    public static readonly Guid PointId = Uuid5.Create("#index-status");
 
     public IndexStatus ToStatus() => new(Fingerprint, Documents, Chunks, BuiltAt);
 
-    public PointStruct ToPoint() => new(PointId, new Dictionary<string, QdrantVector>(), new Dictionary<string, object> { [Property] = this });
-
-    public static IndexStatusPayload? Read(JsonElement? payload)
+    public PointStruct ToPoint()
     {
-        if (payload is not { ValueKind: JsonValueKind.Object } element || !element.TryGetProperty(Property, out var status)) return null;
-        try
+        var fields = new Dictionary<string, Value>
         {
-            return status.Deserialize<IndexStatusPayload>(QdrantJson.Options);
-        }
-        catch (JsonException)
-        {
+            ["fingerprint"] = Fingerprint,
+            ["documents"] = (long)Documents,
+            ["chunks"] = (long)Chunks,
+            ["built_at"] = BuiltAt.ToString("O", CultureInfo.InvariantCulture),
+            ["build_key"] = BuildKey,
+        };
+        if (DenseSize is { } size) fields["dense_size"] = (long)size;
+        // An empty set of named vectors: the point exists for its payload only.
+        return new PointStruct { Id = PointId, Vectors = new Vectors { Vectors_ = new NamedVectors() }, Payload = { [Property] = fields } };
+    }
+
+    /// <summary>Null when the payload holds no readable status.</summary>
+    public static IndexStatusPayload? Read(IReadOnlyDictionary<string, Value> payload)
+    {
+        if (PayloadFields.Struct(payload, Property) is not { } status) return null;
+        if (PayloadFields.Text(status, "fingerprint") is not { } fingerprint
+            || PayloadFields.Integer(status, "documents") is not { } documents
+            || PayloadFields.Integer(status, "chunks") is not { } chunks
+            || PayloadFields.Text(status, "build_key") is not { } buildKey
+            || !DateTimeOffset.TryParse(PayloadFields.Text(status, "built_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var builtAt))
             return null;
-        }
+        return new IndexStatusPayload(fingerprint, (int)documents, (int)chunks, builtAt, (int?)PayloadFields.Integer(status, "dense_size"), buildKey);
     }
 }

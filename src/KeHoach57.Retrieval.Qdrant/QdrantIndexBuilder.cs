@@ -1,5 +1,6 @@
-using KeHoach57.Retrieval.Qdrant.Api;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
+using Qdrant.Client.Grpc;
 
 namespace KeHoach57.Retrieval.Qdrant;
 
@@ -13,7 +14,7 @@ namespace KeHoach57.Retrieval.Qdrant;
 /// the corpus cannot survive, and Qdrant's IDF statistics (posting lengths, which may still count deleted
 /// or overwritten points until segments are optimized) match the build exactly.
 /// </remarks>
-public sealed class QdrantIndexBuilder(QdrantRestClient client, QdrantOptions options, IndexOptions index, ILogger logger)
+public sealed class QdrantIndexBuilder(QdrantCalls calls, QdrantOptions options, IndexOptions index, ILogger logger)
 {
     private string Alias => options.Collection;
 
@@ -21,11 +22,11 @@ public sealed class QdrantIndexBuilder(QdrantRestClient client, QdrantOptions op
     public async Task<IndexStatusPayload> ReplaceAsync(IndexBuild build, CancellationToken cancellationToken)
     {
         var plan = IndexPlan.Create(build, options, index, DateTimeOffset.UtcNow);
-        var collections = (await client.ListCollectionsAsync(cancellationToken)).Collections.Select(c => c.Name).ToList();
+        var collections = await calls.RunAsync("the collection list", (c, t) => c.ListCollectionsAsync(t), cancellationToken);
         if (collections.Contains(Alias))
-            throw new QdrantException(
-                $"Qdrant already has a collection named \"{Alias}\", so the alias of that name cannot be created. " +
-                "Delete that collection or choose another Qdrant:Collection.");
+            throw new QdrantCallException(
+                $"Qdrant at {calls.Address} already has a collection named \"{Alias}\", so the alias of that name cannot be created. " +
+                "Delete that collection or choose another Qdrant:Collection.", StatusCode.AlreadyExists);
         var live = await LiveCollectionAsync(cancellationToken);
         if (live == plan.CollectionName)
         {
@@ -35,13 +36,17 @@ public sealed class QdrantIndexBuilder(QdrantRestClient client, QdrantOptions op
 
         // A collection of this name is a half-built leftover of a crashed run: refilling it in place would
         // keep overwritten postings in the IDF statistics, so it starts over.
-        if (collections.Contains(plan.CollectionName)) await client.DeleteCollectionAsync(plan.CollectionName, cancellationToken);
+        if (collections.Contains(plan.CollectionName)) await DropAsync(plan.CollectionName, cancellationToken);
 
         try
         {
             await FillAsync(plan, cancellationToken);
-            await client.UpdateAliasesAsync(new ChangeAliasesRequest(
-                [AliasAction.Delete(Alias), AliasAction.Create(Alias, plan.CollectionName)]), cancellationToken);
+            // Both actions in one request: Qdrant applies them under one lock, so readers never find the alias missing.
+            await calls.RunAsync($"the move of alias {Alias} to {plan.CollectionName}", (c, t) => c.UpdateAliasesAsync(
+            [
+                new AliasOperations { DeleteAlias = new DeleteAlias { AliasName = Alias } },
+                new AliasOperations { CreateAlias = new CreateAlias { AliasName = Alias, CollectionName = plan.CollectionName } },
+            ], cancellationToken: t), cancellationToken);
         }
         catch (Exception ex)
         {
@@ -66,45 +71,79 @@ public sealed class QdrantIndexBuilder(QdrantRestClient client, QdrantOptions op
 
     public async Task<string?> LiveCollectionAsync(CancellationToken cancellationToken)
     {
-        var aliases = await client.ListAliasesAsync(cancellationToken);
-        return aliases.Aliases.FirstOrDefault(a => a.AliasName == Alias)?.CollectionName;
+        var aliases = await calls.RunAsync("the alias list", (c, t) => c.ListAliasesAsync(t), cancellationToken);
+        return aliases.FirstOrDefault(a => a.AliasName == Alias)?.CollectionName;
     }
 
-    /// <summary>The status point of the collection behind the alias; null when there is no index (yet).</summary>
-    public async Task<IndexStatusPayload?> ReadLiveStatusAsync(CancellationToken cancellationToken)
+    /// <summary>The status point of <paramref name="collection"/> (the alias by default); null when there is no index (yet).</summary>
+    public async Task<IndexStatusPayload?> ReadLiveStatusAsync(CancellationToken cancellationToken, string? collection = null)
     {
-        ScrollResult result;
+        collection ??= Alias;
+        IReadOnlyList<RetrievedPoint> points;
         try
         {
-            result = await client.ScrollAsync(Alias, new ScrollRequest(
-                Filter: new Filter(Must: [new HasIdCondition([IndexStatusPayload.PointId])]),
-                Limit: 1, WithPayload: true, WithVector: false), cancellationToken);
+            points = await calls.RunAsync($"the index status of {collection}", (c, t) => c.RetrieveAsync(collection,
+                [IndexStatusPayload.PointId], withPayload: true, withVectors: false, readConsistency: options.ReadConsistencyRequest,
+                cancellationToken: t), cancellationToken);
         }
-        catch (QdrantException ex) when (ex.IsNotFound)
+        catch (QdrantCallException ex) when (ex.IsNotFound)
         {
             return null;
         }
-        var status = result.Points.Count == 0 ? null : IndexStatusPayload.Read(result.Points[0].Payload);
+        var status = points.Count == 0 ? null : IndexStatusPayload.Read(points[0].Payload);
         if (status is null)
-            logger.LogWarning("Qdrant collection behind {Alias} has no readable index status point; treating it as no index", Alias);
+            logger.LogWarning("Qdrant collection behind {Alias} has no readable index status point; treating it as no index", collection);
         return status;
+    }
+
+    /// <summary>Removes these points from the live collection and counts them out of its status; returns how many existed.</summary>
+    public async Task<int> DeleteAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        // Resolved once, so that a rebuild switching the alias meanwhile cannot split the delete and the status update.
+        if (ids.Count == 0 || await LiveCollectionAsync(cancellationToken) is not { } collection) return 0;
+        var status = await ReadLiveStatusAsync(cancellationToken, collection);
+        var found = await calls.RunAsync($"a lookup of {ids.Count} points in {collection}", (c, t) => c.RetrieveAsync(collection,
+            ids.Select(id => (PointId)id).ToList(), withPayload: false, withVectors: false, cancellationToken: t), cancellationToken);
+        if (found.Count == 0) return 0;
+        await calls.RunAsync($"the deletion of {found.Count} points from {collection}",
+            (c, t) => c.DeleteAsync(collection, found.Select(p => p.Id).ToList(), wait: true, cancellationToken: t), cancellationToken);
+        if (status is not null)
+        {
+            var updated = status with { Chunks = Math.Max(0, status.Chunks - found.Count) };
+            await calls.RunAsync($"the status update of {collection}",
+                (c, t) => c.UpsertAsync(collection, [updated.ToPoint()], wait: true, cancellationToken: t), cancellationToken);
+        }
+        return found.Count;
     }
 
     private async Task FillAsync(IndexPlan plan, CancellationToken cancellationToken)
     {
         var name = plan.CollectionName;
-        await client.CreateCollectionAsync(name, plan.CreateRequest, cancellationToken);
-        foreach (var field in ChunkPayload.KeywordFields)
-            await client.CreatePayloadIndexAsync(name, new CreateFieldIndexRequest(field, "keyword"), cancellationToken);
-        var sent = 0;
-        foreach (var batch in plan.Batches(Math.Max(1, options.BatchSize)))
+        try
         {
-            await client.UpsertPointsAsync(name, new UpsertPointsRequest(batch), cancellationToken);
+            await calls.RunAsync($"the creation of collection {name}", (c, t) => c.CreateCollectionAsync(plan.CreateRequest, t), cancellationToken);
+        }
+        catch (QdrantCallException ex) when (ex.Code == StatusCode.AlreadyExists)
+        {
+            // Any leftover of this name was dropped above and one writer is assumed, so the collection is the one an
+            // earlier attempt of this call created before its answer was lost.
+            logger.LogInformation("Qdrant collection {Collection} was created by an earlier attempt", name);
+        }
+        foreach (var field in ChunkPayload.KeywordFields)
+            await calls.RunAsync($"the keyword index on {field} of {name}",
+                (c, t) => c.CreatePayloadIndexAsync(name, field, PayloadSchemaType.Keyword, wait: true, cancellationToken: t), cancellationToken);
+        var sent = 0;
+        foreach (var batch in plan.Batches(options.BatchSize))
+        {
+            // wait=true: the points are searchable when this returns, so the alias can move right after.
+            await calls.RunAsync($"an upsert of {batch.Count} points into {name}",
+                (c, t) => c.UpsertAsync(name, batch, wait: true, cancellationToken: t), cancellationToken);
             sent += batch.Count;
             logger.LogDebug("Qdrant {Collection}: {Sent}/{Total} points", name, sent, plan.PointCount);
         }
         // Last, so that its presence means "complete".
-        await client.UpsertPointsAsync(name, new UpsertPointsRequest([plan.Status.ToPoint()]), cancellationToken);
+        await calls.RunAsync($"the upsert of the index status into {name}",
+            (c, t) => c.UpsertAsync(name, [plan.Status.ToPoint()], wait: true, cancellationToken: t), cancellationToken);
     }
 
     /// <summary>Null when Qdrant cannot tell us, which must be treated as "maybe".</summary>
@@ -115,9 +154,22 @@ public sealed class QdrantIndexBuilder(QdrantRestClient client, QdrantOptions op
             using var timeout = CleanupTimeout();
             return await LiveCollectionAsync(timeout.Token) == collection;
         }
-        catch (Exception ex) when (ex is QdrantException or OperationCanceledException)
+        catch (Exception ex) when (ex is QdrantCallException or OperationCanceledException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Also drops every alias pointing at the collection. A missing collection (Qdrant answers "false", as it
+    /// does when a retried delete had already been applied) is not an error.</summary>
+    private async Task DropAsync(string collection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await calls.RunAsync($"the deletion of collection {collection}", (c, t) => c.DeleteCollectionAsync(collection, cancellationToken: t), cancellationToken);
+        }
+        catch (QdrantCallException ex) when (ex.IsNoOp)
+        {
         }
     }
 
@@ -126,9 +178,9 @@ public sealed class QdrantIndexBuilder(QdrantRestClient client, QdrantOptions op
         try
         {
             using var timeout = CleanupTimeout();
-            await client.DeleteCollectionAsync(collection, timeout.Token);
+            await DropAsync(collection, timeout.Token);
         }
-        catch (Exception ex) when (ex is QdrantException or OperationCanceledException)
+        catch (Exception ex) when (ex is QdrantCallException or OperationCanceledException)
         {
             logger.LogWarning("Could not drop Qdrant collection {Collection} ({Error}); drop it by hand or let the next build do it",
                 collection, ex.Message);

@@ -1,6 +1,7 @@
-using KeHoach57.Retrieval.Qdrant.Api;
+using KeHoach57.Core.Documents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Qdrant.Client.Grpc;
 
 namespace KeHoach57.Retrieval.Qdrant;
 
@@ -16,7 +17,7 @@ public sealed class QdrantSearchIndex : ISearchIndex
     /// the embedded index's order (Qdrant breaks ties its own way) before trimming.</summary>
     private const int TieSlack = 16;
 
-    private readonly QdrantRestClient _client;
+    private readonly QdrantCalls _calls;
     private readonly QdrantOptions _options;
     private readonly QdrantIndexBuilder _builder;
     private readonly ILogger<QdrantSearchIndex> _logger;
@@ -25,12 +26,12 @@ public sealed class QdrantSearchIndex : ISearchIndex
     // What this process last saw live; only consulted to know whether a dense vector exists to query.
     private IndexStatusPayload? _live;
 
-    public QdrantSearchIndex(QdrantRestClient client, IOptions<QdrantOptions> options, IOptions<IndexOptions> index, ILogger<QdrantSearchIndex> logger)
+    public QdrantSearchIndex(QdrantCalls calls, IOptions<QdrantOptions> options, IOptions<IndexOptions> index, ILogger<QdrantSearchIndex> logger)
     {
-        _client = client;
+        _calls = calls;
         _options = options.Value;
         _logger = logger;
-        _builder = new QdrantIndexBuilder(client, _options, index.Value, logger);
+        _builder = new QdrantIndexBuilder(calls, _options, index.Value, logger);
     }
 
     public string Name => "qdrant";
@@ -56,6 +57,42 @@ public sealed class QdrantSearchIndex : ISearchIndex
         }
     }
 
+    public async Task<int> DeleteChunksAsync(IReadOnlyList<string> chunkIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunkIds);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var removed = await _builder.DeleteAsync(chunkIds.Distinct(StringComparer.Ordinal).Select(IndexPlan.PointIdOf).ToList(), cancellationToken);
+            _live = null;
+            return removed;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyList<string> chunkIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunkIds);
+        if (chunkIds.Count == 0) return [];
+        IReadOnlyList<RetrievedPoint> points;
+        try
+        {
+            points = await _calls.RunAsync($"a read of {chunkIds.Count} chunks from {Alias}", (c, t) => c.RetrieveAsync(Alias,
+                chunkIds.Distinct(StringComparer.Ordinal).Select(id => (PointId)IndexPlan.PointIdOf(id)).ToList(),
+                withPayload: true, withVectors: false, readConsistency: _options.ReadConsistencyRequest, cancellationToken: t), cancellationToken);
+        }
+        catch (QdrantCallException ex) when (ex.IsNotFound)
+        {
+            return [];
+        }
+        var byId = points.Select(p => ChunkPayload.Read(p.Payload)).OfType<ChunkPayload>()
+            .ToDictionary(p => p.ChunkId, p => p.ToChunk(), StringComparer.Ordinal);
+        return chunkIds.Select(id => byId.GetValueOrDefault(id)).OfType<Chunk>().ToList();
+    }
+
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -69,47 +106,60 @@ public sealed class QdrantSearchIndex : ISearchIndex
         }
         if (sparse.IsEmpty && dense is null) return [];
 
-        var query = QueryFor(sparse, dense, ScopeFilter(request.DocIds), request.Limit + TieSlack);
-        QueryResponse response;
+        var query = QueryFor(Alias, sparse, dense, ScopeFilter(request.DocIds), (ulong)(request.Limit + TieSlack), _options.ReadConsistencyRequest);
+        IReadOnlyList<ScoredPoint> points;
         try
         {
-            response = await _client.QueryAsync(Alias, query, cancellationToken);
+            points = await _calls.RunAsync($"a query on {Alias}", (c, t) => c.QueryAsync(query.CollectionName, query.Query, query.Prefetch,
+                query.HasUsing ? query.Using : null, query.Filter, limit: query.Limit, readConsistency: query.ReadConsistency,
+                cancellationToken: t), cancellationToken);
         }
-        catch (QdrantException ex) when (ex.IsNotFound)
+        catch (QdrantCallException ex) when (ex.IsNotFound)
         {
             _logger.LogWarning("Qdrant has no index under {Alias} yet; build it with `index --backend qdrant`", Alias);
             return [];
         }
-        return ToHits(response, request.Limit);
+        return ToHits(points, request.Limit);
     }
 
-    /// <summary>Lexical alone is a plain sparse query; with an embedding, both rank candidates and RRF fuses them.</summary>
-    public static QueryRequest QueryFor(SparseVector sparse, float[]? dense, Filter? filter, int limit)
+    /// <summary>The Query API request: lexical alone is a plain sparse query; with an embedding, both rank candidates
+    /// and RRF fuses them.</summary>
+    public static QueryPoints QueryFor(string collection, SparseTerms sparse, float[]? dense, Filter? filter, ulong limit,
+        ReadConsistency? readConsistency = null)
     {
-        if (dense is null) return new QueryRequest(QueryInput.Nearest(sparse), IndexPlan.LexicalVector, Filter: filter, Limit: limit);
-        var denseQuery = QueryInput.Nearest(new DenseVector(dense));
-        if (sparse.IsEmpty) return new QueryRequest(denseQuery, IndexPlan.DenseVector, Filter: filter, Limit: limit);
-        return new QueryRequest(
-            QueryInput.Rrf,
-            Prefetch:
-            [
-                new Prefetch(QueryInput.Nearest(sparse), IndexPlan.LexicalVector, limit),
-                new Prefetch(denseQuery, IndexPlan.DenseVector, limit),
-            ],
-            Filter: filter,
-            Limit: limit);
+        var query = new QueryPoints { CollectionName = collection, Limit = limit, WithPayload = new WithPayloadSelector { Enable = true } };
+        if (filter is not null) query.Filter = filter;
+        if (readConsistency is not null) query.ReadConsistency = readConsistency;
+        if (dense is null)
+        {
+            query.Query = sparse.ToPair();
+            query.Using = IndexPlan.LexicalVector;
+        }
+        else if (sparse.IsEmpty)
+        {
+            query.Query = dense;
+            query.Using = IndexPlan.DenseVector;
+        }
+        else
+        {
+            // The filter goes on each prefetch too: each must find `limit` candidates inside the scope, not before it.
+            query.Query = Fusion.Rrf;
+            query.Prefetch.Add(new PrefetchQuery { Query = sparse.ToPair(), Using = IndexPlan.LexicalVector, Limit = limit, Filter = filter });
+            query.Prefetch.Add(new PrefetchQuery { Query = dense, Using = IndexPlan.DenseVector, Limit = limit, Filter = filter });
+        }
+        return query;
     }
 
     /// <summary>Null or empty means every document, as in the embedded index.</summary>
     public static Filter? ScopeFilter(IReadOnlyList<string>? docIds) =>
         docIds is { Count: > 0 }
-            ? new Filter(Must: [new FieldCondition("doc_key", new MatchAny(docIds.Select(ChunkPayload.DocKeyOf).Distinct().ToList()))])
+            ? new Filter { Must = { Conditions.Match(ChunkPayload.DocKeyField, docIds.Select(ChunkPayload.DocKeyOf).Distinct().ToList()) } }
             : null;
 
-    private IReadOnlyList<SearchHit> ToHits(QueryResponse response, int limit)
+    private IReadOnlyList<SearchHit> ToHits(IReadOnlyList<ScoredPoint> points, int limit)
     {
-        var hits = new List<(ChunkPayload Payload, double Score)>(response.Points.Count);
-        foreach (var point in response.Points)
+        var hits = new List<(ChunkPayload Payload, double Score)>(points.Count);
+        foreach (var point in points)
         {
             if (ChunkPayload.Read(point.Payload) is { } payload) hits.Add((payload, point.Score));
             else _logger.LogWarning("Qdrant point {Id} under {Alias} carries no chunk payload; skipped", point.Id, Alias);

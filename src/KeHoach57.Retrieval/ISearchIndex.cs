@@ -19,6 +19,15 @@ public interface ISearchIndex
     Task ReplaceAsync(IndexBuild build, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The indexed chunks with these ids, in the order asked; ids the index does not hold are left out.</summary>
+    Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyList<string> chunkIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes these chunks from the live index at once (a passage withdrawn without waiting for a rebuild);
+    /// ids the index does not hold are ignored. Returns how many were removed. The remaining chunks keep their
+    /// term weights; IDF and the status's chunk count no longer count the removed ones. The next
+    /// <see cref="ReplaceAsync"/> rebuilds everything from the corpus.</summary>
+    Task<int> DeleteChunksAsync(IReadOnlyList<string> chunkIds, CancellationToken cancellationToken = default);
 }
 
 /// <param name="Fingerprint">Hash of the corpus files the index was built from, to detect a stale index.</param>

@@ -1,15 +1,17 @@
 using System.Reflection;
-using System.Text.Json;
 using KeHoach57.Core.Documents;
-using KeHoach57.Retrieval.Qdrant.Api;
 using KeHoach57.Retrieval.Qdrant.Tests.Support;
+using Qdrant.Client.Grpc;
 
 namespace KeHoach57.Retrieval.Qdrant.Tests;
 
 public sealed class IndexPlanTests
 {
+    private static QdrantOptions Options(int shards = 1, int replicas = 1, int writeConsistency = 1) =>
+        new() { Collection = "kehoach57", ShardNumber = shards, ReplicationFactor = replicas, WriteConsistencyFactor = writeConsistency };
+
     private static IndexPlan Plan(IndexBuild build, QdrantOptions? options = null, IndexOptions? index = null) =>
-        IndexPlan.Create(build, options ?? Harness.Options(), index ?? new IndexOptions(), DateTimeOffset.UnixEpoch);
+        IndexPlan.Create(build, options ?? Options(), index ?? new IndexOptions(), DateTimeOffset.UnixEpoch);
 
     [Fact]
     public void Collection_is_named_after_the_alias_and_a_hash_of_the_build_so_the_same_build_lands_in_the_same_collection()
@@ -38,7 +40,9 @@ public sealed class IndexPlanTests
             Plan(build with { Fingerprint = "corpus-fp-2" }).CollectionName,
             Plan(ContractCorpus.Build(dense: true)).CollectionName,
             Plan(build, index: new IndexOptions { K1 = 1.5 }).CollectionName,
-            Plan(build, Harness.Options(shards: 2)).CollectionName,
+            Plan(build, Options(shards: 2)).CollectionName,
+            Plan(build, Options(replicas: 2)).CollectionName,
+            Plan(build, Options(replicas: 2, writeConsistency: 2)).CollectionName,
         }, other => Assert.NotEqual(name, other));
     }
 
@@ -53,15 +57,16 @@ public sealed class IndexPlanTests
         Assert.Equal(isBuild, IndexPlan.IsBuildOf("kehoach57", collection));
 
     [Fact]
-    public void Collection_schema_has_the_idf_sparse_vector_and_a_cosine_dense_vector_sized_by_the_embeddings()
+    public void Collection_has_the_idf_sparse_vector_the_cluster_settings_and_a_cosine_dense_vector_sized_by_the_embeddings()
     {
-        var plain = Plan(ContractCorpus.Build(), Harness.Options(shards: 2, replicas: 3)).CreateRequest;
+        var plain = Plan(ContractCorpus.Build(), Options(shards: 2, replicas: 3, writeConsistency: 2)).CreateRequest;
         var dense = Plan(ContractCorpus.Build(dense: true)).CreateRequest;
 
-        Assert.Equal("idf", plain.SparseVectors![IndexPlan.LexicalVector].Modifier);
-        Assert.Null(plain.Vectors);
-        Assert.Equal((2, 3), (plain.ShardNumber, plain.ReplicationFactor));
-        Assert.Equal(new VectorParams(3, "Cosine"), dense.Vectors![IndexPlan.DenseVector]);
+        Assert.Equal(Modifier.Idf, plain.SparseVectorsConfig.Map[IndexPlan.LexicalVector].Modifier);
+        Assert.Null(plain.VectorsConfig);
+        Assert.Equal((2u, 3u, 2u), (plain.ShardNumber, plain.ReplicationFactor, plain.WriteConsistencyFactor));
+        var vector = dense.VectorsConfig.ParamsMap.Map[IndexPlan.DenseVector];
+        Assert.Equal((3ul, Distance.Cosine), (vector.Size, vector.Distance));
     }
 
     [Fact]
@@ -77,7 +82,7 @@ public sealed class IndexPlanTests
     }
 
     [Fact]
-    public void Points_come_in_build_order_with_deterministic_ids_a_lexical_vector_each_and_their_position()
+    public void Points_come_in_build_order_with_uuid5_ids_a_lexical_vector_each_and_their_position()
     {
         var build = ContractCorpus.Build() with
         {
@@ -88,34 +93,35 @@ public sealed class IndexPlanTests
 
         Assert.Equal([3, 1], batches.Select(b => b.Count));
         var points = batches.SelectMany(b => b).ToList();
-        Assert.Equal(build.Chunks.Select(c => IndexPlan.PointIdOf(c.Chunk.Id)), points.Select(p => p.Id));
-        Assert.All(points, p => Assert.IsType<SparseVector>(p.Vector[IndexPlan.LexicalVector]));
-        Assert.Equal([0, 1, 2, 3], points.Select(p => ((ChunkPayload)p.Payload!).Position));
-        Assert.Equal("a7b84935-c29d-5150-a24a-944c8235e0da", points[0].Id);
+        Assert.Equal(build.Chunks.Select(c => IndexPlan.PointIdOf(c.Chunk.Id).ToString()), points.Select(p => p.Id.Uuid));
+        Assert.All(points, p => Assert.Equal(Vector.VectorOneofCase.Sparse, p.Vectors.Vectors_.Vectors[IndexPlan.LexicalVector].VectorCase));
+        Assert.Equal([0, 1, 2, 3], points.Select(p => ChunkPayload.Read(p.Payload)!.Position));
+        Assert.Equal("a7b84935-c29d-5150-a24a-944c8235e0da", points[0].Id.Uuid);
     }
 
     [Fact]
-    public void Payload_carries_every_chunk_field_through_json_so_a_hit_is_rebuilt_whole()
+    public void Payload_carries_every_chunk_field_so_a_hit_is_rebuilt_whole()
     {
         // Every constructor parameter gets a non-default value: a field added to Chunk but not to the
         // payload makes this fail instead of silently dropping out of Qdrant hits.
         var parameters = typeof(Chunk).GetConstructors().Single(c => c.GetParameters().Length > 1).GetParameters();
         var chunk = (Chunk)Activator.CreateInstance(typeof(Chunk), parameters.Select(NonDefault).ToArray())!;
 
-        var json = JsonSerializer.SerializeToElement(ChunkPayload.From(chunk, ContractCorpus.YenHoa, 4), QdrantJson.Options);
-        var read = ChunkPayload.Read(json);
+        var payload = new PointStruct { Payload = { ChunkPayload.From(chunk, ContractCorpus.YenHoa, 4).ToPayload() } }.Payload;
+        var read = ChunkPayload.Read(payload);
 
         Assert.Equal(chunk, read!.ToChunk());
         Assert.Equal((ContractCorpus.YenHoa.Title, ContractCorpus.YenHoa.Locality, ContractCorpus.YenHoa.Level, 4), (read.Title, read.Locality, read.Level, read.Position));
-        Assert.Equal("table_row", json.GetProperty("kind").GetString());
+        Assert.Equal("table_row", payload["kind"].StringValue);
+        Assert.Equal("DOC-X", payload[ChunkPayload.DocKeyField].StringValue);
     }
 
     [Fact]
     public void A_point_that_is_not_a_chunk_is_not_read_as_one()
     {
-        Assert.Null(ChunkPayload.Read(null));
-        Assert.Null(ChunkPayload.Read(JsonSerializer.SerializeToElement(new { index_status = new { fingerprint = "x" } })));
-        Assert.Null(ChunkPayload.Read(JsonSerializer.SerializeToElement(new { chunk_id = 5 })));
+        Assert.Null(ChunkPayload.Read(new Dictionary<string, Value>()));
+        Assert.Null(ChunkPayload.Read(Plan(ContractCorpus.Build()).Status.ToPoint().Payload));
+        Assert.Null(ChunkPayload.Read(new Dictionary<string, Value> { ["chunk_id"] = 5L, ["doc_id"] = "d" }));
     }
 
     [Fact]
@@ -124,12 +130,13 @@ public sealed class IndexPlanTests
         var status = Plan(ContractCorpus.Build(dense: true)).Status;
         var point = status.ToPoint();
 
-        var read = IndexStatusPayload.Read(JsonSerializer.SerializeToElement(point.Payload, QdrantJson.Options));
+        var read = IndexStatusPayload.Read(point.Payload);
 
         Assert.Equal(status, read);
-        Assert.Empty(point.Vector);
+        Assert.Empty(point.Vectors.Vectors_.Vectors);
         Assert.Equal(new IndexStatus("corpus-fp-1", 2, 3, DateTimeOffset.UnixEpoch), read!.ToStatus());
         Assert.Equal(3, read.DenseSize);
+        Assert.Null(IndexStatusPayload.Read(new Dictionary<string, Value> { ["index_status"] = "not a struct" }));
     }
 
     private static object NonDefault(ParameterInfo parameter) => parameter.ParameterType switch

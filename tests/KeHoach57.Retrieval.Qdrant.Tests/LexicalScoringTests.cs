@@ -1,19 +1,14 @@
 using KeHoach57.Core.Documents;
-using KeHoach57.Retrieval.Qdrant.Api;
 using KeHoach57.Retrieval.Qdrant.Tests.Support;
 
 namespace KeHoach57.Retrieval.Qdrant.Tests;
 
 /// <summary>
-/// The claim the backend rests on: Qdrant's sparse dot product with the "idf" modifier, over the vectors
-/// built here, is the embedded index's BM25 score. Qdrant's scoring is reproduced below from its source
-/// (lib/segment/src/data_types/query_context.rs: query weight × ln(1 + (N − df + 0.5)/(df + 0.5)), N =
-/// points holding the sparse vector, df = their posting-list length; then a float32 dot product).
+/// The vectors the backend's parity rests on: a chunk stores BM25 term weights, the query its weights, and
+/// Qdrant's "idf" modifier supplies the rest (checked end to end in <see cref="Contract.IndexContractTests"/>).
 /// </summary>
 public sealed class LexicalScoringTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public void Chunk_vector_holds_the_bm25_term_weight_of_each_distinct_term_under_its_stable_id()
     {
@@ -31,16 +26,33 @@ public sealed class LexicalScoringTests
     }
 
     [Fact]
-    public void A_chunk_without_terms_still_gets_an_empty_lexical_vector()
+    public void A_chunk_without_terms_gets_one_zero_weight_dimension_so_qdrant_counts_it_in_idf_as_the_embedded_index_does()
     {
         var vector = LexicalVectors.ForChunk([], averageLength: 3, k1: 1.2, b: 0.75);
 
-        Assert.True(vector.IsEmpty);
-        Assert.Empty(vector.Values);
+        // Qdrant does not index an empty sparse vector (sparse_vector_index.rs: "do not index empty vectors").
+        Assert.Equal([LexicalVectors.EmptyChunkId], vector.Indices);
+        Assert.Equal([0f], vector.Values);
+        Assert.True(LexicalVectors.ForQuery([new("", 1f)]).IsEmpty);
     }
 
     [Fact]
-    public void Query_vector_sums_a_repeated_term_and_drops_weights_json_cannot_carry()
+    public async Task A_build_with_an_empty_chunk_still_scores_like_the_embedded_index()
+    {
+        var build = await SampleCorpus.BuildAsync(cancellationToken: TestContext.Current.CancellationToken);
+        build = build with { Chunks = [.. build.Chunks, new IndexedChunk(new Chunk("ha-noi/rong", "ha-noi", "", ""), [])] };
+        await using var qdrant = await TestQdrant.StartAsync(TestQdrant.Fake);
+        await qdrant.Index.ReplaceAsync(build, TestContext.Current.CancellationToken);
+        using var embedded = await SampleCorpus.EmbeddedAsync(build, TestContext.Current.CancellationToken);
+
+        var request = SampleCorpus.Request("Kinh phí thực hiện lấy từ đâu?");
+
+        Rankings.AssertSame(await embedded.SearchAsync(request, TestContext.Current.CancellationToken),
+            await qdrant.Index.SearchAsync(request, TestContext.Current.CancellationToken), tolerance: 1e-6);
+    }
+
+    [Fact]
+    public void Query_vector_sums_a_repeated_term_and_drops_weights_qdrant_would_refuse()
     {
         var vector = LexicalVectors.ForQuery([new("năm", 1f), new("năm", 0.5f), new("x", float.NaN), new("y", float.PositiveInfinity), new("", 1f)]);
 
@@ -58,99 +70,33 @@ public sealed class LexicalScoringTests
         Assert.Equal(1, LexicalVectors.AverageLength([]));
     }
 
-    public static TheoryData<string> Questions() => new(SampleCorpus.Questions);
-
-    [Theory]
-    [MemberData(nameof(Questions))]
-    public async Task Qdrant_idf_dot_product_over_these_vectors_ranks_and_scores_like_the_embedded_index(string question)
-    {
-        var build = await SampleCorpus.BuildAsync(cancellationToken: Ct);
-        using var embedded = await SampleCorpus.EmbeddedAsync(build, Ct);
-        var request = SampleCorpus.Request(question);
-
-        var expected = await embedded.SearchAsync(request, Ct);
-        var actual = QdrantModel.Search(build, request);
-
-        Assert.True(expected.Count > 0 || question.Contains("không liên quan"), "the sample corpus should answer this question");
-        Rankings.AssertSame(expected, actual, tolerance: 1e-5);
-        Assert.Equal(expected.Select(h => h.Chunk.Id), actual.Select(h => h.Chunk.Id));
-    }
-
-    [Fact]
-    public async Task Chunks_tied_on_score_come_in_build_order_as_in_the_embedded_index()
-    {
-        var build = await SampleCorpus.BuildAsync(cancellationToken: Ct);
-
-        var hits = QdrantModel.Search(build, SampleCorpus.Request("Kinh phí thực hiện lấy từ đâu?"));
-
-        Assert.Equal(["yen-hoa/kinh-phi", "cau-giay/kinh-phi"], hits.Take(2).Select(h => h.Chunk.Id));
-        Assert.Equal(hits[0].Score, hits[1].Score);
-    }
-
-    [Fact]
-    public async Task A_scope_filter_narrows_the_hits_without_changing_their_scores_as_idf_stays_collection_wide()
-    {
-        var build = await SampleCorpus.BuildAsync(cancellationToken: Ct);
-        using var embedded = await SampleCorpus.EmbeddedAsync(build, Ct);
-        var request = SampleCorpus.Request("Kinh phí thực hiện báo cáo", ["CAU-GIAY"]);
-
-        var expected = await embedded.SearchAsync(request, Ct);
-        var actual = QdrantModel.Search(build, request);
-
-        Assert.NotEmpty(expected);
-        Assert.All(actual, h => Assert.Equal("cau-giay", h.Chunk.DocId));
-        Rankings.AssertSame(expected, actual, tolerance: 1e-5);
-    }
-
     [Fact]
     public void The_scope_filter_matches_the_upper_invariant_doc_key_as_the_embedded_index_ignores_case()
     {
         var filter = QdrantSearchIndex.ScopeFilter(["yen-hoa", "Yen-Hoa", "CAU-GIAY"]);
 
-        var condition = Assert.IsType<FieldCondition>(Assert.Single(filter!.Must!));
-        Assert.Equal("doc_key", condition.Key);
-        Assert.Equal(["YEN-HOA", "CAU-GIAY"], Assert.IsType<MatchAny>(condition.Match).Any);
+        var condition = Assert.Single(filter!.Must).Field;
+        Assert.Equal(ChunkPayload.DocKeyField, condition.Key);
+        Assert.Equal(["YEN-HOA", "CAU-GIAY"], condition.Match.Keywords.Strings);
         Assert.Null(QdrantSearchIndex.ScopeFilter([]));
         Assert.Null(QdrantSearchIndex.ScopeFilter(null));
     }
 
-    /// <summary>Qdrant's sparse search with the idf modifier, over the points an <see cref="IndexPlan"/> would upsert.</summary>
-    private static class QdrantModel
+    [Fact]
+    public void Lexical_queries_name_the_sparse_vector_and_hybrid_ones_fuse_two_filtered_prefetches_by_rrf()
     {
-        public static IReadOnlyList<SearchHit> Search(IndexBuild build, SearchRequest request)
-        {
-            var plan = IndexPlan.Create(build, Harness.Options(), new IndexOptions(), DateTimeOffset.UnixEpoch);
-            var points = plan.Batches(1000).SelectMany(b => b)
-                .Select(p => (Vector: (SparseVector)p.Vector[IndexPlan.LexicalVector], Payload: (ChunkPayload)p.Payload!))
-                .ToList();
-            var n = (float)points.Count;
-            var df = points.SelectMany(p => p.Vector.Indices).CountBy(i => i).ToDictionary();
-            var query = LexicalVectors.ForQuery(request.Terms);
-            var weights = query.Indices.Select((index, k) =>
-            {
-                var d = (float)df.GetValueOrDefault(index);
-                return (Index: index, Weight: query.Values[k] * MathF.Log((n - d + 0.5f) / (d + 0.5f) + 1f));
-            }).ToList();
-            var allowed = request.DocIds is { Count: > 0 } ids ? ids.Select(ChunkPayload.DocKeyOf).ToHashSet() : null;
-            return points
-                .Where(p => allowed is null || allowed.Contains(p.Payload.DocKey))
-                .Select(p => (p.Payload, Score: Dot(weights, p.Vector), Matched: weights.Any(w => p.Vector.Indices.Contains(w.Index))))
-                .Where(s => s.Matched)
-                .OrderByDescending(s => s.Score).ThenBy(s => s.Payload.Position)
-                .Take(request.Limit)
-                .Select(s => new SearchHit(s.Payload.ToChunk(), s.Score))
-                .ToList();
-        }
+        var sparse = LexicalVectors.ForQuery([new("báo_cáo", 1f)]);
+        var filter = QdrantSearchIndex.ScopeFilter(["yen-hoa"]);
 
-        private static float Dot(List<(uint Index, float Weight)> query, SparseVector vector)
-        {
-            var score = 0f;
-            foreach (var (index, weight) in query)
-            {
-                var at = Array.BinarySearch(vector.Indices, index);
-                if (at >= 0) score += weight * vector.Values[at];
-            }
-            return score;
-        }
+        var lexical = QdrantSearchIndex.QueryFor("kehoach57", sparse, null, filter, 10);
+        var hybrid = QdrantSearchIndex.QueryFor("kehoach57", sparse, [0.1f, 0.2f], filter, 10);
+        var denseOnly = QdrantSearchIndex.QueryFor("kehoach57", LexicalVectors.ForQuery([]), [0.1f, 0.2f], null, 10);
+
+        Assert.Equal(IndexPlan.LexicalVector, lexical.Using);
+        Assert.Equal(sparse.Indices, lexical.Query.Nearest.Sparse.Indices);
+        Assert.Equal(global::Qdrant.Client.Grpc.Fusion.Rrf, hybrid.Query.Fusion);
+        Assert.Equal([IndexPlan.LexicalVector, IndexPlan.DenseVector], hybrid.Prefetch.Select(p => p.Using));
+        Assert.All(hybrid.Prefetch, p => Assert.Equal(filter, p.Filter));
+        Assert.Equal(IndexPlan.DenseVector, denseOnly.Using);
     }
 }

@@ -1,21 +1,23 @@
-using System.Net;
 using System.Text.Json;
 using KeHoach57.Hosting;
-using KeHoach57.Retrieval.Qdrant.Api;
-using KeHoach57.Retrieval.Qdrant.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Qdrant.Client.Grpc;
 
 namespace KeHoach57.Retrieval.Qdrant.Tests;
 
 public sealed class RegistrationTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private static IConfiguration Configuration(Dictionary<string, string?> settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+    private static QdrantOptions Options(IConfiguration configuration)
+    {
+        using var provider = new ServiceCollection().AddQdrantSearchIndex(configuration).BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<QdrantOptions>>().Value;
+    }
 
     [Fact]
     public void Index_backend_qdrant_makes_every_entry_point_use_the_qdrant_index()
@@ -39,44 +41,109 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void QDRANT_URL_wins_over_the_configured_url_and_QDRANT_API_KEY_fills_a_missing_key()
+    public void Defaults_are_the_grpc_port_one_shard_one_replica_and_the_servers_read_consistency()
     {
-        using var provider = new ServiceCollection().AddQdrantSearchIndex(Configuration(new()
-        {
-            ["Qdrant:Url"] = "http://localhost:6333",
-            ["QDRANT_URL"] = "https://qdrant.example:6334",
-            ["QDRANT_API_KEY"] = "from-env",
-        })).BuildServiceProvider();
+        var options = Options(Configuration([]));
 
-        var options = provider.GetRequiredService<IOptions<QdrantOptions>>().Value;
-
-        Assert.Equal(("https://qdrant.example:6334", "from-env"), (options.Url, options.ApiKey));
+        Assert.Equal(new Uri("http://localhost:6334"), options.Address);
+        Assert.Equal((1, 1, 1), (options.ShardNumber, options.ReplicationFactor, options.WriteConsistencyFactor));
+        Assert.Null(options.ReadConsistencyRequest);
     }
 
     [Theory]
-    [InlineData("Qdrant:Url", "localhost:6333", "Qdrant:Url")]
+    [InlineData("http://qdrant.internal", "http://qdrant.internal:6334/")]
+    [InlineData("https://qdrant.example/", "https://qdrant.example:6334/")]
+    [InlineData("http://qdrant.internal:80", "http://qdrant.internal/")]
+    [InlineData("http://[::1]:7334", "http://[::1]:7334/")]
+    public void A_url_without_a_port_gets_the_grpc_port_and_an_explicit_port_is_kept(string url, string address) =>
+        Assert.Equal(address, new QdrantOptions { Url = url }.Address.ToString());
+
+    [Theory]
+    [InlineData("majority", ReadConsistencyType.Majority)]
+    [InlineData("Quorum", ReadConsistencyType.Quorum)]
+    [InlineData("all", ReadConsistencyType.All)]
+    public void Read_consistency_names_become_qdrants_read_consistency_types(string setting, ReadConsistencyType type) =>
+        Assert.Equal(type, new QdrantOptions { ReadConsistency = setting }.ReadConsistencyRequest!.Type);
+
+    [Fact]
+    public void A_read_consistency_number_asks_that_many_replicas() =>
+        Assert.Equal(2ul, new QdrantOptions { ReadConsistency = "2" }.ReadConsistencyRequest!.Factor);
+
+    [Fact]
+    public void QDRANT_URL_wins_over_the_configured_url()
+    {
+        var options = Options(Configuration(new() { ["Qdrant:Url"] = "http://localhost:6334", ["QDRANT_URL"] = "https://qdrant.example:7334" }));
+
+        Assert.Equal("https://qdrant.example:7334", options.Url);
+    }
+
+    [Theory]
+    [InlineData("Qdrant:Url", "localhost:6334", "Qdrant:Url")]
     [InlineData("Qdrant:Url", "ftp://qdrant", "Qdrant:Url")]
     [InlineData("Qdrant:BatchSize", "0", "Qdrant:BatchSize")]
+    [InlineData("Qdrant:TimeoutSeconds", "0", "Qdrant:TimeoutSeconds")]
+    [InlineData("Qdrant:MaxRetries", "-1", "Qdrant:MaxRetries")]
     [InlineData("Qdrant:ShardNumber", "0", "Qdrant:ShardNumber")]
+    [InlineData("Qdrant:ReplicationFactor", "0", "Qdrant:ReplicationFactor")]
+    [InlineData("Qdrant:WriteConsistencyFactor", "2", "between 1 and Qdrant:ReplicationFactor (1)")]
+    [InlineData("Qdrant:ReadConsistency", "some", "majority, quorum, all or a positive number")]
     [InlineData("Qdrant:Collection", "a/b", "Qdrant:Collection")]
-    public void Bad_settings_fail_with_a_message_naming_the_setting(string key, string value, string named)
+    [InlineData("Qdrant:Collection", "two words", "Qdrant:Collection")]
+    public void Bad_settings_fail_at_start_with_a_message_naming_the_setting(string key, string value, string named)
     {
-        using var provider = new ServiceCollection().AddQdrantSearchIndex(Configuration(new() { [key] = value })).BuildServiceProvider();
-
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<QdrantOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => Options(Configuration(new() { [key] = value })));
 
         Assert.Contains(named, error.Message);
     }
 
     [Fact]
-    public async Task The_api_key_goes_in_the_api_key_header_and_a_long_timeout_passes_the_resilience_validation()
+    public void Settings_are_validated_when_the_host_starts_not_at_the_first_question()
     {
-        var handler = new CapturingHandler();
-        await using var provider = Harness.Services(handler, new() { ["Qdrant:ApiKey"] = "secret-key", ["Qdrant:TimeoutSeconds"] = "120" });
+        using var provider = new ServiceCollection().AddQdrantSearchIndex(Configuration(new() { ["Qdrant:BatchSize"] = "0" })).BuildServiceProvider();
 
-        await provider.GetRequiredService<QdrantRestClient>().ListAliasesAsync(Ct);
+        var validator = provider.GetRequiredService<IStartupValidator>();
 
-        Assert.Equal(["secret-key"], handler.ApiKeys);
+        Assert.Throws<OptionsValidationException>(validator.Validate);
+    }
+
+    [Fact]
+    public void An_api_key_written_in_appsettings_is_refused_with_where_to_put_it_instead()
+    {
+        var folder = Directory.CreateTempSubdirectory("kehoach57-settings-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "appsettings.json");
+            File.WriteAllText(file, """{ "Qdrant": { "ApiKey": "written-in-the-repo" } }""");
+            var configuration = new ConfigurationBuilder().AddJsonFile(file).Build();
+
+            var error = Assert.Throws<OptionsValidationException>(() => Options(configuration));
+
+            Assert.Contains(file, error.Message);
+            Assert.Contains("Qdrant__ApiKey", error.Message);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_api_key_from_the_environment_wins_over_one_in_appsettings_and_is_accepted()
+    {
+        var folder = Directory.CreateTempSubdirectory("kehoach57-settings-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "appsettings.json");
+            File.WriteAllText(file, """{ "Qdrant": { "Collection": "kehoach57" } }""");
+            var configuration = new ConfigurationBuilder().AddJsonFile(file)
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Qdrant:ApiKey"] = "from-env" }).Build();
+
+            Assert.Equal("from-env", Options(configuration).ApiKey);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -121,7 +188,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void Checked_in_settings_keep_qdrant_and_embeddings_off_and_hold_no_secret()
+    public void Checked_in_settings_keep_qdrant_and_embeddings_off_point_at_the_grpc_port_and_hold_no_secret()
     {
         var root = Core.RepositoryPaths.FindRoot()!;
         using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "appsettings.json")));
@@ -130,21 +197,8 @@ public sealed class RegistrationTests
         Assert.Equal("embedded", json.GetProperty("Index").GetProperty("Backend").GetString());
         Assert.Equal("none", json.GetProperty("Embeddings").GetProperty("Provider").GetString());
         Assert.Equal("kehoach57", json.GetProperty("Qdrant").GetProperty("Collection").GetString());
+        Assert.Equal(6334, new Uri(json.GetProperty("Qdrant").GetProperty("Url").GetString()!).Port);
         Assert.False(json.GetProperty("Qdrant").TryGetProperty("ApiKey", out _));
         Assert.False(json.GetProperty("Embeddings").TryGetProperty("ApiKey", out _));
-    }
-
-    private sealed class CapturingHandler : HttpMessageHandler
-    {
-        public List<string> ApiKeys { get; } = [];
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            ApiKeys.AddRange(request.Headers.TryGetValues(QdrantRestClient.ApiKeyHeader, out var values) ? values : []);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
-            {
-                Content = new StringContent("""{"result":{"aliases":[]},"status":"ok","time":0.00001}""", System.Text.Encoding.UTF8, "application/json"),
-            });
-        }
     }
 }

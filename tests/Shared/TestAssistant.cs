@@ -26,7 +26,9 @@ public sealed class TestAssistant : IAsyncDisposable
 
     public static string RepositoryCorpus => Path.Combine(RepositoryPaths.FindRoot()!, "corpus");
 
-    public static async Task<TestAssistant> CreateAsync(string? corpusPath = null, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Registrations made before the assistant's own, which then stand (it only adds what is missing).</param>
+    public static async Task<TestAssistant> CreateAsync(string? corpusPath = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "kehoach57-tests", Guid.NewGuid().ToString("N"));
         var values = new Dictionary<string, string?>
@@ -36,10 +38,9 @@ public sealed class TestAssistant : IAsyncDisposable
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) values[k] = v;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddAssistant(configuration)
-            .BuildServiceProvider();
+        var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        configure?.Invoke(collection);
+        var services = collection.AddAssistant(configuration).BuildServiceProvider();
         var test = new TestAssistant(services, dataPath);
         test.Assistant = await services.PrepareAssistantAsync();
         return test;

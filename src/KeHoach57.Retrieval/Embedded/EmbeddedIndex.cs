@@ -44,30 +44,69 @@ public sealed class EmbeddedIndex : ISearchIndex
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var stored = new StoredIndex(build.Fingerprint, DateTimeOffset.UtcNow, build.Documents,
-                build.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms)).ToList());
-            var snapshot = Snapshot.Build(stored, _options);
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            try
-            {
-                await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.WriteThrough))
-                    await JsonSerializer.SerializeAsync(stream, stored, Json, cancellationToken);
-                File.Move(temp, _path, overwrite: true);
-            }
-            finally
-            {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
-            _snapshot = snapshot;
-            _loaded = true;
-            _logger.LogInformation("Embedded index written: {Chunks} chunks from {Documents} documents at {Path}",
-                stored.Chunks.Count, stored.Documents.Count, _path);
+            await WriteAsync(new StoredIndex(build.Fingerprint, DateTimeOffset.UtcNow, build.Documents,
+                build.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms)).ToList()), cancellationToken);
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    public async Task<int> DeleteChunksAsync(IReadOnlyList<string> chunkIds, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            EnsureLoaded();
+            if (_snapshot is not { } snapshot || !File.Exists(_path)) return 0;
+            var removing = chunkIds.Where(snapshot.ById.ContainsKey).ToHashSet(StringComparer.Ordinal);
+            if (removing.Count == 0) return 0;
+            // The file keeps every chunk of the build with the ids removed since, so the others keep the build's
+            // length normalization (as Qdrant keeps the weights it stored) while IDF stops counting the removed.
+            StoredIndex stored;
+            await using (var stream = File.OpenRead(_path))
+                stored = await JsonSerializer.DeserializeAsync<StoredIndex>(stream, Json, cancellationToken)
+                    ?? throw new InvalidDataException($"The embedded index at {_path} is empty.");
+            await WriteAsync(stored with { Removed = [.. stored.Removed ?? [], .. removing.Order(StringComparer.Ordinal)] }, cancellationToken);
+            return removing.Count;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyList<string> chunkIds, CancellationToken cancellationToken = default)
+    {
+        EnsureLoaded();
+        var snapshot = _snapshot;
+        IReadOnlyList<Chunk> chunks = snapshot is null
+            ? []
+            : chunkIds.Select(id => snapshot.ById.TryGetValue(id, out var at) ? snapshot.Chunks[at] : null).OfType<Chunk>().ToList();
+        return Task.FromResult(chunks);
+    }
+
+    /// <summary>Writes a new file and renames it over the old one, then serves it. Callers hold the write lock.</summary>
+    private async Task WriteAsync(StoredIndex stored, CancellationToken cancellationToken)
+    {
+        var snapshot = Snapshot.Build(stored, _options);
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.WriteThrough))
+                await JsonSerializer.SerializeAsync(stream, stored, Json, cancellationToken);
+            File.Move(temp, _path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+        _snapshot = snapshot;
+        _loaded = true;
+        _logger.LogInformation("Embedded index written: {Chunks} chunks from {Documents} documents at {Path}",
+            snapshot.Chunks.Length, stored.Documents.Count, _path);
     }
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
@@ -104,7 +143,9 @@ public sealed class EmbeddedIndex : ISearchIndex
 
     private sealed record StoredChunk(Chunk Chunk, IReadOnlyList<string> Terms);
 
-    private sealed record StoredIndex(string Fingerprint, DateTimeOffset BuiltAt, IReadOnlyList<DocumentInfo> Documents, List<StoredChunk> Chunks);
+    /// <param name="Removed">Chunk ids deleted since the build; null in files written before deletion existed.</param>
+    private sealed record StoredIndex(string Fingerprint, DateTimeOffset BuiltAt, IReadOnlyList<DocumentInfo> Documents, List<StoredChunk> Chunks,
+        IReadOnlyList<string>? Removed = null);
 
     private sealed class Snapshot
     {
@@ -112,16 +153,20 @@ public sealed class EmbeddedIndex : ISearchIndex
         public required Chunk[] Chunks { get; init; }
         public required Dictionary<string, (int Chunk, float Weight)[]> Postings { get; init; }
         public required Dictionary<string, double> Idf { get; init; }
+        public required Dictionary<string, int> ById { get; init; }
 
         public static Snapshot Build(StoredIndex stored, IndexOptions options)
         {
-            var chunks = stored.Chunks.Select(c => c.Chunk).ToArray();
-            var lengths = stored.Chunks.Select(c => c.Terms.Count).ToArray();
-            var average = lengths.Length == 0 ? 1 : lengths.Average();
+            // The average length is the build's, removed chunks included: deleting a chunk leaves the others' weights alone.
+            var average = stored.Chunks.Count == 0 ? 1 : stored.Chunks.Average(c => c.Terms.Count);
+            var removed = stored.Removed is { Count: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
+            var live = removed is null ? stored.Chunks : stored.Chunks.Where(c => !removed.Contains(c.Chunk.Id)).ToList();
+            var chunks = live.Select(c => c.Chunk).ToArray();
+            var lengths = live.Select(c => c.Terms.Count).ToArray();
             var postings = new Dictionary<string, List<(int, float)>>();
-            for (var i = 0; i < stored.Chunks.Count; i++)
+            for (var i = 0; i < live.Count; i++)
             {
-                foreach (var group in stored.Chunks[i].Terms.GroupBy(t => t))
+                foreach (var group in live[i].Terms.GroupBy(t => t))
                 {
                     if (!postings.TryGetValue(group.Key, out var list)) postings[group.Key] = list = [];
                     list.Add((i, (float)Bm25.TermWeight(group.Count(), lengths[i], average, options.K1, options.B)));
@@ -133,6 +178,7 @@ public sealed class EmbeddedIndex : ISearchIndex
                 Chunks = chunks,
                 Postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray()),
                 Idf = postings.ToDictionary(p => p.Key, p => Bm25.Idf(chunks.Length, p.Value.Count)),
+                ById = chunks.Select((c, i) => (c.Id, i)).DistinctBy(c => c.Id).ToDictionary(c => c.Id, c => c.i, StringComparer.Ordinal),
             };
         }
 

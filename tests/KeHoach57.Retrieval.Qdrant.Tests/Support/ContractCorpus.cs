@@ -3,8 +3,8 @@ using KeHoach57.Core.Documents;
 namespace KeHoach57.Retrieval.Qdrant.Tests.Support;
 
 /// <summary>
-/// The three-chunk build the recorded fixtures were written for. Terms are given, not analyzed, so the
-/// fixtures' sparse ids and BM25 weights stay valid whatever the analyzer learns later.
+/// A three-chunk build with given terms, not analyzed, so that its sparse ids and BM25 weights stay
+/// the same whatever the analyzer learns later.
 /// </summary>
 public static class ContractCorpus
 {

@@ -75,6 +75,8 @@ public static class SampleCorpus
 
     public sealed class TemporaryEmbeddedIndex(EmbeddedIndex index, DirectoryInfo folder) : IDisposable
     {
+        public EmbeddedIndex Index => index;
+
         public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
             index.SearchAsync(request, cancellationToken);
 
@@ -88,5 +90,8 @@ public static class SampleCorpus
         public Task ReplaceAsync(IndexBuild build, CancellationToken cancellationToken = default) => Task.CompletedTask;
         public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<SearchHit>>([]);
+        public Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyList<string> chunkIds, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<Chunk>>([]);
+        public Task<int> DeleteChunksAsync(IReadOnlyList<string> chunkIds, CancellationToken cancellationToken = default) => Task.FromResult(0);
     }
 }

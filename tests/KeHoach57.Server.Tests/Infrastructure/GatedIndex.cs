@@ -1,3 +1,4 @@
+using KeHoach57.Core.Documents;
 using KeHoach57.Retrieval;
 
 namespace KeHoach57.Server.Tests.Infrastructure;
@@ -17,4 +18,10 @@ public sealed class GatedIndex(ISearchIndex inner, Task gate) : ISearchIndex
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
         inner.SearchAsync(request, cancellationToken);
+
+    public Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyList<string> chunkIds, CancellationToken cancellationToken = default) =>
+        inner.GetChunksAsync(chunkIds, cancellationToken);
+
+    public Task<int> DeleteChunksAsync(IReadOnlyList<string> chunkIds, CancellationToken cancellationToken = default) =>
+        inner.DeleteChunksAsync(chunkIds, cancellationToken);
 }
