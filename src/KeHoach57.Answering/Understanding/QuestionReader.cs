@@ -40,28 +40,35 @@ public sealed partial class QuestionReader(
 
         var named = places.Read(text, words);
         var matches = cues.Resolve(cueWords);
-        var (asks, plural) = Asks(matches);
+        // Chat shorthand is read as what it stands for ("đv nào" asks what "đơn vị nào" asks, "bc" is "báo cáo").
+        var (spelled, origin) = SpellOut(text, words, marked is not null);
+        var spelledMatches = origin.Count == words.Count ? matches : cues.Resolve(spelled);
+        var (asks, plural) = Asks(spelledMatches);
 
         var taken = new HashSet<int>(named.Words);
-        foreach (var m in matches.Where(m => !m.Cue.Subject))
-            for (var k = m.Start; k < m.End; k++) taken.Add(k);
+        var takenSpelled = new HashSet<int>(Enumerable.Range(0, origin.Count).Where(i => named.Words.Contains(origin[i])));
+        foreach (var m in spelledMatches.Where(m => !m.Cue.Subject))
+            for (var i = m.Start; i < m.End; i++)
+            {
+                takenSpelled.Add(i);
+                taken.Add(origin[i]);
+            }
 
+        // The subject in spelled-out words ("xd KH" is about "xây dựng kế hoạch").
         var subject = new List<string>();
+        for (var i = 0; i < spelled.Folded.Count; i++)
+        {
+            if (takenSpelled.Contains(i) || spelled.Folded[i] == "%") continue;
+            var term = analyzer.NormalizeWord(spelled.Folded[i]);
+            if (!StopWords.Contains(term) && !subject.Contains(term)) subject.Add(term);
+        }
         var search = new StringBuilder(text.Length);
         var at = 0;
-        for (var k = 0; k < words.Count; k++)
+        foreach (var k in taken.Order())
         {
-            var w = words[k];
-            if (taken.Contains(k))
-            {
-                // A blank where a question word stood keeps the words around it from reading as one phrase.
-                search.Append(text, at, w.Start - at).Append(" . ");
-                at = w.End;
-                continue;
-            }
-            if (w.Term == "%") continue;
-            var term = analyzer.NormalizeWord(w.Term);
-            if (!StopWords.Contains(term) && !subject.Contains(term)) subject.Add(term);
+            // A blank where a question word stood keeps the words around it from reading as one phrase.
+            search.Append(text, at, words[k].Start - at).Append(" . ");
+            at = words[k].End;
         }
         search.Append(text, at, text.Length - at);
 
@@ -121,6 +128,37 @@ public sealed partial class QuestionReader(
             else lead.AddRange(analyzer.Tokenize(spelled.Canonical).Select(t => t.Term));
         }
         return (lead, text[words[first].Start..words[anchor - 1].End]);
+    }
+
+    /// <summary>The question's words with each glossary abbreviation replaced by its spelled-out words, and for each word the question word it came from.</summary>
+    private (AskCues.Words Words, List<int> Origin) SpellOut(string text, List<Token> words, bool marked)
+    {
+        var folded = new List<string>();
+        var marks = new List<string>();
+        var capitals = new List<bool>();
+        var origin = new List<int>();
+        // The glossary's forms are stored as index terms (OCR-repaired: "xd" reads "xo"), so look them up that way.
+        var repaired = words.Select(w => w with { Term = analyzer.NormalizeWord(w.Term) }).ToList();
+        for (var k = 0; k < words.Count; k++)
+        {
+            var surface = text.Substring(words[k].Start, words[k].Length);
+            if (analyzer.AbbreviationAt(text, repaired, k) is { } entry && entry.Canonical.Contains(' '))
+            {
+                foreach (var t in analyzer.Tokenize(entry.Canonical, repair: false))
+                {
+                    folded.Add(t.Term);
+                    marks.Add(VietnameseText.MarkKey(entry.Canonical.Substring(t.Start, t.Length)));
+                    capitals.Add(false);
+                    origin.Add(k);
+                }
+                continue;
+            }
+            folded.Add(words[k].Term);
+            marks.Add(VietnameseText.MarkKey(surface));
+            capitals.Add(AskCues.IsCapitals(surface));
+            origin.Add(k);
+        }
+        return (new AskCues.Words(folded, marked ? marks : null, capitals), origin);
     }
 
     /// <summary>The question with the places it names left out ("Hạn báo cáo của xã Yên Hòa?" → "Hạn báo cáo của?").</summary>

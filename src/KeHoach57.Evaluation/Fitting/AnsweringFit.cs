@@ -105,6 +105,10 @@ public sealed class AnsweringFit
         var weights = FitWeights(samples, start, log);
         var model = FitCalibrator(samples, weights);
         var tune = Measure(samples, weights, model);
+        var examples = Examples(samples, weights).ToList();
+        var calibrator = new Calibrator(model);
+        log.Add($"calibrator: AUC {Auc(examples.Select(e => (calibrator.Probability(e.X), e.Y)).ToList()):0.000} on {examples.Count} answers ({examples.Count(e => e.Y)} right), threshold {model.Threshold:0.###}; weights "
+            + string.Join(", ", model.Features.Zip(model.Weights).Select(p => $"{p.First} {p.Second:0.##}")));
         log.Add($"tune: selection {tune.Selection:0.000}, accuracy {tune.Accuracy:0.000}, refusal {tune.Refusal:0.000}, answerable refused {tune.AnswerableRefused:0.000}, risk {tune.Risk:0.000}");
 
         var facts = samples.Select(s => s.Fact).Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
@@ -230,6 +234,17 @@ public sealed class AnsweringFit
         return new FitFigures(
             Ratio(selectedRight, answerable), Ratio(right, answerable), Ratio(refusedOk, unanswerable),
             Ratio(answerableRefused, answerable), Ratio(wrongAnswers, answers));
+    }
+
+    /// <summary>Area under the ROC curve: how well the probability ranks right answers above wrong ones.</summary>
+    private static double Auc(IReadOnlyList<(double P, bool Y)> scored)
+    {
+        var pos = scored.Where(s => s.Y).Select(s => s.P).ToList();
+        var neg = scored.Where(s => !s.Y).Select(s => s.P).ToList();
+        if (pos.Count == 0 || neg.Count == 0) return 0.5;
+        double wins = 0;
+        foreach (var p in pos) foreach (var n in neg) wins += p > n ? 1 : p == n ? 0.5 : 0;
+        return wins / (pos.Count * (double)neg.Count);
     }
 
     private static double Ratio(int a, int b) => b == 0 ? 0 : Math.Round((double)a / b, 3);
