@@ -137,12 +137,10 @@ public sealed partial class QuestionReader(
         var marks = new List<string>();
         var capitals = new List<bool>();
         var origin = new List<int>();
-        // The glossary's forms are stored as index terms (OCR-repaired: "xd" reads "xo"), so look them up that way.
-        var repaired = words.Select(w => w with { Term = analyzer.NormalizeWord(w.Term) }).ToList();
         for (var k = 0; k < words.Count; k++)
         {
             var surface = text.Substring(words[k].Start, words[k].Length);
-            if (analyzer.AbbreviationAt(text, repaired, k) is { } entry && entry.Canonical.Contains(' '))
+            if (analyzer.AbbreviationAt(text, words, k) is { } entry && entry.Canonical.Contains(' '))
             {
                 foreach (var t in analyzer.Tokenize(entry.Canonical, repair: false))
                 {

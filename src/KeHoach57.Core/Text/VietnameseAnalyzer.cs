@@ -13,9 +13,10 @@ public sealed partial class VietnameseAnalyzer
 {
     private readonly Glossary _glossary;
     private readonly Dictionary<string, List<(string[] Seq, GlossaryEntry Entry, bool IsAbbreviation, bool CaseSensitive)>> _glossaryByFirst = new();
+    private readonly Dictionary<string, List<(string[] Seq, GlossaryEntry Entry, bool IsAbbreviation, bool CaseSensitive)>> _abbreviationsByFirst = new();
 
     /// <summary>Bump when tokenization changes, so indexes built by the old analyzer are rebuilt.</summary>
-    private const int Version = 4;
+    private const int Version = 5;
 
     public AnalyzerOptions Options { get; }
 
@@ -47,13 +48,22 @@ public sealed partial class VietnameseAnalyzer
         }
     }
 
+    /// <remarks>
+    /// An abbreviation is matched as written (folded, not OCR-repaired): the repair that reads "dbi" as "đổi" would
+    /// read "CB" as "co" and "HD" as "ho", and every "có" and "họ" would then be an abbreviation. Expansions are
+    /// matched as index terms, repaired like the text they meet.
+    /// </remarks>
     private void AddSequence(string phrase, GlossaryEntry entry, bool isAbbreviation, bool caseSensitive)
     {
-        var seq = Tokenize(phrase).Select(t => t.Term).ToArray();
+        var seq = Tokenize(phrase, repair: !isAbbreviation).Select(t => t.Term).ToArray();
         if (seq.Length == 0) return;
-        if (!_glossaryByFirst.TryGetValue(seq[0], out var list)) _glossaryByFirst[seq[0]] = list = [];
+        var index = isAbbreviation ? _abbreviationsByFirst : _glossaryByFirst;
+        if (!index.TryGetValue(seq[0], out var list)) index[seq[0]] = list = [];
         list.Add((seq, entry, isAbbreviation, caseSensitive));
     }
+
+    /// <summary>A word of <paramref name="text"/> as written: folded and lower-cased, not repaired.</summary>
+    private static string Written(string text, Token token) => FoldAligned(text.Substring(token.Start, token.Length)).ToLowerInvariant();
 
     /// <summary>The words of <paramref name="text"/>: folded (unless folding is off), OCR-repaired, numbers without leading zeros.</summary>
     public List<Token> Tokenize(string text) => Tokenize(text, repair: true);
@@ -114,25 +124,32 @@ public sealed partial class VietnameseAnalyzer
         var found = new List<string>();
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (!_glossaryByFirst.TryGetValue(tokens[k].Term, out var candidates)) continue;
-            foreach (var (seq, entry, isAbbreviation, caseSensitive) in candidates)
-            {
-                if (k + seq.Length > tokens.Count) continue;
-                var match = true;
-                for (var j = 0; j < seq.Length && match; j++) match = tokens[k + j].Term == seq[j];
-                if (!match) continue;
-                if (caseSensitive && !IsUpperInSource(text, tokens[k], tokens[k + seq.Length - 1])) continue;
-                found.Add(entry.Key);
-                if (isAbbreviation)
+            if (_glossaryByFirst.TryGetValue(tokens[k].Term, out var expansions))
+                foreach (var (seq, entry, _, _) in expansions)
+                    if (Matches(seq, j => tokens[k + j].Term, tokens.Count - k)) found.Add(entry.Key);
+            if (_abbreviationsByFirst.TryGetValue(Written(text, tokens[k]), out var abbreviations))
+                foreach (var (seq, entry, _, caseSensitive) in abbreviations)
+                {
+                    if (!Matches(seq, j => Written(text, tokens[k + j]), tokens.Count - k)) continue;
+                    if (caseSensitive && !IsUpperInSource(text, tokens[k], tokens[k + seq.Length - 1])) continue;
+                    found.Add(entry.Key);
                     foreach (var t in Tokenize(entry.Canonical)) found.Add(t.Term);
-            }
+                }
         }
         return found;
     }
 
+    private static bool Matches(string[] seq, Func<int, string> word, int available)
+    {
+        if (seq.Length > available) return false;
+        for (var j = 0; j < seq.Length; j++) if (word(j) != seq[j]) return false;
+        return true;
+    }
+
+    /// <summary>The one-word abbreviation written at token <paramref name="k"/> of <paramref name="text"/>, if any.</summary>
     public GlossaryEntry? AbbreviationAt(string text, IReadOnlyList<Token> tokens, int k) =>
-        _glossaryByFirst.TryGetValue(tokens[k].Term, out var c)
-            ? c.FirstOrDefault(x => x.IsAbbreviation && x.Seq.Length == 1 && (!x.CaseSensitive || IsUpperInSource(text, tokens[k], tokens[k]))).Entry
+        _abbreviationsByFirst.TryGetValue(Written(text, tokens[k]), out var c)
+            ? c.FirstOrDefault(x => x.Seq.Length == 1 && (!x.CaseSensitive || IsUpperInSource(text, tokens[k], tokens[k]))).Entry
             : null;
 
     private static bool IsUpperInSource(string text, Token first, Token last)
