@@ -19,7 +19,7 @@ public static class ImportSummary
         Row("Nơi ban hành", plan.Header.Place);
         Row("Địa bàn (--locality)", info.Locality);
         Row("Cấp (--level)", info.Level);
-        Row("Chất lượng", $"{q.Characters:N0} ký tự, {q.Lines:N0} dòng, {q.NoiseShare:P0} dòng nhiễu, {q.Headings} đề mục, " +
+        Row("Chất lượng", $"{q.Characters:N0} ký tự, {q.Lines:N0} dòng, {q.NoiseShare * 100:0}% dòng nhiễu, {q.Headings} đề mục, " +
                           $"{q.Tables} bảng phụ lục ({q.TableRows} dòng)");
         Row("Siêu dữ liệu", $"tìm thấy: {Join(q.MetadataFound)}; thiếu: {Join(q.MetadataMissing)}");
         foreach (var note in plan.Notes) Row("Ghi chú", note);

@@ -56,7 +56,7 @@ public sealed class PlainTextReader : IDocumentReader
         }
 
         // A single-byte encoding: the reading with the most Vietnamese syllables wins.
-        var latin1 = Encoding.Latin1.GetString(bytes);
+        var latin1 = LegacyVietnamese.Cp1252.GetString(bytes);
         var candidates = new (string Name, string Text)[]
         {
             ("Windows-1258", Encoding.GetEncoding(1258).GetString(bytes).Normalize(NormalizationForm.FormC)),

@@ -57,7 +57,8 @@ public static partial class MetadataGuesser
     {
         for (var i = 0; i < top.Count; i++)
         {
-            if (!IssuerStart().IsMatch(VietnameseText.Fold(top[i]))) continue;
+            // The issuer is set in capitals; "Ủy ban nhân dân xã xây dựng kế hoạch…" in the preamble is not it.
+            if (!IssuerStart().IsMatch(VietnameseText.Fold(top[i])) || !MostlyCapitals(WithoutMotto(top[i]))) continue;
             var parts = new List<string> { WithoutMotto(top[i]) };
             // "ỦY BAN NHÂN DÂN" / "TỈNH BẮC GIANG": the unit goes on the next line, in capitals.
             if (i + 1 < top.Count && UnitStart().IsMatch(VietnameseText.Fold(top[i + 1])))
@@ -69,6 +70,8 @@ public static partial class MetadataGuesser
         }
         return "";
     }
+
+    private static bool MostlyCapitals(string text) => text.Count(char.IsUpper) >= 2 * text.Count(char.IsLower);
 
     private static string WithoutMotto(string line)
     {
@@ -114,7 +117,7 @@ public static partial class MetadataGuesser
         var first = sections.FirstOrDefault(s => !s.IsSynthetic || s.Blocks.Any(b => b is Paragraph p && !IsHeaderLine(p.Text)));
         if (first is null) return "";
         var lead = first.Blocks.OfType<Paragraph>().Select(p => p.Text).FirstOrDefault(t => !IsHeaderLine(t)) ?? "";
-        if (lead.Length > 300) lead = "";
+        if (lead.Length > 600) lead = "";
         if (first.IsSynthetic) return lead;
         return lead.Length == 0 ? SentenceCase(first.Heading) : SentenceCase(first.Heading) + " " + LowerFirst(lead);
     }

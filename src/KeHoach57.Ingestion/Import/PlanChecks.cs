@@ -30,7 +30,7 @@ public static partial class PlanChecks
         var share = VietnameseSyllables.Share(text) ?? 0;
         if (share < options.MinVietnameseShare)
             return (ImportProblem.NotVietnamese,
-                $"\"{fileName}\" không giống văn bản tiếng Việt: chỉ {share:P0} số từ có dạng âm tiết tiếng Việt (cần {options.MinVietnameseShare:P0}). " +
+                $"\"{fileName}\" không giống văn bản tiếng Việt: chỉ {share * 100:0}% số từ có dạng âm tiết tiếng Việt (cần {options.MinVietnameseShare * 100:0}%). " +
                 "Nếu là tiếng Việt gõ bằng phông cũ mà không nhận ra được, hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại.");
 
         var folded = " " + NonWord().Replace(VietnameseText.Fold(text), " ") + " ";

@@ -50,7 +50,7 @@ public sealed partial record QualityReport(
 
         var warnings = new List<string>();
         if (noise > options.PoorNoiseShare)
-            warnings.Add($"{noise:P0} số dòng giống nhiễu nhận dạng chữ (OCR) hoặc lỗi phông: chất lượng chữ kém, trợ lý có thể trả lời sai hoặc không tìm thấy. Nên dùng bản PDF gốc có lớp chữ, hoặc quét lại rõ hơn (300 dpi).");
+            warnings.Add($"{noise * 100:0}% số dòng giống nhiễu nhận dạng chữ (OCR) hoặc lỗi phông: chất lượng chữ kém, trợ lý có thể trả lời sai hoặc không tìm thấy. Nên dùng bản PDF gốc có lớp chữ, hoặc quét lại rõ hơn (300 dpi).");
         if (sections == 0)
             warnings.Add("Không nhận ra đề mục nào (I., 1., a), Điều 1.): trích dẫn sẽ không chỉ được mục nào của văn bản.");
         return new QualityReport(pages, characters, lines.Count, Math.Round(noise, 3), sections, tables.Count, tables.Sum(t => t.Rows.Count),

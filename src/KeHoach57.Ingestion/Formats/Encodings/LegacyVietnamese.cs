@@ -75,9 +75,8 @@ public static class LegacyVietnamese
         foreach (var ch in text.Normalize(NormalizationForm.FormC))
         {
             if (reverse.TryGetValue(ch, out var code)) bytes.Add((byte)code);
-            else if (ch < 0x80) bytes.Add((byte)ch);
             else if (reverse.TryGetValue(char.ToLowerInvariant(ch), out var lower)) bytes.Add((byte)lower);
-            else bytes.Add((byte)'?');
+            else bytes.Add(Windows1252(ch));
         }
         return [.. bytes];
     }
@@ -88,11 +87,11 @@ public static class LegacyVietnamese
         var (marks, letters) = VniTable.Value;
         var letterCodes = letters.ToDictionary(p => p.Value, p => p.Key);
         // Keyed by the marks in canonical order, as a decomposed letter carries them ("ậ" is a + dot below + circumflex).
-        var markCodes = marks.Where(p => p.Key >= 'a').ToDictionary(p => ("a" + p.Value).Normalize(NormalizationForm.FormD)[1..], p => p.Key);
+        var markCodes = marks.Where(p => p.Key >= '\u00E0').ToDictionary(p => ("a" + p.Value).Normalize(NormalizationForm.FormD)[1..], p => p.Key);
         var bytes = new List<byte>(text.Length * 2);
         foreach (var ch in text.Normalize(NormalizationForm.FormC))
         {
-            if (ch < 0x80) { bytes.Add((byte)ch); continue; }
+            if (ch < 0x80 || !char.IsLetter(ch)) { bytes.Add(Windows1252(ch)); continue; }
             if (letterCodes.TryGetValue(ch, out var own)) { bytes.Add((byte)own); continue; }
             var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
             var letter = decomposed[0];
@@ -109,6 +108,23 @@ public static class LegacyVietnamese
             else bytes.Add((byte)'?');
         }
         return [.. bytes];
+    }
+
+    /// <summary>Punctuation outside the font's letters (–, “, …) as the Windows code page stores it; '?' where it has none.</summary>
+    private static byte Windows1252(char ch)
+    {
+        var bytes = Cp1252.GetBytes([ch]);
+        return bytes.Length == 1 ? bytes[0] : (byte)'?';
+    }
+
+    /// <summary>Single-byte files are Windows files: bytes 0x80–0x9F are its punctuation, 0xA0–0xFF the font's codes.</summary>
+    public static Encoding Cp1252
+    {
+        get
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(1252, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        }
     }
 
     private static bool IsCapitalsLine(string line)
