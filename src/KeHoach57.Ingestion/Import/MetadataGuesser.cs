@@ -114,7 +114,9 @@ public static partial class MetadataGuesser
     /// <summary>The document-kind line and the title under it ("Kế hoạch thực hiện ..."), or the opening paragraph.</summary>
     private static string Title(IReadOnlyList<PlanSection> sections)
     {
-        var first = sections.FirstOrDefault(s => !s.IsSynthetic || s.Blocks.Any(b => b is Paragraph p && !IsHeaderLine(p.Text)));
+        // The kind line ("KẾ HOẠCH") opens the title; before it stand only the issuer, number and date.
+        var first = sections.Take(3).FirstOrDefault(s => Headings.IsDocumentKind(s.Heading))
+                    ?? sections.FirstOrDefault(s => !s.IsSynthetic || s.Blocks.Any(b => b is Paragraph p && !IsHeaderLine(p.Text)));
         if (first is null) return "";
         var lead = first.Blocks.OfType<Paragraph>().Select(p => p.Text).FirstOrDefault(t => !IsHeaderLine(t)) ?? "";
         if (lead.Length > 600) lead = "";

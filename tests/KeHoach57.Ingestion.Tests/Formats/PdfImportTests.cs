@@ -21,3 +21,54 @@ public class PdfImportTests
         Assert.True(recall > 0.995, $"recall {recall:P2}");
     }
 }
+
+public class PdfTableAndScanTests
+{
+    [Fact]
+    public async Task Bảng_phụ_lục_trong_PDF_giữ_được_từng_dòng()
+    {
+        TestPdf.SkipUnlessFont();
+        var (pdf, expected) = AppendixPdf.Build();
+        var text = Assert.IsType<ExtractedText>(await new PdfTextReader(Options.Create(new ImportOptions()))
+            .ReadAsync(new SourceFile("phu-luc.pdf", pdf), TestContext.Current.CancellationToken)).Text;
+
+        Assert.Equal(expected.Count, AppendixPdf.RowsKept(text, expected));
+    }
+
+    [Fact]
+    public async Task Trang_quét_được_nhận_dạng_chữ_tiếng_Việt()
+    {
+        TestPdf.SkipUnlessFont();
+        TestImport.SkipUnlessOcr();
+        var pdf = TestPdf.FromText(Seeds.Raw("bac-giang"));
+        using var import = new TestImport();
+
+        var plan = await import.ImportAsync(TestPdf.Scan(pdf, onlyPage: 2), "scan-trang-2.pdf");
+
+        Assert.Equal("PDF bản quét (OCR)", plan.Format);
+        Assert.Equal(1, plan.Quality.Pages);
+        var recall = TextRecovery.CharacterRecall(PageText(pdf, 2), plan.Text);
+        Assert.True(recall > 0.95, $"recall {recall:P2}");
+    }
+
+    [Fact]
+    public async Task Ảnh_chụp_một_trang_được_nhận_dạng_chữ()
+    {
+        TestPdf.SkipUnlessFont();
+        TestImport.SkipUnlessOcr();
+        var pdf = TestPdf.FromText(Seeds.Raw("bac-giang"));
+        using var import = new TestImport();
+
+        var plan = await import.ImportAsync(TestPdf.PageImage(pdf, 3), "IMG_0003.png");
+
+        Assert.Equal("ảnh chụp/quét (OCR)", plan.Format);
+        var recall = TextRecovery.CharacterRecall(PageText(pdf, 3), plan.Text);
+        Assert.True(recall > 0.95, $"recall {recall:P2}");
+    }
+
+    private static string PageText(byte[] pdf, int page)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Join('\n', PdfTextReader.Lines(document.GetPage(page).Letters));
+    }
+}

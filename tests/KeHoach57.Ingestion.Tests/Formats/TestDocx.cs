@@ -15,7 +15,7 @@ namespace KeHoach57.Ingestion.Tests.Formats;
 /// as Word's automatic numbering (one multi-level list, so "1." restarts under each "II."), and appendix
 /// tables as real tables. A heading whose number breaks the sequence (OCR'd sources skip) keeps it as text.
 /// </summary>
-public static class TestDocx
+public static partial class TestDocx
 {
     private const int HeadingList = 1, BulletList = 2;
 
@@ -34,8 +34,15 @@ public static class TestDocx
             var counters = new int[3];
             foreach (var section in plan.AllSections())
             {
-                if (!section.IsSynthetic) body.Append(Heading(section, counters));
-                foreach (var block in section.Blocks)
+                var blocks = section.Blocks.AsEnumerable();
+                // A bare "1." over its text was one numbered paragraph in the source; so it is here, in body style.
+                if (!section.IsSynthetic && BareLabel().IsMatch(section.Heading) && section.Blocks.FirstOrDefault() is Documents.Paragraph lead)
+                {
+                    body.Append(Heading(section.Heading + " " + lead.Text, asHeading: false, counters));
+                    blocks = blocks.Skip(1);
+                }
+                else if (!section.IsSynthetic) body.Append(Heading(section.Heading, asHeading: true, counters));
+                foreach (var block in blocks)
                 {
                     switch (block)
                     {
@@ -51,9 +58,9 @@ public static class TestDocx
     }
 
     /// <summary>Roman, "N." and letter headings use the list when their number is the next one; anything else is typed.</summary>
-    private static WParagraph Heading(PlanSection section, int[] counters)
+    private static WParagraph Heading(string heading, bool asHeading, int[] counters)
     {
-        var candidate = Headings.Recognize(section.Heading);
+        var candidate = Headings.Recognize(heading);
         var (level, style) = candidate?.Kind switch
         {
             HeadingKind.Roman => (0, "Heading1"),
@@ -62,6 +69,7 @@ public static class TestDocx
             HeadingKind.Numbered => (-1, "Heading3"),
             _ => (-1, "Heading1"),
         };
+        if (!asHeading) style = null;
         if (level >= 0)
         {
             var expected = counters[level] + 1;
@@ -78,8 +86,14 @@ public static class TestDocx
                 return Para(candidate.Rest, style, HeadingList, level);
             }
         }
-        return Para(section.Heading, style);
+        return Para(heading, style);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,2}(\.\d{1,2})*\.|[a-zđ]\))$")]
+    private static partial System.Text.RegularExpressions.Regex BareLabel();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\dIVXTl.]{1,5}\s*\|?\s+(?=\p{L})")]
+    private static partial System.Text.RegularExpressions.Regex LeadingNumber();
 
     private static WParagraph Para(string text, string? style = null, int? numId = null, int level = 0)
     {
@@ -93,7 +107,8 @@ public static class TestDocx
     {
         var result = new WTable(new TableProperties(new TableBorders(new InsideHorizontalBorder { Val = BorderValues.Single })));
         result.Append(Row(["STT", table.Header]));
-        foreach (var row in table.Rows) result.Append(Row([row.Number, row.Text]));
+        // The STT has a cell of its own; the OCR'd row text repeats it ("1.1 | 11 Số lượng…", "T Nhóm…" for II).
+        foreach (var row in table.Rows) result.Append(Row([row.Number, LeadingNumber().Replace(row.Text, "")]));
         return result;
     }
 
