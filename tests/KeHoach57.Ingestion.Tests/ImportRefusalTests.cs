@@ -71,6 +71,10 @@ public class ImportRefusalTests : IDisposable
         RefusedAsync(BadFiles.ZipBomb(210L * 1024 * 1024), "ke-hoach.docx", ImportProblem.TooManyParts, "bom nén");
 
     [Fact]
+    public Task PDF_chứa_luồng_nén_khổng_lồ_bị_từ_chối_trước_khi_phân_tích() =>
+        RefusedAsync(BadFiles.PdfBomb(210L * 1024 * 1024), "ke-hoach.pdf", ImportProblem.TooManyParts, "bom nén");
+
+    [Fact]
     public Task Tệp_nén_hàng_nghìn_phần_bị_từ_chối() =>
         RefusedAsync(BadFiles.ZipWithEntries(5000), "ke-hoach.docx", ImportProblem.TooManyParts, "phần nén");
 

@@ -39,7 +39,8 @@ public sealed class DocxReader(IOptions<ImportOptions> options) : IDocumentReade
                 return Task.FromResult<ReadOutcome>(new Unreadable(ImportProblem.Damaged, $"Tệp Word \"{file.Name}\" không có phần nội dung."));
             var writer = new Writer(new DocxNumbering(main), main.StyleDefinitionsPart?.Styles);
             writer.Blocks(body.ChildElements, cancellationToken);
-            var notes = new List<string> { $"{writer.Headings} đề mục theo kiểu đề mục (Heading) hoặc cấp dàn ý", $"{writer.Tables} bảng" };
+            var notes = new List<string> { $"{writer.Headings} đề mục theo kiểu đề mục (Heading) hoặc cấp dàn ý" };
+            if (writer.Tables > 0) notes.Add($"{writer.Tables} bảng có cột STT, đọc thành dòng phụ lục");
             return Task.FromResult<ReadOutcome>(new ExtractedText(writer.Text, "Word (.docx)", null, notes));
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace KeHoach57.Ingestion.Formats;
@@ -27,7 +28,43 @@ public static class PdfFile
     public static Unreadable TooManyPages(SourceFile file, int pages, int max) => new(ImportProblem.TooLarge,
         $"Tệp PDF \"{file.Name}\" có {pages} trang, vượt giới hạn {max} trang cho một văn bản.");
 
-    /// <summary>Whether the file's own dictionary says it is encrypted, for parsers that would not say so themselves.</summary>
-    public static bool DeclaresEncryption(SourceFile file) =>
-        Encoding.Latin1.GetString(file.Bytes.AsSpan(Math.Max(0, file.Bytes.Length - 64 * 1024))).Contains("/Encrypt", StringComparison.Ordinal);
+    public static Unreadable TooMuchUnpacked(SourceFile file, long max) => new(ImportProblem.TooManyParts,
+        $"Tệp PDF \"{file.Name}\" giải nén ra hơn {max / (1024 * 1024)} MB: không phải văn bản bình thường (có thể là \"bom nén\"). Tệp không được mở.");
+
+    /// <summary>
+    /// Whether the file's zlib-compressed streams, inflated one after another, stay within <paramref name="max"/>
+    /// bytes in all. Parsers inflate a stream whole in memory; a PDF "bomb" (a few hundred kilobytes of zeros
+    /// that inflate to gigabytes) is stopped here, by counting, before any parser sees it.
+    /// </summary>
+    public static bool UnpacksWithin(SourceFile file, long max)
+    {
+        var data = file.Bytes;
+        var budget = max;
+        var buffer = new byte[81920];
+        var from = 0;
+        while (from < data.Length)
+        {
+            var found = data.AsSpan(from).IndexOf("stream"u8);
+            if (found < 0) break;
+            var start = from + found + 6;
+            from = start;
+            if (from - 9 >= 0 && data.AsSpan(from - 9, 3).SequenceEqual("end"u8)) continue;
+            if (start < data.Length && data[start] == '\r') start++;
+            if (start < data.Length && data[start] == '\n') start++;
+            // A zlib header: deflate method, and the check bits that make the first two bytes a multiple of 31.
+            if (start + 2 > data.Length || (data[start] & 0x0F) != 8 || ((data[start] << 8) | data[start + 1]) % 31 != 0) continue;
+            try
+            {
+                using var inflate = new ZLibStream(new MemoryStream(data, start, data.Length - start, writable: false), CompressionMode.Decompress);
+                int read;
+                while ((read = inflate.Read(buffer, 0, buffer.Length)) > 0)
+                    if ((budget -= read) < 0) return false;
+            }
+            catch (InvalidDataException)
+            {
+                // Not zlib after all, or cut short: the parser will judge it.
+            }
+        }
+        return true;
+    }
 }

@@ -23,6 +23,8 @@ public sealed class PdfTextReader(IOptions<ImportOptions> options) : IDocumentRe
     public Task<ReadOutcome> ReadAsync(SourceFile file, CancellationToken cancellationToken)
     {
         if (PdfFile.IsTruncated(file)) return Task.FromResult<ReadOutcome>(PdfFile.Truncated(file));
+        if (!PdfFile.UnpacksWithin(file, options.Value.MaxUnpackedBytes))
+            return Task.FromResult<ReadOutcome>(PdfFile.TooMuchUnpacked(file, options.Value.MaxUnpackedBytes));
         try
         {
             using var document = PdfDocument.Open(file.Bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });

@@ -35,6 +35,23 @@ public static class BadFiles
         return Encoding.Latin1.GetBytes(sb.ToString());
     }
 
+    /// <summary>A one-page PDF whose content stream is <paramref name="unpackedBytes"/> of zeros, deflated to a few hundred kilobytes.</summary>
+    public static byte[] PdfBomb(long unpackedBytes)
+    {
+        using var packed = new MemoryStream();
+        using (var zlib = new ZLibStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            var zeros = new byte[1 << 20];
+            for (long written = 0; written < unpackedBytes; written += zeros.Length) zlib.Write(zeros);
+        }
+        var head = Encoding.Latin1.GetBytes(
+            "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n" +
+            "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n" +
+            $"4 0 obj\n<< /Length {packed.Length} /Filter /FlateDecode >>\nstream\n");
+        var tail = Encoding.Latin1.GetBytes("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        return [.. head, .. packed.ToArray(), .. tail];
+    }
+
     /// <summary>A "document.docx" that is a ZIP whose Word part inflates to <paramref name="unpackedBytes"/> of zeros.</summary>
     public static byte[] ZipBomb(long unpackedBytes)
     {

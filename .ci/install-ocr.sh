@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the import's scan and PDF tests use from Debian: tesseract with its Vietnamese model (OCR of
+# scans and photos), poppler-utils (pdftoppm renders scanned pages, pdftotext is the second PDF reader) and
+# the DejaVu fonts the tests set generated PDFs in. Idempotent and quiet: does nothing when all are there.
+set -euo pipefail
+
+if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie \
+   && command -v pdftoppm >/dev/null && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core >/dev/null
+tesseract --version | head -n 1
