@@ -9,13 +9,5 @@ if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep 
   exit 0
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-  SUDO=sudo
-else
-  SUDO=
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >/dev/null
-$SUDO apt-get install -y -qq tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core >/dev/null
+bash "$(dirname "$0")/apt-install.sh" tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core
 tesseract --version | head -n 1

@@ -28,7 +28,16 @@ public sealed class DocumentReaders(IEnumerable<IDocumentReader> readers)
         var declined = new List<string>();
         foreach (var reader in All.Where(r => r.CanRead(file)))
         {
-            var outcome = await reader.ReadAsync(file, cancellationToken);
+            ReadOutcome outcome;
+            try
+            {
+                outcome = await reader.ReadAsync(file, cancellationToken);
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+            {
+                // A hostile or broken file may break a parser or a tool in ways no reader foresaw: a refusal, never a crash.
+                return new Unreadable(ImportProblem.Damaged, $"Không đọc được \"{file.Name}\" ({reader.Name}): {e.Message}");
+            }
             if (outcome is not Declined decline) return outcome;
             declined.Add(decline.Reason);
         }

@@ -76,11 +76,7 @@ public class PdfTableAndScanTests
 public class QualityReportTests
 {
     [Theory]
-    [InlineData("yen-hoa")]
-    [InlineData("truong-giang")]
-    [InlineData("thai-nguyen")]
-    [InlineData("hung-yen")]
-    [InlineData("bac-giang")]
+    [MemberData(nameof(Seeds.EachId), MemberType = typeof(Seeds))]
     public async Task Năm_kế_hoạch_mẫu_không_bị_cảnh_báo_chất_lượng(string id)
     {
         using var import = new TestImport();

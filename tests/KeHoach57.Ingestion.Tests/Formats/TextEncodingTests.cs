@@ -54,11 +54,7 @@ public class TextEncodingTests
     }
 
     [Theory]
-    [InlineData("yen-hoa")]
-    [InlineData("truong-giang")]
-    [InlineData("thai-nguyen")]
-    [InlineData("hung-yen")]
-    [InlineData("bac-giang")]
+    [MemberData(nameof(Seeds.EachId), MemberType = typeof(Seeds))]
     public void Văn_bản_Unicode_và_OCR_không_bị_chuyển_mã_nhầm(string id) =>
         Assert.Null(LegacyVietnamese.Repair(Seeds.Raw(id)).Encoding);
 
