@@ -60,9 +60,15 @@ public sealed partial class DocumentImporter(DocumentReaders readers, IOptions<I
     /// <summary>Writes the plan to the corpus (text export, manifest row, Markdown), after checking again that its id and content are still free.</summary>
     public (IReadOnlyList<string>? Files, ImportRefusal? Refusal) Commit(ImportedPlan plan, bool replace = false)
     {
-        if (Conflict(plan.SourceName, plan.Info.Id, plan.Fingerprint, replace) is { } refusal) return (null, refusal);
-        return (Corpus.Write(plan), null);
+        // Two uploads at once must not both take the same id or both rewrite the manifest from the same old copy.
+        lock (commitLock)
+        {
+            if (Conflict(plan.SourceName, plan.Info.Id, plan.Fingerprint, replace) is { } refusal) return (null, refusal);
+            return (Corpus.Write(plan), null);
+        }
     }
+
+    private readonly Lock commitLock = new();
 
     private ImportResult Build(string name, string format, string text, int? pages, IReadOnlyList<string> notes, MetadataCorrections corrections, bool replace)
     {
