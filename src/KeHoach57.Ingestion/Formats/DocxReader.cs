@@ -10,8 +10,8 @@ namespace KeHoach57.Ingestion.Formats;
 /// A Word document (.docx), read with the Open XML SDK after <see cref="ZipPackage"/> has bounded what it
 /// unpacks to. Each paragraph becomes one line with a blank line after it, so paragraph breaks are the
 /// author's; automatic numbering is written out ("1.", "a)", "III.", "-") as the text exports have it,
-/// so the import recognises the headings; a paragraph in a heading style or with an outline level is
-/// counted as a heading. A table whose rows are numbered (STT) becomes "STT | cell | cell" lines, the
+/// so the import recognises the headings; a paragraph in a heading style or with an outline level that
+/// has no number is marked as a heading ("## Mục tiêu chung", see <see cref="Import.Headings.StyleMark"/>). A table whose rows are numbered (STT) becomes "STT | cell | cell" lines, the
 /// appendix rows the import reads; a layout table (the issuer / motto header) is read cell by cell.
 /// </summary>
 public sealed class DocxReader(IOptions<ImportOptions> options) : IDocumentReader
@@ -82,8 +82,15 @@ public sealed class DocxReader(IOptions<ImportOptions> options) : IDocumentReade
             var body = ParagraphText(paragraph).Trim();
             var label = numbering.Label(paragraph, styles);
             if (body.Length == 0) return;
-            if (IsHeading(paragraph)) Headings++;
-            text.Append(label is null ? "" : label + " ").Append(body).Append("\n\n");
+            var line = (label is null ? "" : label + " ") + body;
+            if (OutlineLevel(paragraph) is { } level)
+            {
+                Headings++;
+                // Numbered headings ("II.", "2.", "a)") the import knows by their number; others only by this mark.
+                if (Import.Headings.Recognize(line) is null && !line.Contains('\n'))
+                    line = new string(Import.Headings.StyleMark, Math.Min(level + 1, 6)) + " " + line;
+            }
+            text.Append(line).Append("\n\n");
         }
 
         /// <summary>A numbered table is data (its rows become "STT | …" lines); any other is layout, read cell by cell.</summary>
@@ -111,19 +118,21 @@ public sealed class DocxReader(IOptions<ImportOptions> options) : IDocumentReade
                 .Select(p => ((numbering.Label(p, styles) is { } label ? label + " " : "") + ParagraphText(p)).Trim())
                 .Where(t => t.Length > 0)).Replace('\n', ' ');
 
-        private bool IsHeading(Paragraph paragraph)
+        /// <summary>0 for a Heading 1 (or outline level 1), 1 for Heading 2…; null for body text.</summary>
+        private int? OutlineLevel(Paragraph paragraph)
         {
-            if (paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value is < 9) return true;
+            if (paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value is { } own and < 9) return own;
             var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
             for (var depth = 0; styleId is not null && depth < 10; depth++)
             {
                 var style = styles?.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == styleId);
-                if (style is null) return false;
-                if (style.StyleParagraphProperties?.OutlineLevel?.Val?.Value is < 9) return true;
-                if (style.StyleName?.Val?.Value is { } name && name.StartsWith("heading", StringComparison.OrdinalIgnoreCase)) return true;
+                if (style is null) return null;
+                if (style.StyleParagraphProperties?.OutlineLevel?.Val?.Value is { } level and < 9) return level;
+                if (style.StyleName?.Val?.Value is { } name && name.StartsWith("heading ", StringComparison.OrdinalIgnoreCase)
+                    && int.TryParse(name["heading ".Length..], out var number) && number is >= 1 and <= 9) return number - 1;
                 styleId = style.BasedOn?.Val?.Value;
             }
-            return false;
+            return null;
         }
 
         private static bool IsRowNumber(string cell) =>

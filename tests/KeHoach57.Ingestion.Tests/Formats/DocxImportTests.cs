@@ -57,3 +57,49 @@ public class DocxImportTests
         Assert.True(RoundTrip.Recall("truong-giang", plan) > 0.99);
     }
 }
+
+public class DocxStyledHeadingTests
+{
+    [Fact]
+    public async Task Đề_mục_không_số_nhận_ra_nhờ_kiểu_Heading_của_Word()
+    {
+        var plan = new PlanDocument(new Core.Documents.DocumentInfo("x", "x"), [Section("KẾ HOẠCH", 2, "Triển khai chuyển đổi số và đổi mới sáng tạo tại xã Yên Hòa năm 2025"), Goals(), Tasks()]);
+        using var import = new TestImport();
+
+        var imported = await import.ImportAsync(TestDocx.FromPlan(plan), "ke-hoach.docx", new MetadataCorrections(Id: "yen-hoa-2025"));
+        var sections = PlanMarkdownReader.Read(imported.Markdown, "yen-hoa-2025").AllSections().ToList();
+
+        var general = sections.Single(s => s.Heading == "Mục tiêu chung");
+        Assert.Equal("i-muc-tieu-chung", general.Anchor);
+        Assert.Equal(3, general.Level);
+        Assert.StartsWith("Nâng cao năng lực", Assert.IsType<Paragraph>(general.Blocks.Single()).Text);
+        Assert.Equal("i-muc-tieu-cu-the", sections.Single(s => s.Heading == "Mục tiêu cụ thể").Anchor);
+        Assert.Equal("ii", sections.Single(s => s.Heading == "II. NHIỆM VỤ VÀ GIẢI PHÁP").Anchor);
+        Assert.Contains("## Mục tiêu chung", imported.Text);
+    }
+
+    private static PlanSection Section(string heading, int level, params string[] paragraphs)
+    {
+        var section = new PlanSection(heading, "", level);
+        section.Blocks.AddRange(paragraphs.Select(p => new Paragraph(p)));
+        return section;
+    }
+
+    private static PlanSection Goals()
+    {
+        var goals = Section("I. MỤC TIÊU", 2);
+        goals.Children.Add(Section("Mục tiêu chung", 3,
+            "Nâng cao năng lực thực hiện nhiệm vụ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của Ủy ban nhân dân xã; phối hợp với các đơn vị triển khai kế hoạch đúng lộ trình."));
+        goals.Children.Add(Section("Mục tiêu cụ thể", 3,
+            "Đến hết năm 2025, 100% hồ sơ công việc của UBND xã được xử lý trên môi trường điện tử; 80% thủ tục hành chính được cung cấp trực tuyến toàn trình."));
+        return goals;
+    }
+
+    private static PlanSection Tasks()
+    {
+        var tasks = Section("II. NHIỆM VỤ VÀ GIẢI PHÁP", 2);
+        tasks.Blocks.Add(new ListItem('-', "Phòng Văn hóa - Xã hội chủ trì tổ chức thực hiện, báo cáo kết quả về UBND xã trước ngày 15/12/2025."));
+        tasks.Blocks.Add(new ListItem('-', "Phòng Kinh tế bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch."));
+        return tasks;
+    }
+}

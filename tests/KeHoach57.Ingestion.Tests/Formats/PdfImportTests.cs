@@ -102,3 +102,22 @@ public class QualityReportTests
         Assert.True(plan.Quality.NoiseShare > 0.35, $"{plan.Quality.NoiseShare:P0}");
     }
 }
+
+public class PdfBombTests
+{
+    [Fact]
+    public void Bản_quét_nhiều_trang_không_bị_coi_là_bom_nén()
+    {
+        TestPdf.SkipUnlessFont();
+        TestImport.SkipUnlessOcr();
+        var scan = TestPdf.Scan(TestPdf.FromText(Seeds.Raw("bac-giang")), dpi: 100);
+        const long limit = 10L * 1024 * 1024;
+
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(scan)) Assert.True(document.NumberOfPages >= 8);
+        // A page image alone unpacks to more than 2 MB, so eight or more of them to more than the 10 MB limit…
+        Assert.False(PdfFile.UnpacksWithin(new SourceFile("scan.pdf", scan), 2L * 1024 * 1024));
+        // …which holds each of them, not their sum.
+        Assert.True(PdfFile.UnpacksWithin(new SourceFile("scan.pdf", scan), limit));
+        Assert.False(PdfFile.UnpacksWithin(new SourceFile("bom.pdf", BadFiles.PdfBomb(2 * limit)), limit));
+    }
+}

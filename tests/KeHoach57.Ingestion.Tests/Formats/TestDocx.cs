@@ -41,7 +41,7 @@ public static partial class TestDocx
                     body.Append(Heading(section.Heading + " " + lead.Text, asHeading: false, counters));
                     blocks = blocks.Skip(1);
                 }
-                else if (!section.IsSynthetic) body.Append(Heading(section.Heading, asHeading: true, counters));
+                else if (!section.IsSynthetic) body.Append(Heading(section.Heading, asHeading: true, counters, section.Level - 1));
                 foreach (var block in blocks)
                 {
                     switch (block)
@@ -58,7 +58,8 @@ public static partial class TestDocx
     }
 
     /// <summary>Roman, "N." and letter headings use the list when their number is the next one; anything else is typed.</summary>
-    private static WParagraph Heading(string heading, bool asHeading, int[] counters)
+    /// <param name="styleLevel">Heading style for a heading without a number of its own (1 = Heading 1).</param>
+    private static WParagraph Heading(string heading, bool asHeading, int[] counters, int styleLevel = 1)
     {
         var candidate = Headings.Recognize(heading);
         var (level, style) = candidate?.Kind switch
@@ -67,7 +68,7 @@ public static partial class TestDocx
             HeadingKind.Numbered when !candidate.Label.TrimEnd('.').Contains('.') => (1, "Heading2"),
             HeadingKind.Lettered => (2, "Heading3"),
             HeadingKind.Numbered => (-1, "Heading3"),
-            _ => (-1, "Heading1"),
+            _ => (-1, "Heading" + Math.Clamp(styleLevel, 1, 3)),
         };
         if (!asHeading) style = null;
         if (level >= 0)
