@@ -7,13 +7,5 @@ if [ -x /usr/bin/chromium ]; then
   exit 0
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-  SUDO=sudo
-else
-  SUDO=
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >/dev/null
-$SUDO apt-get install -y -qq chromium fonts-noto-core >/dev/null
+bash "$(dirname "$0")/apt-install.sh" chromium fonts-noto-core
 /usr/bin/chromium --version

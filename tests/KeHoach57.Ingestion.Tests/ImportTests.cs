@@ -112,9 +112,10 @@ public class ImportTests : IDisposable
         Assert.Equal("pho-hien", info.Id);
         Assert.Equal("44/KH-UBND", info.Number);
         Assert.Equal("2025-03-03", info.Date);
-        Assert.Equal("Hung Yén", info.Locality);
+        Assert.Equal("tinh Hung Yen", info.Locality);
+        Assert.Equal("Uy ban nhan dan tinh Hung Yen", info.Issuer);
         Assert.Equal("tỉnh", info.Level);
-        Assert.StartsWith("KE HOACH Thue hién Nghi quyét s6 03/NQ-CP", info.Title);
+        Assert.StartsWith("Ke hoach thue hién Nghi quyét s6 03/NQ-CP", info.Title);
         Assert.Equal("pho-hien.txt", info.Source);
 
         var decision = PlanImporter.Import(Seeds.Raw("truong-giang"), "x", "x.txt").Info;

@@ -13,6 +13,9 @@ public static class Seeds
 {
     public static readonly string[] Ids = ["yen-hoa", "truong-giang", "thai-nguyen", "hung-yen", "bac-giang"];
 
+    /// <summary>The five ids, for a theory run once per seed plan.</summary>
+    public static TheoryData<string> EachId => [.. Ids];
+
     public static string Root { get; } = RepositoryPaths.FindRoot() ?? throw new InvalidOperationException("checkout root not found");
     public static string RawFolder => Path.Combine(Root, "corpus", "raw");
     public static string CorpusFolder => Path.Combine(Root, "corpus");

@@ -3,7 +3,7 @@ using KeHoach57.Core.Text;
 
 namespace KeHoach57.Ingestion.Import;
 
-public enum HeadingKind { DocumentKind, Appendix, Article, Roman, Numbered, Lettered }
+public enum HeadingKind { DocumentKind, Appendix, Article, Roman, Numbered, Lettered, Styled }
 
 /// <summary>A line that may open a section: <see cref="Label"/> as the source has it, the rest of the line after it.</summary>
 public sealed record HeadingCandidate(HeadingKind Kind, string Label, string Rest);
@@ -15,8 +15,16 @@ public sealed record HeadingCandidate(HeadingKind Kind, string Label, string Res
 /// </summary>
 public static partial class Headings
 {
+    /// <summary>
+    /// The mark a reader puts before a heading that only its style or outline level makes one ("## Mục tiêu
+    /// chung" for Heading 2 in a Word document): unnumbered, so nothing else would tell it from a paragraph.
+    /// </summary>
+    public const char StyleMark = '#';
+
     public static HeadingCandidate? Recognize(string line)
     {
+        if (Styled().Match(line) is { Success: true } styled)
+            return new(HeadingKind.Styled, styled.Groups[1].Value, styled.Groups[2].Value.Trim());
         if (IsDocumentKind(line)) return new(HeadingKind.DocumentKind, line, "");
         if (IsAppendix(line)) return new(HeadingKind.Appendix, line, "");
         var folded = VietnameseText.Fold(line);
@@ -53,6 +61,9 @@ public static partial class Headings
         var numeral = m.Groups[1].Value;
         return numeral.All(char.IsDigit) ? numeral : new string(numeral.Select(c => c is 'l' or '1' ? 'i' : c).ToArray());
     }
+
+    [GeneratedRegex(@"^(#{1,6}) +(\S.*)$")]
+    private static partial Regex Styled();
 
     [GeneratedRegex(@"^(ke hoach|quyet [dp]inh|chuong trinh|bao cao|to trinh)( [a-z]+){0,3}$")]
     private static partial Regex DocumentKind();

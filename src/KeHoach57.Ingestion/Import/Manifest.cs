@@ -49,4 +49,27 @@ public sealed class Manifest
     }
 
     private static string Get(Dictionary<string, string> row, string column) => row.TryGetValue(column, out var v) ? v : "";
+
+    /// <summary>The columns of a new manifest; an existing one keeps its own.</summary>
+    public static readonly string[] Columns = ["id", "source file", "what it is", "title", "issuer", "number", "date", "locality", "level"];
+
+    /// <summary>
+    /// The manifest text with <paramref name="row"/> in place of the row of the same id, or added at the end.
+    /// Every other line stays byte for byte; values lose tabs and line breaks, which would break the table.
+    /// </summary>
+    public static string WithRow(string tsv, IReadOnlyDictionary<string, string> row)
+    {
+        var lines = tsv.Replace("\r\n", "\n").Split('\n').ToList();
+        if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        if (lines.Count == 0 || lines[0].Trim().Length == 0) lines = [string.Join('\t', Columns)];
+        var columns = lines[0].Split('\t').Select(c => c.Trim()).ToArray();
+        var idColumn = Array.FindIndex(columns, c => c.Equals("id", StringComparison.OrdinalIgnoreCase));
+        var line = string.Join('\t', columns.Select(c => row.TryGetValue(c, out var v) ? Cell(v) : ""));
+        var existing = idColumn < 0 ? -1 : lines.FindIndex(1, l => l.Split('\t') is var cells && cells.Length > idColumn && cells[idColumn].Trim() == row["id"]);
+        if (existing > 0) lines[existing] = line;
+        else lines.Add(line);
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string Cell(string value) => string.Join(' ', value.Split(['\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }

@@ -23,6 +23,8 @@ public sealed class Numbering
         HeadingKind.Roman => AcceptRoman(candidate.Label),
         HeadingKind.Numbered => AcceptNumbered(candidate.Label),
         HeadingKind.Lettered => AcceptLetter(candidate.Label[0]),
+        // A heading by style alone is outside the numbering: always accepted, and the count goes on under it.
+        HeadingKind.Styled => "",
         _ => null,
     };
 

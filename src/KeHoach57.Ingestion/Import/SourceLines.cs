@@ -43,15 +43,23 @@ public static class SourceLines
         return result;
     }
 
+    /// <summary>
+    /// A blank after most lines, and the lines are wrapped page lines. Text with one paragraph per line (from
+    /// a Word document) also has a blank after most lines, but there each blank does end a paragraph.
+    /// </summary>
     private static bool IsDoubleSpaced(IReadOnlyList<string> lines)
     {
-        int text = 0, followedByBlank = 0;
+        int text = 0, followedByBlank = 0, unwrapped = 0;
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i].Length == 0) continue;
             text++;
+            if (lines[i].Length > UnwrappedLength) unwrapped++;
             if (i + 1 < lines.Count && lines[i + 1].Length == 0) followedByBlank++;
         }
-        return text > 0 && followedByBlank > 0.6 * text;
+        return text > 0 && followedByBlank > 0.6 * text && unwrapped < 0.05 * text;
     }
+
+    /// <summary>Longer than any line a printed A4 page holds (the exports' longest is 143 characters).</summary>
+    private const int UnwrappedLength = 170;
 }

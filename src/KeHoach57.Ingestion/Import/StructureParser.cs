@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using KeHoach57.Ingestion.Documents;
+using KeHoach57.Ingestion.Markdown;
 
 namespace KeHoach57.Ingestion.Import;
 
@@ -48,7 +49,8 @@ public sealed partial class StructureParser
                 }
                 else
                 {
-                    var section = OpenSection(line.Text, candidate.Kind, key);
+                    var section = OpenSection(candidate.Kind == HeadingKind.Styled ? candidate.Rest : line.Text, candidate.Kind, key,
+                        candidate.Label.Length);
                     if (candidate.Kind == HeadingKind.Appendix) i = ParseAppendix(lines, i + 1, section);
                 }
             }
@@ -128,11 +130,13 @@ public sealed partial class StructureParser
 
     private PlanSection Current() => open.Count > 0 ? open[^1].Section : OpenSection(PlanSection.OpeningHeading, HeadingKind.DocumentKind, "mo-dau");
 
-    private PlanSection OpenSection(string heading, HeadingKind kind, string key)
+    /// <param name="styleLevel">For a heading by style: its level (1 for Heading 1), ranked like I. (1), 1. (2), a) (3).</param>
+    private PlanSection OpenSection(string heading, HeadingKind kind, string key, int styleLevel = 0)
     {
         var lettered = kind == HeadingKind.Lettered;
         var rank = kind switch
         {
+            HeadingKind.Styled => styleLevel + 1,
             HeadingKind.Numbered => 2 + key.Count(c => c == '.') + 1,
             HeadingKind.Lettered => (open.LastOrDefault(o => !o.Lettered).Rank is var r && r > 0 ? r : 2) + 1,
             _ => 2,
@@ -154,6 +158,7 @@ public sealed partial class StructureParser
             HeadingKind.Appendix => Headings.AppendixKey(heading) is { Length: > 0 } n ? "phu-luc-" + n : "phu-luc",
             HeadingKind.Article => "dieu-" + key,
             HeadingKind.Roman => key,
+            HeadingKind.Styled => (open.Count > 0 ? open[^1].Section.Anchor + "-" : "") + (MarkdownText.Slug(heading, 4) is { Length: > 0 } slug ? slug : "muc"),
             HeadingKind.Numbered => topSection + key.Replace('.', '-'),
             _ => (open.Count > 0 ? open[^1].Section.Anchor + "-" : "") + (key == "đ" ? "dd" : key),
         };

@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace KeHoach57.Ingestion.Formats;
+
+/// <summary>
+/// Lays pages out as the plain-text exports are: lines trimmed with their inner runs of spaces made one,
+/// a blank line where the page had a gap, and each page after the first opened by a one-space indent,
+/// which is how the import tells a page break from a paragraph break.
+/// </summary>
+public static class PageLines
+{
+    /// <param name="pages">Each page's lines top to bottom; "" where the page leaves a gap.</param>
+    public static string Join(IEnumerable<IEnumerable<string>> pages)
+    {
+        var sb = new StringBuilder();
+        var first = true;
+        foreach (var page in pages)
+        {
+            var lines = page.Select(Clean).ToList();
+            // Gaps at a page's top and bottom are margins, not paragraph breaks.
+            var start = lines.FindIndex(l => l.Length > 0);
+            if (start < 0) continue;
+            var end = lines.FindLastIndex(l => l.Length > 0);
+            var blank = false;
+            for (var i = start; i <= end; i++)
+            {
+                if (lines[i].Length == 0)
+                {
+                    if (!blank) sb.Append('\n');
+                    blank = true;
+                    continue;
+                }
+                blank = false;
+                if (i == start && !first) sb.Append(' ');
+                sb.Append(lines[i]).Append('\n');
+            }
+            first = false;
+        }
+        return sb.ToString();
+    }
+
+    private static string Clean(string line)
+    {
+        var sb = new StringBuilder(line.Length);
+        foreach (var ch in line.Trim())
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
+            }
+            else if (!char.IsControl(ch)) sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+}

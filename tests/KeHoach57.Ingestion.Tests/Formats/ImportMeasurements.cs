@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text;
+using KeHoach57.Ingestion.Formats;
+using KeHoach57.Ingestion.Formats.Encodings;
+using KeHoach57.Ingestion.Import;
+using Microsoft.Extensions.Options;
+
+namespace KeHoach57.Ingestion.Tests.Formats;
+
+/// <summary>
+/// The per-format figures of issue 18, for every seed plan: characters recovered and dev answer accuracy,
+/// PdfPig against pdftotext on the same generated PDFs, and appendix rows kept from a table PDF. It OCRs
+/// every plan (some twenty minutes on two cores), so it runs only when asked:
+/// KH57_MEASURE_IMPORT=1 dotnet run --project tests/KeHoach57.Ingestion.Tests -- -class KeHoach57.Ingestion.Tests.Formats.ImportMeasurements -showLiveOutput
+/// </summary>
+public class ImportMeasurements
+{
+    public const string Switch = "KH57_MEASURE_IMPORT";
+
+    [Fact]
+    public async Task Đo_từng_định_dạng_trên_năm_kế_hoạch()
+    {
+        Assert.SkipUnless(Environment.GetEnvironmentVariable(Switch) == "1",
+            $"a measurement, not a check (it OCRs all five plans, ~20 min): set {Switch}=1 to print the per-format table");
+        TestPdf.SkipUnlessFont();
+        var ct = TestContext.Current.CancellationToken;
+        var output = TestContext.Current.TestOutputHelper!;
+        var ocr = TestImport.HasVietnameseOcr() && TestImport.Has("pdftoppm");
+        var report = new StringBuilder("| plan | format | chars recovered | dev answer accuracy | questions | seconds |\n| --- | --- | --- | --- | --- | --- |\n");
+        foreach (var id in Seeds.Ids)
+        {
+            var cases = RoundTrip.DevCases(id);
+            var raw = Seeds.Raw(id);
+            var pdf = TestPdf.FromText(raw);
+            var files = new List<(string Format, byte[] Bytes, string Name, Func<TestImport>? Importer)>
+            {
+                ("text export (UTF-8)", Encoding.UTF8.GetBytes(raw), id + ".txt", null),
+                ("PDF text layer, PdfPig", pdf, id + ".pdf", null),
+                ("PDF text layer, pdftotext", pdf, id + ".pdf", PopplerFirst),
+                ("DOCX", TestDocx.FromPlan(Seeds.Document(id)), id + ".docx", null),
+            };
+            if (id == "bac-giang")
+            {
+                files.Add(("TCVN3 (.txt)", LegacyVietnamese.ToTcvn3(raw), id + ".txt", null));
+                files.Add(("VNI (.txt)", LegacyVietnamese.ToVni(raw), id + ".txt", null));
+                files.Add(("Windows-1258 (.txt)", Windows1258(raw), id + ".txt", null));
+                files.Add(("UTF-16 (.txt)", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(raw)).ToArray(), id + ".txt", null));
+            }
+            if (ocr) files.Add(("scan 300 dpi, tesseract vie", TestPdf.Scan(pdf), id + "-scan.pdf", null));
+            foreach (var (format, bytes, name, importer) in files)
+            {
+                var clock = Stopwatch.StartNew();
+                using var import = importer?.Invoke() ?? new TestImport();
+                var result = await import.ReadAsync(bytes, name, TestImport.Curated(id));
+                var seconds = clock.Elapsed.TotalSeconds;
+                if (result is not ImportedPlan plan)
+                {
+                    report.Append($"| {id} | {format} | refused: {((ImportRefusal)result).Message} | | | |\n");
+                    continue;
+                }
+                var accuracy = cases is null ? "n/a" : (await RoundTrip.AccuracyAsync(id, plan.Markdown, cases, ct)).ToString("0.000");
+                var line = $"| {id} | {format} | {RoundTrip.Recall(id, plan):P2} | {accuracy} | {cases?.Count} | {seconds:0.0} |";
+                output.WriteLine(line);
+                report.Append(line).Append('\n');
+            }
+        }
+        report.Append('\n').Append(TableRows());
+        var path = Path.Combine(Path.GetTempPath(), "kh57-import-measurements.md");
+        await File.WriteAllTextAsync(path, report.ToString(), ct);
+        output.WriteLine(report.ToString());
+        output.WriteLine("written to " + path);
+    }
+
+    private static TestImport PopplerFirst() =>
+        new(readers: options => new DocumentReaders([new PopplerTextReader(options), new PdfTextReader(options)]));
+
+    /// <summary>An appendix table drawn in columns, read by each PDF reader: rows recovered with their STT and their cells.</summary>
+    private static string TableRows()
+    {
+        var sb = new StringBuilder("| reader | table rows kept (STT + every cell in the row) |\n| --- | --- |\n");
+        var (pdf, expected) = AppendixPdf.Build();
+        var wrapped = Options.Create(new ImportOptions());
+        foreach (IDocumentReader reader in new IDocumentReader[] { new PdfTextReader(wrapped), new PopplerTextReader(wrapped) })
+        {
+            var text = ((ExtractedText)reader.ReadAsync(new SourceFile("t.pdf", pdf), CancellationToken.None).GetAwaiter().GetResult()).Text;
+            sb.Append($"| {reader.Name} | {AppendixPdf.RowsKept(text, expected)} of {expected.Count} |\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Windows-1258 has â, ê, ô, ơ, ư, ă, đ as letters and the five tone marks as separate combining characters.</summary>
+    public static byte[] Windows1258(string text)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var sb = new StringBuilder();
+        foreach (var ch in text.Normalize(NormalizationForm.FormC))
+        {
+            var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
+            var tone = decomposed.Where(c => c is '\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323').ToArray();
+            sb.Append(new string(decomposed.Where(c => !tone.Contains(c)).ToArray()).Normalize(NormalizationForm.FormC)).Append(tone);
+        }
+        return Encoding.GetEncoding(1258).GetBytes(sb.ToString());
+    }
+}
