@@ -49,6 +49,9 @@ public static partial class ValueSpans
     [GeneratedRegex(@"(?<![\w.,])(?<cmp>[<>≥≤=]\s*|(?:t\w{1,2}i\s+thi\w{1,3}u|[ií]t\s+nh\w{1,2}t|tr\w{1,2}n|kho\w{1,2}ng)\s+)?(?<n>\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?)(?![\w/])(?!\s*-\s*[A-Za-z])(?:\s*(?<pct>%))?")]
     private static partial Regex Figure();
 
+    [GeneratedRegex(@"\bt[yi]?'?\s*$")]
+    private static partial Regex TyLe();
+
     [GeneratedRegex(@"(?<![\w/])(?<n>\d{1,5}\s*(?:/\s*\d{4}\s*)?[-/]\s*[a-z&]{1,8}(?:\s*[-/]\s*[a-z&]{1,8}){0,3})(?![a-z])", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentNumber();
 
@@ -100,6 +103,8 @@ public static partial class ValueSpans
         {
             var n = m.Groups["n"].Value.Replace(" ", "");
             var pct = m.Groups["pct"].Success;
+            // "T' 1 phü song", "Ty 1€ …": this OCR prints the "lệ" of "tỷ lệ" as a 1; it is no figure.
+            if (n == "1" && !pct && TyLe().IsMatch(folded[Math.Max(0, m.Index - 5)..m.Index])) continue;
             var cmp = Comparator(m.Groups["cmp"].Value.Trim());
             spans.Add(new ValueSpan(m.Index, m.Index + m.Length, pct ? ValueKind.Percent : ValueKind.Number, cmp + n + (pct ? "%" : "")));
         }
