@@ -149,6 +149,8 @@ public static partial class NumberWords
             // "lăm", "mốt", "tư" follow tens ("hai mươi lăm"), or a digit said for its tens ("ba lăm" is 35).
             if (e.Role == Role.DigitAfterTens && previous is not (Role.Ten or Role.Tens or Role.Digit)) continue;
             if (e.Role == Role.Filler && previous is not Role.Hundred) continue;
+            // Typed without diacritics "muoi" is both "mười" (ten) and "mươi" (tens): after a digit it is tens ("ba muoi" 30).
+            if (e.Role == Role.Ten && previous is Role.Digit or Role.DigitInSequence) continue;
             if (e.Role == Role.Tens && previous is not (Role.Digit or Role.DigitInSequence)) continue;
             if (e.Role is Role.Hundred or Role.Thousand && previous is null) continue;
             // A digit word right after another digit word starts a new number ("hai ba" is no number).

@@ -17,6 +17,12 @@ public class NumberWordsTests
     [InlineData("ba nghìn doanh nghiệp", "3000 doanh nghiệp")]
     [InlineData("đạt 15 phần trăm", "đạt 15%")]
     [InlineData("báo cáo nửa năm gửi khi nào", "báo cáo 6 tháng gửi khi nào")]
+    [InlineData("năm hai không ba mươi đạt bao nhiêu", "năm 2030 đạt bao nhiêu")]
+    [InlineData("nam hai khong ba muoi dat bao nhieu", "nam 2030 dat bao nhieu")]
+    [InlineData("đến năm bốn lăm thì sao", "đến năm 2045 thì sao")]
+    [InlineData("hai nghìn không trăm bốn mươi lăm", "2045")]
+    [InlineData("hai không hai năm", "2025")]
+    [InlineData("ba lăm phần trăm", "35%")]
     [InlineData("một nửa số xã", "50% số xã")]
     public void Số_viết_bằng_chữ_được_đọc_thành_chữ_số(string typed, string read) =>
         Assert.Equal(read, NumberWords.Normalize(typed));
