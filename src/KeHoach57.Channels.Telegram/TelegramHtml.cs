@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using KeHoach57.Conversations.Channels;
 using global::Telegram.Bot.Types.ReplyMarkups;
@@ -6,9 +5,12 @@ using global::Telegram.Bot.Types.ReplyMarkups;
 namespace KeHoach57.Channels.Telegram;
 
 /// <summary>
-/// Replies as Telegram HTML: every piece of text (the user's, the corpus's, ours) goes through
-/// <see cref="WebUtility.HtmlEncode"/>; the only tags are the ones written here. Scope choices become an
-/// inline keyboard whose callback data names the plan.
+/// Replies as Telegram HTML: every piece of text (the user's, the corpus's, ours) goes through <see cref="Escape"/>;
+/// the only tags are the ones written here (b, i, a, blockquote). Messages are cut by their HTML length, escapes
+/// included, so a quote full of "&amp;" and "&lt;" never overflows the limit; and only what Telegram's HTML needs is
+/// escaped, so Vietnamese letters count as themselves (a general HTML encoder writes "à" as "&amp;#224;", six
+/// characters, and cut Vietnamese answers into several messages early).
+/// Scope choices become an inline keyboard whose callback data names the plan.
 /// </summary>
 public static class TelegramHtml
 {
@@ -22,15 +24,26 @@ public static class TelegramHtml
         var html = new StringBuilder();
         foreach (var span in paragraph.Spans)
         {
-            var text = WebUtility.HtmlEncode(span.Text);
-            html.Append(span.Style switch
+            var text = Escape(span.Text);
+            text = span.Style switch
             {
                 SpanStyle.Bold => $"<b>{text}</b>",
                 SpanStyle.Italic => $"<i>{text}</i>",
                 _ => text,
-            });
+            };
+            html.Append(span.Url is { } url ? $"<a href=\"{Escape(url)}\">{text}</a>" : text);
         }
         return paragraph.Quote ? $"<blockquote>{html}</blockquote>" : html.ToString();
+    }
+
+    /// <summary>Telegram's HTML escapes: &amp;, &lt;, &gt; and &quot; (the named entities it knows); everything else as is.</summary>
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"") < 0) return text;
+        var html = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+            html.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", _ => c.ToString() });
+        return html.ToString();
     }
 
     public static IReadOnlyList<string> Messages(ChatReply reply) =>

@@ -5,33 +5,65 @@ using static KeHoach57.Channels.Zalo.ZaloJson;
 
 namespace KeHoach57.Channels.Zalo;
 
+/// <summary>A button under a consultation message that opens an address (Zalo's "oa.open.url").</summary>
+/// <param name="Title">At most <see cref="ZaloClient.ButtonTitleLimit"/> characters.</param>
+public sealed record ZaloUrlButton(string Title, string Url);
+
 /// <summary>
-/// Sends consultation text messages through the OA API (POST {ApiBaseUrl}/v3.0/oa/message/cs, header access_token).
+/// Sends consultation messages through the OA API (POST {ApiBaseUrl}/v3.0/oa/message/cs, header access_token):
+/// plain text, or text with buttons (message.attachment = {type: "template", payload: {buttons: [...]}}).
 /// HTTP failures are retried by the "zalo-api" client's resilience pipeline; a rejected access token
-/// (-216 invalid, -220 expired) is refreshed once and the message sent again.
+/// (-216 invalid, -220 expired) is refreshed once and the message sent again; any other error code is thrown
+/// as <see cref="ZaloApiException"/>.
 /// </summary>
 public sealed class ZaloClient(IHttpClientFactory httpClients, ZaloTokenProvider tokens, IOptions<ZaloOptions> options)
 {
     public const string ApiClientName = "zalo-api";
+
+    /// <summary>Zalo's limits for the buttons of one message.</summary>
+    public const int MaxButtons = 5, ButtonTitleLimit = 100;
+
     private static readonly int[] TokenRejected = [-216, -220];
 
-    public async Task SendTextAsync(string userId, string text, CancellationToken cancellationToken)
+    public Task SendTextAsync(string userId, string text, CancellationToken cancellationToken) =>
+        SendAsync(userId, new { text }, cancellationToken);
+
+    /// <summary>Text with up to <see cref="MaxButtons"/> buttons that open addresses.</summary>
+    public Task SendWithButtonsAsync(string userId, string text, IReadOnlyList<ZaloUrlButton> buttons, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(buttons.Count, MaxButtons);
+        var message = new
+        {
+            text,
+            attachment = new
+            {
+                type = "template",
+                payload = new
+                {
+                    buttons = buttons.Select(b => new { title = b.Title, type = "oa.open.url", payload = new { url = b.Url } }).ToList(),
+                },
+            },
+        };
+        return SendAsync(userId, message, cancellationToken);
+    }
+
+    private async Task SendAsync(string userId, object message, CancellationToken cancellationToken)
     {
         var token = await tokens.GetAccessTokenAsync(cancellationToken);
-        var (code, message) = await PostAsync(token, userId, text, cancellationToken);
+        var (code, text) = await PostAsync(token, userId, message, cancellationToken);
         if (TokenRejected.Contains(code))
         {
             token = await tokens.RefreshAsync(token, cancellationToken);
-            (code, message) = await PostAsync(token, userId, text, cancellationToken);
+            (code, text) = await PostAsync(token, userId, message, cancellationToken);
         }
-        if (code != 0) throw new ZaloApiException(code, message);
+        if (code != 0) throw new ZaloApiException(code, text);
     }
 
-    private async Task<(int Code, string Message)> PostAsync(string accessToken, string userId, string text, CancellationToken cancellationToken)
+    private async Task<(int Code, string Message)> PostAsync(string accessToken, string userId, object message, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.ApiBaseUrl.TrimEnd('/') + "/v3.0/oa/message/cs")
         {
-            Content = JsonContent.Create(new { recipient = new { user_id = userId }, message = new { text } }),
+            Content = JsonContent.Create(new { recipient = new { user_id = userId }, message }),
         };
         request.Headers.TryAddWithoutValidation("access_token", accessToken);
         using var response = await httpClients.CreateClient(ApiClientName).SendAsync(request, cancellationToken);

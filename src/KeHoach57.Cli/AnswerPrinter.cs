@@ -1,42 +1,54 @@
 using KeHoach57.Core.Answers;
-using Spectre.Console;
+using KeHoach57.Core.Text;
 
 namespace KeHoach57.Cli;
 
-/// <summary>Shows an answer record to a person: the answer line, then one short line per source (label and quote).</summary>
-public static class AnswerPrinter
+/// <summary>
+/// Shows an answer record to a person, compactly: the answer line, then one line per source (number, short
+/// label, the quote cut to the terminal's width). Three sources and a wrapped answer stay within 8 lines.
+/// </summary>
+public sealed class AnswerPrinter(Terminal terminal)
 {
-    private const int QuoteChars = 160;
+    /// <summary>A quote is never cut shorter than this, even beside a long label on a narrow terminal.</summary>
+    private const int MinQuoteChars = 40;
 
-    public static void Print(AnswerRecord answer)
+    public void Print(AnswerRecord answer)
     {
-        AnsiConsole.MarkupLine(answer.Answered ? $"[bold green]{Markup.Escape(answer.Line)}[/]" : $"[yellow]{Markup.Escape(answer.Line)}[/]");
-        var i = 0;
+        if (answer.Error is not null)
+        {
+            terminal.Line(new Styled(answer.Line, "red"));
+            return;
+        }
+        // A refusal's line already says that the passages below are only the nearest ones.
+        terminal.Line(answer.Answered ? new Styled(answer.Line, "bold green") : new Styled(answer.Line, "yellow"));
+        var n = 0;
         foreach (var c in answer.Citations)
         {
-            i++;
-            var label = c.Label.Length > 0 ? c.Label : c.Title;
-            AnsiConsole.MarkupLine($"[grey][[{i}]][/] [bold]{Markup.Escape(label)}[/]: [italic]“{Markup.Escape(Shorten(c.Restored ?? c.Quote, QuoteChars))}”[/]");
+            n++;
+            var number = $"[{n}] ";
+            var label = SourceText.Label(c);
+            var note = SourceText.IsRestored(c) ? $" ({SourceText.RestoredNote})" : "";
+            // Two spaces and the quotation marks beside the label; the rest of the line is the quote's.
+            var room = Math.Max(MinQuoteChars, terminal.Width - number.Length - label.Length - note.Length - 5);
+            terminal.Line(new Styled(number, "grey"), new Styled(label, "bold"), "  ",
+                new Styled("“" + SourceText.Quote(c, room) + "”", "italic"), new Styled(note, "grey"));
         }
     }
 
     /// <summary>How the question was understood and what the answer was chosen from.</summary>
-    public static void PrintWhy(AnswerRecord answer)
+    public void PrintWhy(AnswerRecord answer)
     {
         if (answer.Trace is not { } t) return;
-        AnsiConsole.MarkupLine($"[grey]Hỏi về:[/] {Markup.Escape(string.Join(", ", t.Asks))}");
-        AnsiConsole.MarkupLine($"[grey]Chủ đề:[/] {Markup.Escape(string.Join(" ", t.Subject))}");
-        if (t.Places.Count > 0) AnsiConsole.MarkupLine($"[grey]Nơi được nêu:[/] {Markup.Escape(string.Join(", ", t.Places))}");
-        AnsiConsole.MarkupLine($"[grey]Phạm vi:[/] {Markup.Escape(t.Scope ?? "tất cả kế hoạch")}");
-        foreach (var p in t.Considered) AnsiConsole.MarkupLine($"  [grey]{p.Score,8:0.000}[/] {Markup.Escape(p.Label)} [grey]({Markup.Escape(p.ChunkId)})[/]");
-        if (t.ChosenClause is { } clause) AnsiConsole.MarkupLine($"[grey]Câu được chọn:[/] “{Markup.Escape(Shorten(clause, 300))}”");
-        AnsiConsole.MarkupLine($"[grey]Độ tin cậy:[/] {answer.Confidence:0.000}  " + Markup.Escape(string.Join("  ", t.Features.Select(f => $"{f.Key}={f.Value:0.###}"))));
-        if (answer.RefusalReason is { } reason) AnsiConsole.MarkupLine($"[grey]Lý do từ chối:[/] {Markup.Escape(reason)}");
+        Labelled("Hỏi về", string.Join(", ", t.Asks));
+        Labelled("Chủ đề", string.Join(" ", t.Subject));
+        if (t.Places.Count > 0) Labelled("Nơi được nêu", string.Join(", ", t.Places));
+        Labelled("Phạm vi", t.Scope ?? "tất cả kế hoạch");
+        foreach (var p in t.Considered)
+            terminal.Line(new Styled($"  {p.Score,8:0.000} ", "grey"), p.Label, new Styled($" ({p.ChunkId})", "grey"));
+        if (t.ChosenClause is { } clause) Labelled("Câu được chọn", "“" + Excerpts.OneLine(clause, 300) + "”");
+        Labelled("Độ tin cậy", $"{answer.Confidence:0.000}  " + string.Join("  ", t.Features.Select(f => $"{f.Key}={f.Value:0.###}")));
+        if (answer.RefusalReason is { } reason) Labelled("Lý do từ chối", reason);
     }
 
-    private static string Shorten(string s, int max)
-    {
-        s = Core.Text.VietnameseText.CollapseSpaces(s);
-        return s.Length <= max ? s : s[..s.LastIndexOf(' ', max)] + "…";
-    }
+    private void Labelled(string label, string value) => terminal.Line(new Styled(label + ":", "grey"), " " + value);
 }

@@ -57,6 +57,37 @@ public sealed class ZaloWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_a_public_address_the_answer_carries_a_button_per_source_page()
+    {
+        Server(s => s["Zalo:PublicBaseUrl"] = "https://tro-ly.example.gov.vn");
+        Assert.Equal(HttpStatusCode.OK, await SendAsync("u-b", "Hạn báo cáo 6 tháng là ngày nào?"));
+
+        var sent = Assert.Single(await _zalo.WaitForMessagesAsync(1));
+        Assert.Empty(_zalo.Refused);
+        Assert.DoesNotContain("http", sent.Text);
+        Assert.InRange(sent.UrlButtons.Count, 1, ZaloClient.MaxButtons);
+        Assert.StartsWith("[1] ", sent.UrlButtons[0].Title);
+        Assert.All(sent.UrlButtons, b => Assert.StartsWith("https://tro-ly.example.gov.vn/documents/", b.Url));
+        Assert.Contains("#chunk-", sent.UrlButtons[0].Url);
+    }
+
+    [Fact]
+    public async Task When_zalo_refuses_buttons_the_same_text_goes_out_plain_then_the_addresses()
+    {
+        _zalo.RejectButtons = true;
+        Server(s => s["Zalo:PublicBaseUrl"] = "https://tro-ly.example.gov.vn");
+        Assert.Equal(HttpStatusCode.OK, await SendAsync("u-f", "Hạn báo cáo 6 tháng là ngày nào?"));
+
+        var sent = await _zalo.WaitForMessagesAsync(2);
+        Assert.Single(_zalo.Refused);
+        Assert.All(sent, m => Assert.Empty(m.UrlButtons));
+        Assert.Contains("[1]", sent[0].Text);
+        Assert.DoesNotContain("http", sent[0].Text);
+        Assert.StartsWith("Xem văn bản gốc:\n[1] ", sent[1].Text);
+        Assert.Contains("https://tro-ly.example.gov.vn/documents/", sent[1].Text);
+    }
+
+    [Fact]
     public async Task Forged_or_unsigned_events_are_refused()
     {
         var (body, signature) = FakeZaloApi.SignedText("u-2", "Hạn báo cáo?", "m-2");

@@ -18,7 +18,8 @@ public static class AskCommand
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON (hợp đồng batch)" };
         var batch = new Option<FileInfo?>("--batch") { Description = "Tệp JSONL: mỗi dòng {\"id\", \"question\", \"scope\"}" };
         var why = new Option<bool>("--why") { Description = "In cả cách câu hỏi được hiểu và vì sao có câu trả lời này" };
-        var command = new Command("ask", "Hỏi một câu (hoặc cả một tệp câu hỏi với --batch)") { question, scope, backend, json, batch, why };
+        var plain = CommonOptions.Plain();
+        var command = new Command("ask", "Hỏi một câu (hoặc cả một tệp câu hỏi với --batch)") { question, scope, backend, json, batch, why, plain };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = CliServices.Build(CliServices.Overrides(parse.GetValue(backend)));
@@ -43,9 +44,10 @@ public static class AskCommand
                 return 2;
             }
             var answer = await assistant.AskAsync(new AskRequest(text, parse.GetValue(scope)), ct);
+            var printer = new AnswerPrinter(Terminal.ForConsole(parse.GetValue(plain)));
             if (parse.GetValue(json)) await stdout.WriteLineAsync(BatchAnswer.From(null, text, answer).ToJson());
-            else AnswerPrinter.Print(answer);
-            if (parse.GetValue(why)) AnswerPrinter.PrintWhy(answer);
+            else printer.Print(answer);
+            if (parse.GetValue(why)) printer.PrintWhy(answer);
             return answer.Error is null ? 0 : 1;
         });
         return command;

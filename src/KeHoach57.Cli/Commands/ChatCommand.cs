@@ -2,7 +2,6 @@ using System.CommandLine;
 using KeHoach57.Conversations;
 using KeHoach57.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace KeHoach57.Cli.Commands;
 
@@ -12,19 +11,22 @@ public static class ChatCommand
     {
         var scope = CommonOptions.Scope();
         var backend = CommonOptions.Backend();
-        var command = new Command("chat", "Trò chuyện: hỏi nhiều câu, câu sau hiểu theo câu trước; /phamvi ID để đổi phạm vi") { scope, backend };
+        var plain = CommonOptions.Plain();
+        var command = new Command("chat", "Trò chuyện: hỏi nhiều câu, câu sau hiểu theo câu trước; /phamvi ID để đổi phạm vi") { scope, backend, plain };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = CliServices.Build(CliServices.Overrides(parse.GetValue(backend)));
             var assistant = await services.PrepareAssistantAsync(ct);
             var conversations = services.GetRequiredService<ConversationService>();
             var id = "cli:" + Guid.NewGuid().ToString("N");
+            var terminal = Terminal.ForConsole(parse.GetValue(plain));
+            var printer = new AnswerPrinter(terminal);
             if (parse.GetValue(scope) is { } initial && await conversations.SetScopeAsync(id, initial, ct) is { } error)
-                AnsiConsole.MarkupLine($"[red]{Markup.Escape(error)}[/]");
+                terminal.Line(new Styled(error, "red"));
 
-            AnsiConsole.MarkupLine("[bold]Trợ lý Kế hoạch 57[/] — hỏi về các kế hoạch: " +
-                Markup.Escape(string.Join(", ", assistant.Corpus.Documents.Select(d => d.Info.Id))));
-            AnsiConsole.MarkupLine("[grey]/phamvi ID: chọn kế hoạch · /phamvi: bỏ phạm vi · /thoat: kết thúc[/]");
+            terminal.Line(new Styled("Trợ lý Kế hoạch 57", "bold"),
+                " — hỏi về các kế hoạch: " + string.Join(", ", assistant.Corpus.Documents.Select(d => d.Info.Id)));
+            terminal.Line(new Styled("/phamvi ID: chọn kế hoạch · /phamvi: bỏ phạm vi · /thoat: kết thúc", "grey"));
             while (!ct.IsCancellationRequested)
             {
                 var state = await conversations.GetAsync(id, ct);
@@ -36,12 +38,12 @@ public static class ChatCommand
                 {
                     var arg = line.Trim()["/phamvi".Length..].Trim();
                     var err = await conversations.SetScopeAsync(id, arg.Length == 0 ? null : arg, ct);
-                    AnsiConsole.MarkupLine(err is null
-                        ? (arg.Length == 0 ? "Đã bỏ phạm vi: hỏi trên tất cả kế hoạch." : $"Phạm vi: [bold]{Markup.Escape(arg)}[/]")
-                        : $"[red]{Markup.Escape(err)}[/]");
+                    if (err is not null) terminal.Line(new Styled(err, "red"));
+                    else if (arg.Length == 0) terminal.Line("Đã bỏ phạm vi: hỏi trên tất cả kế hoạch.");
+                    else terminal.Line("Phạm vi: ", new Styled(arg, "bold"));
                     continue;
                 }
-                AnswerPrinter.Print(await conversations.AskAsync(id, line, cancellationToken: ct));
+                printer.Print(await conversations.AskAsync(id, line, cancellationToken: ct));
             }
             return 0;
         });

@@ -35,7 +35,18 @@ public class ChannelOptions
     /// <summary>A platform's "retry after" is honoured up to this long.</summary>
     public int MaxRetryAfterSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// The public address of this server's web pages (https://assistant.example.gov.vn). When set, every source of
+    /// an answer links to its page, scrolled to the passage ("Xem văn bản gốc"); when empty, sources are named only.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary><see cref="PublicBaseUrl"/> when it is an absolute http(s) address, else null.</summary>
+    public Uri? Site => Uri.TryCreate(PublicBaseUrl?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+        ? new Uri(uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/")
+        : null;
+
     /// <summary>The shared turn logic with this channel's limits.</summary>
     public ChatTurns CreateTurns(ConversationService conversations, ChannelStyle style, TimeProvider clock, Microsoft.Extensions.Logging.ILogger logger) =>
-        new(conversations, style, new ChatRateLimiter(RateLimitMessages, TimeSpan.FromSeconds(Math.Max(1, RateLimitWindowSeconds)), clock), AnswerTimeout, logger);
+        new(conversations, style with { Site = Site }, new ChatRateLimiter(RateLimitMessages, TimeSpan.FromSeconds(Math.Max(1, RateLimitWindowSeconds)), clock), AnswerTimeout, logger);
 }

@@ -1,4 +1,5 @@
 using KeHoach57.Core.Answers;
+using KeHoach57.Core.Text;
 
 namespace KeHoach57.Conversations.Channels;
 
@@ -11,6 +12,9 @@ public static class ChatReplies
     /// <summary>How much of a quote a compact citation shows.</summary>
     public const int CompactQuoteLength = 160;
 
+    /// <summary>Longest title of a link button (Zalo allows 100 characters).</summary>
+    public const int LinkTitleLength = 80;
+
     private static readonly string[] Examples =
     [
         "Hạn báo cáo 6 tháng là ngày nào?",
@@ -18,17 +22,28 @@ public static class ChatReplies
         "Kinh phí thực hiện kế hoạch lấy từ đâu?",
     ];
 
-    /// <summary>The answer record as a chat reply: the answer line first (bold when it answers), then one compact line per source.</summary>
+    /// <summary>
+    /// The answer record as a chat reply: the answer line first (bold when it answers), then one short paragraph per
+    /// source (number, label, quote, and a link to the passage's page when the channel knows the public address).
+    /// </summary>
     public static ChatReply Answer(AnswerRecord answer, ChannelStyle style)
     {
         var paragraphs = new List<ReplyParagraph> { ReplyParagraph.Of(answer.Line, answer.Answered ? SpanStyle.Bold : SpanStyle.Plain) };
+        var links = new List<ReplyLink>();
         if (answer.Citations.Count > 0)
         {
-            paragraphs.Add(ReplyParagraph.Of(answer.Answered ? "Nguồn:" : "Đoạn gần nhất:", SpanStyle.Bold));
-            paragraphs.AddRange(answer.Citations.Select((c, i) => CompactCitation(c, i + 1)));
+            paragraphs.Add(ReplyParagraph.Of(SourceText.Heading(answer) + ":", SpanStyle.Bold));
+            var n = 0;
+            foreach (var c in answer.Citations)
+            {
+                n++;
+                var url = style.Site is { } site ? SourceText.PassageUrl(site, c.ChunkId).AbsoluteUri : null;
+                paragraphs.Add(CompactCitation(c, n, url));
+                if (url is not null) links.Add(new ReplyLink(Excerpts.Shorten($"[{n}] {SourceText.Label(c)}", LinkTitleLength), url));
+            }
             paragraphs.Add(ReplyParagraph.Of($"Gõ {style.Sources} để xem đầy đủ trích dẫn.", SpanStyle.Italic));
         }
-        return new ChatReply(paragraphs);
+        return new ChatReply(paragraphs, Links: links);
     }
 
     public static ChatReply Sources(ConversationState state, ChannelStyle style)
@@ -46,7 +61,7 @@ public static class ChatReplies
         {
             n++;
             paragraphs.Add(ReplyParagraph.Of(
-                new ReplySpan($"[{n}] "), new ReplySpan(c.Label.Length > 0 ? c.Label : c.Title, SpanStyle.Bold),
+                new ReplySpan($"[{n}] "), new ReplySpan(SourceText.Label(c), SpanStyle.Bold),
                 new ReplySpan($"\n{c.Title}"),
                 new ReplySpan(c.Section.Length > 0 ? $"\nMục: {c.Section}" : ""),
                 new ReplySpan($"\nMã kế hoạch: {c.Doc}")));
@@ -121,19 +136,15 @@ public static class ChatReplies
             $"• {style.Help}: xem hướng dẫn này"));
     }
 
-    private static ReplyParagraph CompactCitation(Citation c, int n) => ReplyParagraph.Of(
-        new ReplySpan($"[{n}] "),
-        new ReplySpan(c.Label.Length > 0 ? c.Label : c.Title, SpanStyle.Bold),
-        new ReplySpan("\n\u201C" + Shorten(OneLine(c.Restored ?? c.Quote), CompactQuoteLength) + "\u201D", SpanStyle.Italic));
-
-    private static string OneLine(string text) => Core.Text.VietnameseText.CollapseSpaces(text);
-
-    /// <summary>Cuts at a word boundary and marks the cut, so a compact quote never ends mid-word.</summary>
-    public static string Shorten(string text, int max)
+    private static ReplyParagraph CompactCitation(Citation c, int n, string? url)
     {
-        if (text.Length <= max) return text;
-        var cut = text.LastIndexOf(' ', max - 1, Math.Min(max, 40));
-        return text[..(cut > 0 ? cut : max - 1)].TrimEnd(' ', ',', ';', ':') + "…";
+        var spans = new List<ReplySpan> { new($"[{n}] "), new(SourceText.Label(c), SpanStyle.Bold) };
+        if (url is not null) spans.AddRange([new(ReplyParagraph.LinkSeparator), new(SourceText.OpenSource, Url: url)]);
+        spans.Add(new("\n\u201C" + SourceText.Quote(c, CompactQuoteLength) + "\u201D", SpanStyle.Italic));
+        if (SourceText.IsRestored(c)) spans.Add(new($" ({SourceText.RestoredNote})"));
+        return new ReplyParagraph(spans);
     }
 
+    /// <inheritdoc cref="Excerpts.Shorten"/>
+    public static string Shorten(string text, int max) => Excerpts.Shorten(text, max);
 }

@@ -45,7 +45,7 @@ public static class AskEndpoints
     /// "answer" (text and ids) first so the widget can show it at once, then one "citation" per source
     /// (with the link to the highlighted passage), then "done".
     /// </summary>
-    private static async IAsyncEnumerable<SseItem<string>> Events(AskResponse response, JsonSerializerOptions json,
+    public static async IAsyncEnumerable<SseItem<string>> Events(AskResponse response, JsonSerializerOptions json,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var head = JsonSerializer.SerializeToNode(response with { Citations = [] }, json)!.AsObject();

@@ -23,9 +23,9 @@ public static class DocumentEndpoints
             ? TypedResults.Ok(Detail(doc))
             : Problems.NotFound(UnknownDocument(id)));
 
-        endpoints.MapGet("/documents/{id}", (string id, string? highlight, Assistant assistant, DocumentPage page) =>
+        endpoints.MapGet("/documents/{id}", (string id, string? highlight, string? view, Assistant assistant, DocumentPage page) =>
             assistant.FindDocument(id) is { } doc
-                ? Results.Content(page.Render(doc, highlight), "text/html; charset=utf-8")
+                ? Results.Content(page.Render(doc, highlight, DocumentPage.ParseView(view)), "text/html; charset=utf-8")
                 : Results.Content(NotFoundPage(id), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound))
             .RequireReadiness()
             .ExcludeFromDescription();

@@ -19,6 +19,7 @@
 
   // px everywhere, never rem: the host page may change the root font size.
   // :host rules are !important because, across a shadow boundary, the inner !important wins over the page's.
+  // Colours meet WCAG 2.2 AA: text ≥ 4.5:1 on its background, focus rings and control borders ≥ 3:1.
   var CSS = [
     ':host{all:initial!important;position:fixed!important;right:0!important;bottom:0!important;width:0!important;height:0!important;',
     'display:block!important;visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important;',
@@ -30,128 +31,97 @@
     '.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}',
     'button,textarea,input{font:inherit;color:inherit}',
     'button{cursor:pointer}',
-    ':focus-visible{outline:3px solid #f5b700;outline-offset:2px}',
+    ':focus-visible{outline:3px solid #1f2328;outline-offset:2px}',
+    '.head :focus-visible,.user :focus-visible{outline-color:#fff}',
     '.bubble{position:fixed;right:16px;bottom:16px;display:flex;align-items:center;gap:8px;height:56px;padding:0 20px 0 16px;',
-    'border:0;border-radius:28px;background:#a4161a;color:#fff;font-size:16px;font-weight:600;box-shadow:0 6px 20px rgba(0,0,0,.28)}',
+    'border:2px solid #fff;border-radius:28px;background:#a4161a;color:#fff;font-size:16px;font-weight:600;box-shadow:0 6px 20px rgba(0,0,0,.28)}',
     '.bubble:hover{background:#85101a}',
     '.bubble svg{width:26px;height:26px;flex:none}',
-    '@media (max-width:359px){.bubble .label{display:none}.bubble{padding:0 15px}}',
+    // Narrow screens show the icon only; the words stay the button's name (visually hidden, not removed).
+    '@media (max-width:359px){.bubble .label{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.bubble{padding:0 15px}}',
     '.panel{position:fixed;inset:0;display:flex;flex-direction:column;background:#fff;color:#1f2328;overflow:hidden}',
-    '@media (min-width:560px){.panel{inset:auto 20px 88px auto;width:390px;height:640px;max-height:calc(100vh - 110px);',
-    'border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.3);border:1px solid #e3e3e3}}',
+    '@media (min-width:560px){.panel{inset:auto 20px 88px auto;width:400px;height:640px;max-height:calc(100vh - 110px);',
+    'border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.3);border:1px solid #8c8c8c}}',
     '.head{display:flex;align-items:flex-start;gap:10px;padding:12px 12px 12px 16px;background:#a4161a;color:#fff}',
     '.head .titles{flex:1;min-width:0}',
     '.head h2{margin:0;font-size:17px;line-height:1.3;font-weight:700}',
-    '.head p{margin:2px 0 0;font-size:13px;opacity:.9}',
-    '.close{flex:none;width:40px;height:40px;border:0;border-radius:8px;background:transparent;color:#fff;font-size:26px;line-height:1}',
+    '.head p{margin:2px 0 0;font-size:13px}',
+    '.close{flex:none;display:flex;align-items:center;gap:4px;height:40px;padding:0 10px;border:1px solid rgba(255,255,255,.7);border-radius:8px;',
+    'background:transparent;color:#fff;font-size:14px;font-weight:600}',
     '.close:hover{background:rgba(255,255,255,.15)}',
+    '.close span[aria-hidden]{font-size:22px;line-height:1}',
     '.log{flex:1;overflow-y:auto;padding:14px;background:#f7f5f2;display:flex;flex-direction:column;gap:12px;font-size:15px}',
-    '.msg{max-width:92%;padding:10px 12px;border-radius:12px;overflow-wrap:anywhere}',
+    '.msg{max-width:94%;padding:10px 12px;border-radius:12px;overflow-wrap:anywhere}',
     '.msg p{margin:0 0 6px}.msg p:last-child{margin-bottom:0}',
-    '.msg ul,.msg ol{margin:4px 0 6px;padding-left:22px}',
-    '.msg li{margin:2px 0}',
     '.user{align-self:flex-end;background:#a4161a;color:#fff;border-bottom-right-radius:4px;white-space:pre-wrap}',
-    '.bot{align-self:flex-start;background:#fff;border:1px solid #e6e1da;border-bottom-left-radius:4px}',
-    '.bot.error .body{color:#8a1c1c}',
-    '.intro{align-self:stretch;max-width:none;background:#fff8e6;border:1px solid #f1dfb0;font-size:14px}',
-    '.ref{font-size:11px;font-weight:700;color:#a4161a;vertical-align:super;line-height:0}',
-    '.busy{color:#5c5c5c;font-style:italic}',
-    '.busy::after{content:"";animation:dots 1.2s steps(4,end) infinite}',
+    '.bot{align-self:flex-start;background:#fff;border:1px solid #d6cfc5;border-bottom-left-radius:4px;min-width:60%}',
+    '.intro{align-self:stretch;max-width:none;background:#fff8e6;border:1px solid #e3cf9a;font-size:14px}',
+    '.line{font-size:16px;line-height:1.45;min-height:23px}',
+    '.line .value{font-weight:700}',
+    '.busy{color:#595959;font-style:italic}',
+    '.busy::after{content:"";display:inline-block;width:1.5em;text-align:left;animation:dots 1.2s steps(4,end) infinite}',
     '@keyframes dots{0%{content:""}25%{content:"."}50%{content:".."}75%{content:"..."}}',
-    '.msg .cites{list-style:none;margin:8px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:6px}',
-    '.cites-label{margin:10px 0 0;font-size:12px;color:#5c5c5c;font-weight:600;text-transform:uppercase;letter-spacing:.03em}',
-    '.chip{display:inline-flex;align-items:center;gap:6px;max-width:100%;padding:5px 10px 5px 5px;border:1px solid #d8cfc4;border-radius:16px;',
-    'background:#fbf8f4;color:#1f2328;text-decoration:none;font-size:13px;line-height:1.3}',
-    '.chip:hover{border-color:#a4161a;background:#fff}',
-    '.chip .n{flex:none;display:inline-flex;align-items:center;justify-content:center;min-width:22px;height:22px;border-radius:11px;',
-    'background:#a4161a;color:#fff;font-weight:700;font-size:12px}',
-    '.chip .t{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:260px}',
-    '.fb{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:10px;font-size:13px;color:#5c5c5c}',
-    '.fb button{border:1px solid #d8cfc4;background:#fff;border-radius:16px;padding:3px 10px;font-size:15px}',
+    '.error .line{color:#8a1c1c}',
+    '.retry{margin-top:8px;border:1px solid #a4161a;background:#fff;color:#a4161a;border-radius:8px;padding:6px 14px;font-size:14px;font-weight:600}',
+    '.retry:hover{background:#a4161a;color:#fff}',
+    '.sources{margin:10px 0 0;padding:10px 0 0;border-top:1px solid #e3ddd4}',
+    '.sources h3{margin:0 0 6px;font-size:13px;font-weight:700;color:#595959;text-transform:uppercase;letter-spacing:.03em}',
+    '.sources ol{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:10px}',
+    '.source{padding:8px 10px;border:1px solid #e3ddd4;border-left:4px solid #a4161a;border-radius:6px;background:#fbf9f6}',
+    '.source .label{margin:0 0 4px;font-size:14px;font-weight:700;color:#1f2328}',
+    '.source .n{display:inline-block;min-width:20px;margin-right:4px;color:#a4161a}',
+    '.quote{margin:0;font-size:14px;line-height:1.45;color:#1f2328;font-style:italic}',
+    '.quote.clamped{display:-webkit-box;-webkit-line-clamp:4;-webkit-box-orient:vertical;overflow:hidden}',
+    '.restored{margin:4px 0 0;font-size:12px;color:#595959}',
+    '.source .actions{display:flex;flex-wrap:wrap;align-items:center;gap:4px 14px;margin-top:6px;font-size:14px}',
+    '.more{border:0;background:none;padding:2px 0;color:#1f2328;text-decoration:underline;font-size:14px}',
+    '.open{color:#a4161a;font-weight:600}',
+    '.fb{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:10px;font-size:13px;color:#595959}',
+    '.fb button{border:1px solid #8c8c8c;background:#fff;border-radius:16px;padding:3px 10px;font-size:15px}',
     '.fb button:hover{border-color:#a4161a}',
-    '.fb textarea{flex:1 1 100%;min-height:56px;padding:6px 8px;border:1px solid #cfc6bb;border-radius:8px;font-size:14px;resize:vertical}',
+    '.fb textarea{flex:1 1 100%;min-height:56px;padding:6px 8px;border:1px solid #8c8c8c;border-radius:8px;font-size:14px;resize:vertical}',
     '.fb .send-fb{font-size:13px;background:#a4161a;color:#fff;border-color:#a4161a}',
     '.suggestions{display:flex;flex-wrap:wrap;gap:6px;padding:10px 14px 0;background:#f7f5f2}',
-    '.suggestions button{border:1px solid #e0c9a6;background:#fff;border-radius:16px;padding:6px 12px;font-size:13px;text-align:left;color:#5a3a00}',
+    '.suggestions button{border:1px solid #b38a4d;background:#fff;border-radius:16px;padding:6px 12px;font-size:13px;text-align:left;color:#5a3a00}',
     '.suggestions button:hover{border-color:#a4161a;color:#a4161a}',
-    '.composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid #e6e1da;background:#fff}',
-    '.composer textarea{flex:1;min-height:44px;max-height:140px;padding:10px 12px;border:1px solid #cfc6bb;border-radius:10px;resize:none;',
+    '.composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid #e3ddd4;background:#fff}',
+    '.composer textarea{flex:1;min-height:44px;max-height:140px;padding:10px 12px;border:1px solid #8c8c8c;border-radius:10px;resize:none;',
     'font-size:16px;line-height:1.4;background:#fff}',
+    '.composer textarea::placeholder{color:#6b6b6b;opacity:1}',
     '.composer textarea:focus{border-color:#a4161a}',
     '.send{flex:none;width:44px;height:44px;border:0;border-radius:10px;background:#a4161a;color:#fff;display:flex;align-items:center;justify-content:center}',
     '.send:disabled{background:#c9a3a4;cursor:default}',
     '.send svg{width:22px;height:22px}',
-    '.note{margin:0;padding:0 12px 10px;background:#fff;font-size:12px;color:#6b6b6b}',
+    '.note{margin:0;padding:0 12px 10px;background:#fff;font-size:12px;color:#595959}',
     '@media (prefers-reduced-motion:reduce){.busy::after{animation:none;content:"..."}}'
   ].join('\n');
 
   var ICON_CHAT = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z"/></svg>';
   var ICON_SEND = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M3 20.5 21 12 3 3.5v6.8l12 1.7-12 1.7z"/></svg>';
 
-  // Constant markup only: nothing from the page or the server is interpolated here.
+  // Constant markup only: nothing from the page or the server is interpolated here. Every control's name is
+  // its visible text (WCAG 2.5.3), so speech users can say what they see.
   var TEMPLATE =
     '<button class="bubble" type="button" aria-expanded="false" aria-controls="kh57-panel">' + ICON_CHAT + '<span class="label">Hỏi trợ lý</span></button>' +
     '<section class="panel" id="kh57-panel" role="dialog" aria-modal="false" aria-labelledby="kh57-title" hidden>' +
     '<div class="head"><div class="titles"><h2 id="kh57-title"></h2><p>Hỏi đáp về kế hoạch thực hiện Nghị quyết 57-NQ/TW</p></div>' +
-    '<button class="close" type="button" aria-label="Đóng trợ lý">×</button></div>' +
+    '<button class="close" type="button"><span aria-hidden="true">×</span>Đóng</button></div>' +
     '<div class="log" role="log" aria-live="polite" aria-label="Hội thoại với trợ lý"></div>' +
     '<div class="suggestions" role="group" aria-label="Câu hỏi gợi ý" hidden></div>' +
     '<form class="composer" novalidate><label class="sr" for="kh57-question">Câu hỏi của bạn</label>' +
     '<textarea id="kh57-question" rows="1" maxlength="' + MAX_QUESTION + '" placeholder="Nhập câu hỏi về kế hoạch…" autocomplete="off"></textarea>' +
-    '<button class="send" type="submit" aria-label="Gửi câu hỏi">' + ICON_SEND + '</button></form>' +
-    '<p class="note">Câu trả lời trích từ văn bản kế hoạch. Bấm vào số nguồn để xem đoạn gốc.</p>' +
+    '<button class="send" type="submit"><span class="sr">Gửi câu hỏi</span>' + ICON_SEND + '</button></form>' +
+    '<p class="note">Câu trả lời lấy từ văn bản kế hoạch. Bấm “Xem văn bản gốc” để mở đoạn được trích.</p>' +
     '</section>';
+
+  // Quotes longer than this start folded to four lines, with a button to unfold them.
+  var QUOTE_FOLD = 220;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
     if (text != null) node.textContent = text;
     return node;
-  }
-
-  // --- Markdown, the small safe subset answers use: paragraphs, line breaks, lists, **bold**, [n] refs.
-  function appendInline(parent, text) {
-    var pattern = /\*\*([^*]+)\*\*|\[(\d{1,2})\]/g;
-    var last = 0, match;
-    while ((match = pattern.exec(text)) !== null) {
-      if (match.index > last) parent.appendChild(document.createTextNode(text.slice(last, match.index)));
-      if (match[1] !== undefined) parent.appendChild(el('strong', null, match[1]));
-      else parent.appendChild(el('span', 'ref', '[' + match[2] + ']'));
-      last = pattern.lastIndex;
-    }
-    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
-  }
-
-  function renderMarkdown(markdown) {
-    var fragment = document.createDocumentFragment();
-    var lines = String(markdown || '').replace(/\r\n?/g, '\n').split('\n');
-    var paragraph = null, list = null;
-    lines.forEach(function (raw) {
-      var line = raw.replace(/\s+$/, '');
-      var bullet = /^\s*[-*+•]\s+(.*)$/.exec(line);
-      var numbered = /^\s*\d{1,3}[.)]\s+(.*)$/.exec(line);
-      var heading = /^\s*#{1,6}\s+(.*)$/.exec(line);
-      if (!line.trim()) { paragraph = null; list = null; return; }
-      if (bullet || numbered) {
-        var tag = bullet ? 'UL' : 'OL';
-        if (!list || list.tagName !== tag) { list = el(tag.toLowerCase()); fragment.appendChild(list); }
-        var item = el('li');
-        appendInline(item, (bullet || numbered)[1]);
-        list.appendChild(item);
-        paragraph = null;
-        return;
-      }
-      list = null;
-      if (heading) {
-        var p = el('p'); var strong = el('strong'); appendInline(strong, heading[1]); p.appendChild(strong);
-        fragment.appendChild(p); paragraph = null;
-        return;
-      }
-      if (!paragraph) { paragraph = el('p'); fragment.appendChild(paragraph); }
-      else paragraph.appendChild(el('br'));
-      appendInline(paragraph, line.trim());
-    });
-    return fragment;
   }
 
   // --- Server-Sent Events over a POST: EventSource only does GET, so the stream is read by hand.
@@ -188,7 +158,11 @@
       credentials: 'omit'
     }).then(function (response) {
       if (!response.ok) {
-        return readProblem(response).then(function (detail) { throw new Error(detail || statusMessage(response.status)); });
+        return readProblem(response).then(function (detail) {
+          var error = new Error(detail || statusMessage(response.status));
+          error.status = response.status;
+          throw error;
+        });
       }
       var buffer = '';
       function drain(final) {
@@ -232,6 +206,29 @@
     } catch (e) { return null; }
   }
 
+  // The answer line leads with its value ("Trước ngày 15/12/2025 …", capitalised where the value is not): that part
+  // is emphasised, the rest is plain text.
+  function renderLine(node, line, value) {
+    node.textContent = '';
+    var text = String(line || '');
+    value = String(value || '');
+    if (value && text.slice(0, value.length).toLocaleLowerCase('vi') === value.toLocaleLowerCase('vi')) {
+      node.appendChild(el('strong', 'value', text.slice(0, value.length)));
+      node.appendChild(document.createTextNode(text.slice(value.length)));
+    } else {
+      node.textContent = text;
+    }
+  }
+
+  // An error the person can act on: 400s describe the question itself, so only other failures offer a retry.
+  function describeError(error) {
+    if (error && error.name === 'AbortError') return { text: 'Máy chủ trả lời quá lâu. Vui lòng thử lại.', retry: true };
+    if (error && error.status) return { text: error.message, retry: error.status === 429 || error.status >= 500 };
+    if (typeof navigator !== 'undefined' && navigator.onLine === false)
+      return { text: 'Bạn đang ngoại tuyến. Hãy kiểm tra kết nối mạng rồi bấm “Thử lại”.', retry: true };
+    return { text: 'Không kết nối được máy chủ trợ lý. Vui lòng kiểm tra mạng và thử lại.', retry: true };
+  }
+
   function mount() {
     var host = document.createElement('kh57-assistant');
     host.setAttribute('data-scope', SCOPE);
@@ -258,14 +255,21 @@
     var input = root.querySelector('textarea');
     var send = root.querySelector('.send');
     root.getElementById('kh57-title').textContent = TITLE;
-    bubble.setAttribute('aria-label', 'Mở ' + TITLE);
 
     var conversationKey = 'kh57:conversation:' + SCOPE;
     var conversationId = storage(conversationKey);
     var busy = false;
     var started = false;
+    var sequence = 0;
+    // On a phone the panel covers the page: it is then a modal dialog that keeps focus inside.
+    var phone = window.matchMedia ? window.matchMedia('(max-width: 559px)') : { matches: false };
+
+    function isModal() { return !panel.hidden && phone.matches; }
+
+    function syncModal() { panel.setAttribute('aria-modal', phone.matches ? 'true' : 'false'); }
 
     function open() {
+      syncModal();
       panel.hidden = false;
       bubble.hidden = true;
       bubble.setAttribute('aria-expanded', 'true');
@@ -278,6 +282,20 @@
       bubble.hidden = false;
       bubble.setAttribute('aria-expanded', 'false');
       bubble.focus();
+    }
+
+    function focusables() {
+      return Array.prototype.filter.call(
+        panel.querySelectorAll('button, [href], textarea, input, select, [tabindex]:not([tabindex="-1"])'),
+        function (node) { return !node.disabled && !node.hidden && node.getClientRects().length > 0; });
+    }
+
+    function trapFocus(event) {
+      var items = focusables();
+      if (!items.length) return;
+      var first = items[0], last = items[items.length - 1], active = root.activeElement;
+      if (event.shiftKey && (active === first || !panel.contains(active))) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && (active === last || !panel.contains(active))) { event.preventDefault(); first.focus(); }
     }
 
     function scrollToEnd() { log.scrollTop = log.scrollHeight; }
@@ -305,32 +323,70 @@
         .catch(function () { /* suggestions are optional */ });
     }
 
-    function citationChip(citation) {
-      var href = safeLink(citation.url || '');
-      var item = el('li');
-      var chip = el(href ? 'a' : 'span', 'chip');
-      if (href) {
-        chip.href = href;
-        chip.target = '_blank';
-        chip.rel = 'noopener noreferrer';
+    // One source: its short label, the quote in plain sight (folded when long), and a link to the passage.
+    function sourceItem(citation, index) {
+      var item = el('li', 'source');
+      var label = el('p', 'label');
+      label.appendChild(el('span', 'n', '[' + index + ']'));
+      label.appendChild(document.createTextNode(citation.label || citation.title || citation.doc || 'Văn bản'));
+      item.appendChild(label);
+
+      var restored = citation.restored && citation.restored !== citation.quote;
+      var quoteText = String(restored ? citation.restored : (citation.quote || '')).replace(/\s+/g, ' ').trim();
+      var quote = el('blockquote', 'quote', '“' + quoteText + '”');
+      quote.id = 'kh57-q' + sequence + '-' + index;
+      item.appendChild(quote);
+      if (restored) item.appendChild(el('p', 'restored', 'Đã thêm dấu để dễ đọc: đây là bản đọc lại, không phải nguyên văn.'));
+
+      var actions = el('div', 'actions');
+      if (quoteText.length > QUOTE_FOLD) {
+        quote.classList.add('clamped');
+        var more = el('button', 'more', 'Xem thêm');
+        more.type = 'button';
+        more.setAttribute('aria-expanded', 'false');
+        more.setAttribute('aria-controls', quote.id);
+        more.addEventListener('click', function () {
+          var folded = quote.classList.toggle('clamped');
+          more.textContent = folded ? 'Xem thêm' : 'Thu gọn';
+          more.setAttribute('aria-expanded', folded ? 'false' : 'true');
+        });
+        actions.appendChild(more);
       }
-      // Plan titles are long sentences: lead with the section, and name the plan only when it is not the page's own.
-      var fromOtherPlan = !SCOPE || String(citation.doc).toLowerCase() !== SCOPE.toLowerCase();
-      var label = [fromOtherPlan ? citation.title : '', citation.section].filter(Boolean).join(' › ') || citation.title || citation.doc || 'Văn bản';
-      var full = [citation.title, citation.section].filter(Boolean).join(' › ');
-      chip.title = full + (citation.quote ? '\n“' + String(citation.quote).slice(0, 300) + '”' : '');
-      chip.setAttribute('aria-label', 'Nguồn ' + citation.index + ': ' + full + ' (mở trong thẻ mới)');
-      chip.appendChild(el('span', 'n', String(citation.index)));
-      chip.appendChild(el('span', 't', label));
-      item.appendChild(chip);
+      var href = safeLink(citation.url || '');
+      if (href) {
+        var link = el('a', 'open', 'Xem văn bản gốc');
+        link.href = href;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        // The name starts with the visible words and adds which source and that it opens a new tab.
+        link.appendChild(el('span', 'sr', ': ' + (citation.label || citation.title || '') + ' (mở trong thẻ mới)'));
+        actions.appendChild(link);
+      }
+      if (actions.firstChild) item.appendChild(actions);
       return item;
+    }
+
+    function sourcesBlock(answered, citations) {
+      var block = el('section', 'sources');
+      var heading = el('h3', null, answered ? 'Nguồn' : 'Đoạn gần nhất');
+      heading.id = 'kh57-s' + sequence;
+      block.setAttribute('aria-labelledby', heading.id);
+      block.appendChild(heading);
+      var list = el('ol');
+      citations.forEach(function (c, i) { list.appendChild(sourceItem(c, c.index || i + 1)); });
+      block.appendChild(list);
+      return block;
     }
 
     function feedbackBar(answerId) {
       var bar = el('div', 'fb');
       bar.appendChild(el('span', null, 'Câu trả lời có hữu ích không?'));
-      var up = el('button', null, '👍'); up.type = 'button'; up.setAttribute('aria-label', 'Hữu ích');
-      var down = el('button', null, '👎'); down.type = 'button'; down.setAttribute('aria-label', 'Chưa hữu ích');
+      var up = el('button'); up.type = 'button';
+      up.appendChild(el('span', null, '👍 ')).setAttribute('aria-hidden', 'true');
+      up.appendChild(document.createTextNode('Hữu ích'));
+      var down = el('button'); down.type = 'button';
+      down.appendChild(el('span', null, '👎 ')).setAttribute('aria-hidden', 'true');
+      down.appendChild(document.createTextNode('Chưa hữu ích'));
       bar.appendChild(up); bar.appendChild(down);
 
       function submit(helpful, comment) {
@@ -349,12 +405,11 @@
       up.addEventListener('click', function () { submit(true); });
       down.addEventListener('click', function () {
         bar.textContent = '';
-        var label = el('label', 'sr', 'Điều gì chưa đúng hoặc còn thiếu? (không bắt buộc)');
+        var label = el('label', null, 'Điều gì chưa đúng hoặc còn thiếu? (không bắt buộc)');
         var comment = el('textarea');
         comment.id = 'kh57-fb-' + answerId;
         label.htmlFor = comment.id;
         comment.maxLength = 2000;
-        comment.placeholder = 'Điều gì chưa đúng hoặc còn thiếu? (không bắt buộc)';
         var submitButton = el('button', 'send-fb', 'Gửi góp ý'); submitButton.type = 'button';
         submitButton.addEventListener('click', function () { submit(false, comment.value.trim()); });
         bar.appendChild(label); bar.appendChild(comment); bar.appendChild(submitButton);
@@ -363,26 +418,36 @@
       return bar;
     }
 
-    function ask(question) {
+    function ask(question, retrying) {
       question = (question || '').trim();
       if (!question || busy) return;
       if (question.length > MAX_QUESTION) question = question.slice(0, MAX_QUESTION);
       busy = true;
       send.disabled = true;
       suggestions.hidden = true;
-      input.value = '';
-      resize();
+      sequence++;
+      if (!retrying) {
+        input.value = '';
+        resize();
+        log.appendChild(el('div', 'msg user', question));
+      }
 
-      log.appendChild(el('div', 'msg user', question));
+      // The reply's first line holds the place the answer line takes, so nothing moves when it arrives;
+      // the sources are added in one step below it once all have come.
       var message = el('div', 'msg bot');
       message.setAttribute('aria-busy', 'true');
-      var body = el('div', 'body');
-      body.appendChild(el('p', 'busy', 'Đang tìm trong các kế hoạch'));
-      message.appendChild(body);
+      var line = el('p', 'line busy', 'Đang tìm trong các kế hoạch');
+      message.appendChild(line);
       log.appendChild(message);
       scrollToEnd();
 
-      var citeList = null, answerId = null;
+      var head = null, citations = [], shown = false, answerId = null;
+      function showSources() {
+        if (shown || !head || !citations.length) return;
+        shown = true;
+        message.appendChild(sourcesBlock(head.answered, citations));
+      }
+
       var controller = typeof AbortController === 'function' ? new AbortController() : null;
       var timer = controller && setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
       var request = { question: question };
@@ -393,29 +458,36 @@
         var data;
         try { data = JSON.parse(event.data || '{}'); } catch (e) { return; }
         if (event.event === 'answer') {
+          head = data;
           conversationId = data.conversationId || conversationId;
           if (conversationId) storage(conversationKey, conversationId);
           answerId = data.answerId;
-          body.textContent = '';
-          body.appendChild(renderMarkdown(data.answer));
-          if (data.citationCount > 0) {
-            message.appendChild(el('p', 'cites-label', 'Nguồn trích dẫn'));
-            citeList = el('ol', 'cites');
-            citeList.setAttribute('aria-label', 'Nguồn trích dẫn');
-            message.appendChild(citeList);
-          }
-        } else if (event.event === 'citation' && citeList) {
-          citeList.appendChild(citationChip(data));
+          line.className = 'line';
+          renderLine(line, data.answer, data.answered ? data.value : null);
+        } else if (event.event === 'citation') {
+          citations.push(data);
+          if (head && citations.length >= (head.citationCount || 0)) showSources();
         } else if (event.event === 'done') {
+          showSources();
           if (answerId) message.appendChild(feedbackBar(answerId));
         }
-      }, controller && controller.signal).catch(function (error) {
+      }, controller && controller.signal).then(function () {
+        if (!head) throw new Error('Máy chủ không gửi câu trả lời. Vui lòng thử lại.');
+      }).catch(function (error) {
+        var problem = describeError(error);
         message.classList.add('error');
-        body.textContent = '';
-        var text = error && error.name === 'AbortError'
-          ? 'Máy chủ trả lời quá lâu. Vui lòng thử lại.'
-          : (error && error.message && !/fetch|network/i.test(error.message) ? error.message : 'Không kết nối được máy chủ trợ lý. Vui lòng kiểm tra mạng và thử lại.');
-        body.appendChild(el('p', null, text));
+        line.className = 'line';
+        line.textContent = problem.text;
+        if (problem.retry) {
+          var retry = el('button', 'retry', 'Thử lại');
+          retry.type = 'button';
+          retry.addEventListener('click', function () {
+            message.remove();
+            ask(question, true);
+          });
+          message.appendChild(retry);
+          setTimeout(function () { if (!panel.hidden) retry.focus(); }, 0);
+        }
       }).then(function () {
         if (timer) clearTimeout(timer);
         message.removeAttribute('aria-busy');
@@ -439,7 +511,9 @@
     });
     panel.addEventListener('keydown', function (event) {
       if (event.key === 'Escape') { event.preventDefault(); close(); }
+      else if (event.key === 'Tab' && isModal()) trapFocus(event);
     });
+    if (phone.addEventListener) phone.addEventListener('change', syncModal);
   }
 
   if (document.body) mount();

@@ -12,7 +12,9 @@ public static partial class Html
         foreach (Match tag in Tag().Matches(html))
         {
             var name = tag.Groups[2].Value;
-            Assert.Contains(name, new[] { "b", "i", "blockquote" });
+            Assert.Contains(name, new[] { "b", "i", "a", "blockquote" });
+            var opening = tag.Groups[1].Value != "/";
+            Assert.True(tag.Groups[3].Success == (opening && name == "a"), $"only an opening link carries an attribute (href): {tag.Value}");
             if (tag.Groups[1].Value == "/") Assert.Equal(name, open.Pop());
             else open.Push(name);
         }
@@ -26,7 +28,7 @@ public static partial class Html
     /// <summary>What the person sees: tags removed, entities decoded.</summary>
     public static string Visible(string html) => WebUtility.HtmlDecode(Tag().Replace(html, ""));
 
-    [GeneratedRegex("<(/?)([a-z]+)>")]
+    [GeneratedRegex("<(/?)([a-z]+)( href=\"[^\"<>]*\")?>")]
     private static partial Regex Tag();
 
     [GeneratedRegex("&(?!(amp|lt|gt|quot|#[0-9]+);)")]
