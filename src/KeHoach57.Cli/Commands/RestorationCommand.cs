@@ -20,14 +20,25 @@ public static class RestorationCommand
     {
         var tune = new Option<bool>("--tune") { Description = "Dò ngưỡng tin cậy trên phần tune của bộ vàng (không dùng phần test)" };
         var mistakes = new Option<string?>("--mistakes") { Description = "In các âm tiết khôi phục sai của một phần bộ vàng (tune hoặc test)" };
-        var command = new Command("restoration-eval", "Đo chất lượng và tốc độ khôi phục dấu tiếng Việt (issue 17)") { tune, mistakes };
+        var show = new Option<string?>("--show") { Description = "Khôi phục một câu và in từng âm tiết với độ tin cậy" };
+        var command = new Command("restoration-eval", "Đo chất lượng và tốc độ khôi phục dấu tiếng Việt (issue 17)") { tune, mistakes, show };
         command.SetAction(parse =>
         {
             var root = RepositoryPaths.FindRoot() ?? throw new InvalidOperationException("Không tìm thấy thư mục gốc của kho mã.");
             var evaluation = new RestorationEvaluation(root);
+            if (parse.GetValue(show) is { } text)
+            {
+                Console.WriteLine(SyllableRestorer.Default.Restore(text));
+                foreach (var s in SyllableRestorer.Default.Analyze(text))
+                {
+                    var readings = string.Join(", ", SyllableRestorer.Default.Readings(s.Source).Select(r => string.Create(Invariant, $"{r.Word ?? "(as is)"} {r.Cost:0.00}")));
+                    Console.WriteLine(string.Create(Invariant, $"  {s.Source} → {s.Restored} ({s.Confidence:0.000}){(s.Changed ? "" : " unchanged")}: {readings}"));
+                }
+                return 0;
+            }
             if (parse.GetValue(mistakes) is { } part)
             {
-                foreach (var line in evaluation.Mistakes(part, RestorationOptions.Default with { MinConfidence = 0 })) Console.WriteLine(line);
+                foreach (var line in evaluation.Mistakes(part)) Console.WriteLine(line);
                 return 0;
             }
             if (parse.GetValue(tune))

@@ -273,7 +273,11 @@ public sealed class SyllableModel
         var bigrams = pairs.ToDictionary(p => ((long)ids[p.Key.Item1] << 32) | (uint)ids[p.Key.Item2], p => p.Value);
         return new SyllableModel(words, words.Select(w => counts[w]).ToArray(), words.Select(listed.Contains).ToArray(), bigrams);
 
-        void Add(string a, string b) => pairs[(a, b)] = pairs.GetValueOrDefault((a, b)) + 1;
+        void Add(string a, string b)
+        {
+            pairs[(a, b)] = pairs.GetValueOrDefault((a, b)) + 1;
+            if (b == SentenceEnd) counts[SentenceEnd] = counts.GetValueOrDefault(SentenceEnd) + 1;
+        }
     }
 
     /// <summary>Writes the data file: gzip'd lines "w syllable count listed" then "b first second count" (ids are line numbers of the w lines).</summary>

@@ -60,7 +60,7 @@ public static class SyllableReader
         {
             var c = text[p];
             if (char.IsDigit(c)) digits++;
-            else if (char.IsLetter(c))
+            else if (char.IsLetter(c) || OcrChannel.FoldChar(c) is >= 'a' and <= 'z')
             {
                 letters++;
                 if (char.IsUpper(c)) upper++;
@@ -77,7 +77,8 @@ public static class SyllableReader
         // Parts of a document number: "57-NQ/TW", "01-CTr/ĐU", "344/TTr-VHXH".
         if (upper > 0 && (Attached(text, start - 1, -1) || (end < text.Length && text[end] == '/')))
             return UnitKind.Abbreviation;
-        if (tokens[tokenIndex].End == end && analyzer.AbbreviationAt(text, tokens, tokenIndex) is not null)
+        // The glossary's abbreviations, written with a capital (its OCR repair reads "GDP" as "gop", the word "góp").
+        if (upper > 0 && tokens[tokenIndex].End == end && analyzer.AbbreviationAt(text, tokens, tokenIndex) is not null)
             return UnitKind.Abbreviation;
         if (letters >= 2 && upper > 0 && char.IsUpper(FirstLetter(text, start, end)))
         {
