@@ -116,13 +116,31 @@ public sealed class RestorationEvaluation
             foreach (var confidence in new[] { 0.6, 0.7, 0.8, 0.9, 0.95 })
                 foreach (var letters in new[] { 0.9, 0.95, 0.98, 0.995 })
                 {
-                    var options = RestorationOptions.Default with { ChannelWeight = weight, MinConfidence = confidence, MinLetterConfidence = Math.Max(letters, confidence) };
+                    var options = Hack(RestorationOptions.Default) with { ChannelWeight = weight, MinConfidence = confidence, MinLetterConfidence = Math.Max(letters, confidence) };
                     var restorer = new SyllableRestorer(SyllableModel.Default, OcrChannel.Default, _analyzer, options);
                     grid.Add((options, RestorationScore.Of(tune, restorer, _analyzer)));
                 }
         var best = grid.Where(g => g.Item2.ChangedWrongRate <= maxChangedWrong).DefaultIfEmpty(grid[^1])
             .MaxBy(g => g.Item2.Accuracy).Item1;
         return (best, grid);
+    }
+
+    private static RestorationOptions Hack(RestorationOptions o)
+    {
+        foreach (var kv in (Environment.GetEnvironmentVariable("KH57_OPT") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (k, v) = (kv.Split('=')[0], double.Parse(kv.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture));
+            o = k switch
+            {
+                "MaxCandidates" => o with { MaxCandidates = (int)v },
+                "KeepCost" => o with { KeepCost = v },
+                "Unknown" => o with { UnknownLogProbability = v },
+                "MaxCost" => o with { MaxChannelCost = v },
+                "Trust" => o with { MarkedSourceTrust = v },
+                _ => o,
+            };
+        }
+        return o;
     }
 
     /// <summary>Load time of the data file and restoring speed on ~300-character clauses of the OCR plans (cold cache, then warm).</summary>

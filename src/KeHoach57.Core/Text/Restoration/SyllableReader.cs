@@ -60,7 +60,7 @@ public static class SyllableReader
         {
             var c = text[p];
             if (char.IsDigit(c)) digits++;
-            else if (char.IsLetter(c) || OcrChannel.FoldChar(c) is >= 'a' and <= 'z')
+            else if (IsLetterLike(c))
             {
                 letters++;
                 if (char.IsUpper(c)) upper++;
@@ -123,9 +123,12 @@ public static class SyllableReader
         return letters >= 2;
     }
 
+    /// <summary>A letter, or a glyph this OCR prints for one ("¢" for ê, "¥" for y).</summary>
+    private static bool IsLetterLike(char c) => char.IsLetter(c) || OcrChannel.FoldChar(c) is >= 'a' and <= 'z';
+
     private static char FirstLetter(string text, int start, int end)
     {
-        for (var p = start; p < end; p++) if (char.IsLetter(text[p])) return text[p];
+        for (var p = start; p < end; p++) if (IsLetterLike(text[p])) return text[p];
         return ' ';
     }
 
@@ -133,7 +136,7 @@ public static class SyllableReader
     {
         var seen = false;
         for (var p = start; p < end; p++)
-            if (char.IsLetter(text[p]))
+            if (IsLetterLike(text[p]))
             {
                 if (seen) return text[p];
                 seen = true;
@@ -143,7 +146,7 @@ public static class SyllableReader
 
     private static char LastLetter(string text, int start, int end)
     {
-        for (var p = end - 1; p >= start; p--) if (char.IsLetter(text[p])) return text[p];
+        for (var p = end - 1; p >= start; p--) if (IsLetterLike(text[p])) return text[p];
         return ' ';
     }
 }

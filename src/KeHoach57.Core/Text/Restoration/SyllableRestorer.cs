@@ -19,7 +19,7 @@ public sealed record RestorationOptions
     /// <summary>Extra channel cost of any other reading when the source already is a lexicon syllable with its diacritics ("báo", "các").</summary>
     public double MarkedSourceTrust { get; init; } = 0.35;
     /// <summary>How much one unit of OCR channel cost weighs against the language model's log-probability.</summary>
-    public double ChannelWeight { get; init; } = 6.0;
+    public double ChannelWeight { get; init; } = 8.0;
     /// <summary>Candidates farther than this from the source token are not considered.</summary>
     public double MaxChannelCost { get; init; } = 1.6;
     /// <summary>Spellings kept per word, best first.</summary>
@@ -197,9 +197,6 @@ public sealed class SyllableRestorer
             if (scale > 0) for (var p = 0; p < size; p++) beta[i][p] /= scale;
         }
 
-        if (Environment.GetEnvironmentVariable("KH57_DEBUG") == "1")
-            for (var i = 0; i < n; i++)
-                Console.Error.WriteLine(string.Join(" | ", states[i].Select((c, q) => $"{(c.Id >= 0 ? _model.Word(c.Id) : "keep")} e={c.Emission:0.00} v={viterbi[i][q]:0.0} a={alpha[i][q]:0.000} b={beta[i][q]:0.000} t0={trans[i][q]:0.0}")));
         var state = 0;
         for (var q = 1; q < states[n - 1].Length; q++)
             if (viterbi[n - 1][q] + trans[n][q] > viterbi[n - 1][state] + trans[n][state]) state = q;
@@ -242,8 +239,6 @@ public sealed class SyllableRestorer
         var canonical = VietnameseText.NormalizeTonePlacement(source);
         // Not "é" alone: the diacritic-lost plans print it for any e or o with marks ("ké" kế, "méi" mới).
         var trusted = source.Any(c => c > 127 && c != 'é') && _model.Id(canonical) >= 0;
-        // "é" is that OCR's one mark for any marked e or o: it tells the letter, not which mark.
-        var plain = canonical.Replace('é', 'e');
         if (key.Length is > 0 and <= 10)
         {
             foreach (var folded in _model.NearFolded(key))
@@ -252,7 +247,7 @@ public sealed class SyllableRestorer
                 foreach (var id in _model.Spellings(folded))
                 {
                     var word = _model.Word(id);
-                    var cost = _channel.Cost(plain, word, Options.MaxChannelCost);
+                    var cost = _channel.Cost(canonical, word, Options.MaxChannelCost);
                     if (trusted && word != canonical) cost += Options.MarkedSourceTrust;
                     if (cost <= Options.MaxChannelCost) found.Add(new Candidate(id, cost, folded != repaired));
                 }
