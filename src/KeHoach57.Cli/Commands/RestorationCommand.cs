@@ -44,10 +44,10 @@ public static class RestorationCommand
             if (parse.GetValue(tune))
             {
                 var (best, grid) = evaluation.Tune();
-                Console.WriteLine("tune part: weight  confidence  letter-conf  accuracy  letters  changed-wrong  unchanged-wrong");
+                Console.WriteLine("tune part: weight  confidence  letter-conf  unsupported  accuracy  letters  changed-wrong  unchanged-wrong");
                 foreach (var (options, score) in grid)
-                    Console.WriteLine(string.Create(Invariant, $"           {options.ChannelWeight,6:0.0}  {options.MinConfidence,10:0.00}  {options.MinLetterConfidence,11:0.000}  {score.Accuracy,8:P2}  {score.FoldedAccuracy,7:P2}  {score.ChangedWrongRate,13:P2}  {score.UnchangedWrongRate,15:P2}"));
-                Console.WriteLine(string.Create(Invariant, $"best: ChannelWeight {best.ChannelWeight}, MinConfidence {best.MinConfidence}, MinLetterConfidence {best.MinLetterConfidence}"));
+                    Console.WriteLine(string.Create(Invariant, $"           {options.ChannelWeight,6:0.0}  {options.MinConfidence,10:0.00}  {options.MinLetterConfidence,11:0.000}  {options.MinUnsupportedConfidence,11:0.00}  {score.Accuracy,8:P2}  {score.FoldedAccuracy,7:P2}  {score.ChangedWrongRate,13:P2}  {score.UnchangedWrongRate,15:P2}"));
+                Console.WriteLine(string.Create(Invariant, $"best: ChannelWeight {best.ChannelWeight}, MinConfidence {best.MinConfidence}, MinLetterConfidence {best.MinLetterConfidence}, MinUnsupportedConfidence {best.MinUnsupportedConfidence}"));
                 return 0;
             }
             var rows = evaluation.Run();

@@ -112,35 +112,22 @@ public sealed class RestorationEvaluation
     {
         var tune = Gold("tune");
         var grid = new List<(RestorationOptions, RestorationScore)>();
-        foreach (var weight in new[] { 4.0, 5.0, 6.0, 8.0 })
-            foreach (var confidence in new[] { 0.6, 0.7, 0.8, 0.9, 0.95 })
-                foreach (var letters in new[] { 0.9, 0.95, 0.98, 0.995 })
-                {
-                    var options = Hack(RestorationOptions.Default) with { ChannelWeight = weight, MinConfidence = confidence, MinLetterConfidence = Math.Max(letters, confidence) };
-                    var restorer = new SyllableRestorer(SyllableModel.Default, OcrChannel.Default, _analyzer, options);
-                    grid.Add((options, RestorationScore.Of(tune, restorer, _analyzer)));
-                }
+        foreach (var weight in new[] { 6.0, 8.0, 10.0 })
+            foreach (var confidence in new[] { 0.6, 0.7, 0.8, 0.9 })
+                foreach (var letters in new[] { 0.9, 0.95, 0.98 })
+                    foreach (var unsupported in new[] { 0.0, 0.8, 0.9 })
+                    {
+                        var options = RestorationOptions.Default with
+                        {
+                            ChannelWeight = weight, MinConfidence = confidence,
+                            MinLetterConfidence = Math.Max(letters, confidence), MinUnsupportedConfidence = unsupported,
+                        };
+                        var restorer = new SyllableRestorer(SyllableModel.Default, OcrChannel.Default, _analyzer, options);
+                        grid.Add((options, RestorationScore.Of(tune, restorer, _analyzer)));
+                    }
         var best = grid.Where(g => g.Item2.ChangedWrongRate <= maxChangedWrong).DefaultIfEmpty(grid[^1])
             .MaxBy(g => g.Item2.Accuracy).Item1;
         return (best, grid);
-    }
-
-    private static RestorationOptions Hack(RestorationOptions o)
-    {
-        foreach (var kv in (Environment.GetEnvironmentVariable("KH57_OPT") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var (k, v) = (kv.Split('=')[0], double.Parse(kv.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture));
-            o = k switch
-            {
-                "MaxCandidates" => o with { MaxCandidates = (int)v },
-                "KeepCost" => o with { KeepCost = v },
-                "Unknown" => o with { UnknownLogProbability = v },
-                "MaxCost" => o with { MaxChannelCost = v },
-                "Trust" => o with { MarkedSourceTrust = v },
-                _ => o,
-            };
-        }
-        return o;
     }
 
     /// <summary>Load time of the data file and restoring speed on ~300-character clauses of the OCR plans (cold cache, then warm).</summary>

@@ -109,6 +109,9 @@ public sealed class SyllableModel
 
     public double LogUnigram(int id) => Math.Log(_unigram[id]);
 
+    /// <summary>Whether the clean text has the pair: a reading some context vouches for, not only the unigram.</summary>
+    public bool Seen(int previous, int next) => previous >= 0 && next >= 0 && _bigrams.ContainsKey(((long)previous << 32) | (uint)next);
+
     /// <summary>The spellings of one folded form ("so" → số, sổ, sở, so, sơ…).</summary>
     public IReadOnlyList<int> Spellings(string folded) => _byFolded.TryGetValue(folded, out var ids) ? ids : [];
 

@@ -16,6 +16,8 @@ public sealed record RestorationOptions
     public double MinConfidence { get; init; } = 0.7;
     /// <summary>The same for a reading that changes letters, not only diacritics ("lai" → "lưới" needs more certainty than "lai" → "lại").</summary>
     public double MinLetterConfidence { get; init; } = 0.9;
+    /// <summary>The threshold for a reading that no pair of the clean text vouches for on either side: only the unigram chose it.</summary>
+    public double MinUnsupportedConfidence { get; init; } = 0.9;
     /// <summary>Extra channel cost of any other reading when the source already is a lexicon syllable with its diacritics ("báo", "các").</summary>
     public double MarkedSourceTrust { get; init; } = 0.35;
     /// <summary>How much one unit of OCR channel cost weighs against the language model's log-probability.</summary>
@@ -200,20 +202,30 @@ public sealed class SyllableRestorer
         var state = 0;
         for (var q = 1; q < states[n - 1].Length; q++)
             if (viterbi[n - 1][q] + trans[n][q] > viterbi[n - 1][state] + trans[n][state]) state = q;
+        var path = new int[n];
         for (var i = n - 1; i >= 0; i--)
         {
+            path[i] = state;
+            state = back[i][state];
+        }
+        for (var i = n - 1; i >= 0; i--)
+        {
+            state = path[i];
             var unit = units[from + i];
             var source = text.Substring(unit.Start, unit.End - unit.Start);
             var chosen = states[i][state];
+            var previous = i == 0 ? _model.SentenceStartId : states[i - 1][path[i - 1]].Id;
+            var next = i == n - 1 ? _model.SentenceEndId : states[i + 1][path[i + 1]].Id;
+            var supported = _model.Seen(previous, chosen.Id) || _model.Seen(chosen.Id, next);
             var norm = 0.0;
             for (var q = 0; q < states[i].Length; q++) norm += alpha[i][q] * beta[i][q];
             var confidence = norm > 0 ? alpha[i][state] * beta[i][state] / norm : 0;
             var restored = source;
-            var needed = chosen.LetterChange ? Options.MinLetterConfidence : Options.MinConfidence;
+            var needed = Math.Max(chosen.LetterChange ? Options.MinLetterConfidence : Options.MinConfidence,
+                supported ? 0 : Options.MinUnsupportedConfidence);
             if (unit.Kind == UnitKind.Word && chosen.Id >= 0 && confidence >= needed)
                 restored = MatchCase(source, _model.Word(chosen.Id));
             result[from + i] = new RestoredSyllable(unit.Start, unit.End, source, restored, unit.Kind == UnitKind.Word ? confidence : 1);
-            state = back[i][state];
         }
     }
 
