@@ -69,7 +69,16 @@ public sealed class OcrChannel
     /// <paramref name="syllable"/> (lower case, proper spelling); above <paramref name="limit"/> the
     /// exact figure does not matter and any value above it is returned.
     /// </summary>
-    public double Cost(string source, string syllable, double limit = double.MaxValue)
+    public double Cost(string source, string syllable, double limit = double.MaxValue) => Cost(source, syllable, limit, marksFree: false);
+
+    /// <summary>
+    /// A lower bound of <see cref="Cost(string, string, double)"/> over every spelling of the folded form
+    /// <paramref name="folded"/> ("so" for số, sổ, sở…): diacritics cost nothing. Spellings of a form whose
+    /// bound is above the limit need no look.
+    /// </summary>
+    public double FoldedBound(string source, string folded, double limit = double.MaxValue) => Cost(source, folded, limit, marksFree: true);
+
+    private double Cost(string source, string syllable, double limit, bool marksFree)
     {
         // "é" is the diacritic-lost plans' one mark for any marked e or o: even "vé" for "vé" is only a guess.
         if (source == syllable && !source.Contains('é')) return 0;
@@ -81,7 +90,7 @@ public sealed class OcrChannel
         Span<double> d = stackalloc double[(n + 1) * (m + 1)];
         var w = m + 1;
         d[0] = 0;
-        for (var j = 1; j <= m; j++) d[j] = d[j - 1] + Dropped(syllable[j - 1], folded[j - 1]);
+        for (var j = 1; j <= m; j++) d[j] = d[j - 1] + Dropped(syllable[j - 1], folded[j - 1], marksFree);
         for (var i = 1; i <= n; i++)
         {
             var rowMin = double.MaxValue;
@@ -90,8 +99,8 @@ public sealed class OcrChannel
                 var best = d[(i - 1) * w + j] + Extra(source[i - 1]);
                 if (j > 0)
                 {
-                    best = Math.Min(best, d[i * w + j - 1] + Dropped(syllable[j - 1], folded[j - 1]));
-                    best = Math.Min(best, d[(i - 1) * w + j - 1] + Substitute(source[i - 1], syllable[j - 1], folded[j - 1], i - 1, j - 1));
+                    best = Math.Min(best, d[i * w + j - 1] + Dropped(syllable[j - 1], folded[j - 1], marksFree));
+                    best = Math.Min(best, d[(i - 1) * w + j - 1] + Substitute(source[i - 1], syllable[j - 1], folded[j - 1], i - 1, marksFree));
                 }
                 d[i * w + j] = best;
                 if (best < rowMin) rowMin = best;
@@ -111,7 +120,7 @@ public sealed class OcrChannel
                         var extra = 0.0;
                         for (var k = 0; k < len; k++)
                         {
-                            var e = Letter(rule.Letters[k], syllable[j - len + k], folded[j - len + k]);
+                            var e = Letter(rule.Letters[k], syllable[j - len + k], folded[j - len + k], marksFree);
                             if (e < 0) { extra = -1; break; }
                             extra += e;
                         }
@@ -127,12 +136,13 @@ public sealed class OcrChannel
         return d[n * w + m];
     }
 
-    private double Substitute(char s, char c, char fc, int at, int atSyllable)
+    private double Substitute(char s, char c, char fc, int at, bool marksFree)
     {
-        if (s == c) return s == 'é' ? LostMark : 0;
+        if (s == c) return s == 'é' && !marksFree ? LostMark : 0;
         var fs = FoldChar(s);
         if (fs == fc && char.IsLetter(s))
         {
+            if (marksFree) return 0;
             // "ü", "ä", "ö", "ë": the broken font's dots say nothing about the mark.
             if (s == fs || s is 'ü' or 'ä' or 'ö' or 'ë' or 'ï' or 'é') return LostMark;
             // Same shape, another tone ("chuyên" for "chuyển", "dôi" for "đổi"): the font lost the tone only.
@@ -142,7 +152,7 @@ public sealed class OcrChannel
         if (_bySourceStart.TryGetValue(s, out var rules))
             foreach (var rule in rules)
                 if (rule.Source.Length == 1 && rule.Letters.Length == 1 && (at == 0 ? rule.AtStart : rule.Inner)
-                    && Letter(rule.Letters[0], c, fc) is var extra and >= 0)
+                    && Letter(rule.Letters[0], c, fc, marksFree) is var extra and >= 0)
                     best = Math.Min(best, rule.Cost + extra);
         if (best < double.MaxValue) return best;
         if (VietnameseText.IsVowel(fs) && VietnameseText.IsVowel(fc)) return VowelSwap;
@@ -150,10 +160,10 @@ public sealed class OcrChannel
     }
 
     /// <summary>A letter of the syllable the OCR did not print: the broken font drops vowels with two marks.</summary>
-    private static double Dropped(char c, char fc)
+    private static double Dropped(char c, char fc, bool marksFree)
     {
         if (!VietnameseText.IsVowel(fc)) return Consonant;
-        return MarkCount(c) >= 2 ? DroppedDoubleMark : DroppedVowel;
+        return marksFree || MarkCount(c) >= 2 ? DroppedDoubleMark : DroppedVowel;
     }
 
     private static double Extra(char s)
@@ -168,10 +178,10 @@ public sealed class OcrChannel
     /// −1 when the letters differ. A plain letter in the table ("o") stands for any of its forms; one with a
     /// shape mark ("ư", "ô") prefers that shape, one with a tone ("ị") that exact letter.
     /// </summary>
-    private static double Letter(char letter, char c, char fc)
+    private static double Letter(char letter, char c, char fc, bool marksFree)
     {
         if (FoldChar(letter) != fc) return -1;
-        if (letter == c) return 0;
+        if (letter == c || marksFree) return 0;
         if (letter == FoldChar(letter)) return c == fc ? 0 : LostMark;
         var shape = ShapeChar(letter);
         if (shape == letter) return ShapeChar(c) == shape ? LostMark : OtherShape;

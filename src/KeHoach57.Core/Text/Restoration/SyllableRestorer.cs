@@ -24,6 +24,8 @@ public sealed record RestorationOptions
     public double ChannelWeight { get; init; } = 8.0;
     /// <summary>Candidates farther than this from the source token are not considered.</summary>
     public double MaxChannelCost { get; init; } = 1.6;
+    /// <summary>Readings costlier than the closest one by more than this are dropped.</summary>
+    public double MaxCostAboveClosest { get; init; } = 1.2;
     /// <summary>Spellings kept per word, best first.</summary>
     public int MaxCandidates { get; init; } = 10;
     /// <summary>Log-probability of a word the lexicon does not hold ("sandbox", a name): it is kept as written.</summary>
@@ -122,6 +124,7 @@ public sealed class SyllableRestorer
 
         // Transition log-probabilities, computed once and shared by Viterbi and forward–backward.
         var trans = new double[n + 1][];
+        var probability = new double[n + 1][];
         var start = new[] { new Candidate(_model.SentenceStartId, 0) };
         var end = new[] { new Candidate(_model.SentenceEndId, 0) };
         for (var i = 0; i <= n; i++)
@@ -129,10 +132,15 @@ public sealed class SyllableRestorer
             var prev = i == 0 ? start : states[i - 1];
             var next = i == n ? end : states[i];
             var t = new double[prev.Length * next.Length];
+            var e = new double[t.Length];
             for (var p = 0; p < prev.Length; p++)
                 for (var q = 0; q < next.Length; q++)
+                {
                     t[p * next.Length + q] = Transition(prev[p].Id, next[q].Id);
+                    e[p * next.Length + q] = Math.Exp(t[p * next.Length + q]);
+                }
             trans[i] = t;
+            probability[i] = e;
         }
 
         // Viterbi in log space; forward–backward in probability space, rescaled at every word.
@@ -155,7 +163,7 @@ public sealed class SyllableRestorer
                 if (i == 0)
                 {
                     viterbi[i][q] = trans[0][q] + logEmission;
-                    alpha[i][q] = Math.Exp(trans[0][q]) * emission[i][q];
+                    alpha[i][q] = probability[0][q] * emission[i][q];
                 }
                 else
                 {
@@ -167,7 +175,7 @@ public sealed class SyllableRestorer
                         var t = trans[i][p * size + q];
                         var v = viterbi[i - 1][p] + t;
                         if (v > best) (best, arg) = (v, p);
-                        sum += alpha[i - 1][p] * Math.Exp(t);
+                        sum += alpha[i - 1][p] * probability[i][p * size + q];
                     }
                     viterbi[i][q] = best + logEmission;
                     back[i][q] = arg;
@@ -185,13 +193,13 @@ public sealed class SyllableRestorer
             var scale = 0.0;
             for (var p = 0; p < size; p++)
             {
-                if (i == n - 1) beta[i][p] = Math.Exp(trans[n][p]);
+                if (i == n - 1) beta[i][p] = probability[n][p];
                 else
                 {
                     var nextSize = states[i + 1].Length;
                     var sum = 0.0;
                     for (var q = 0; q < nextSize; q++)
-                        sum += Math.Exp(trans[i + 1][p * nextSize + q]) * emission[i + 1][q] * beta[i + 1][q];
+                        sum += probability[i + 1][p * nextSize + q] * emission[i + 1][q] * beta[i + 1][q];
                     beta[i][p] = sum;
                 }
                 scale += beta[i][p];
@@ -256,6 +264,7 @@ public sealed class SyllableRestorer
             foreach (var folded in _model.NearFolded(key))
             {
                 if (Math.Abs(folded.Length - key.Length) > 3) continue;
+                if (_channel.FoldedBound(canonical, folded, Options.MaxChannelCost) > Options.MaxChannelCost) continue;
                 foreach (var id in _model.Spellings(folded))
                 {
                     var word = _model.Word(id);
@@ -265,7 +274,10 @@ public sealed class SyllableRestorer
                 }
             }
         }
+        // A reading far costlier than the closest one cannot win on the language model alone.
+        var closest = found.Count == 0 ? 0 : found.Min(c => c.Emission);
         var best = found
+            .Where(c => c.Emission <= closest + Options.MaxCostAboveClosest)
             .OrderBy(c => Options.ChannelWeight * c.Emission - _model.LogUnigram(c.Id))
             .Take(Options.MaxCandidates)
             .ToList();
