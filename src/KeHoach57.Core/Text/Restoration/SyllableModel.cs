@@ -109,6 +109,15 @@ public sealed class SyllableModel
 
     public double LogUnigram(int id) => Math.Log(_unigram[id]);
 
+    /// <summary>Whether the clean text writes these letters this way nearly always ("va" is "và"): the unigram alone vouches for it.</summary>
+    public bool Dominant(int id)
+    {
+        if (id < 0 || _folded[id] is null || _counts[id] < 5) return false;
+        var total = 0;
+        foreach (var other in _byFolded[_folded[id]]) total += _counts[other];
+        return _counts[id] >= 0.9 * total;
+    }
+
     /// <summary>Whether the clean text has the pair: a reading some context vouches for, not only the unigram.</summary>
     public bool Seen(int previous, int next) => previous >= 0 && next >= 0 && _bigrams.ContainsKey(((long)previous << 32) | (uint)next);
 

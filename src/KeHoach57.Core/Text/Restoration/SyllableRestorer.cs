@@ -21,7 +21,7 @@ public sealed record RestorationOptions
     /// <summary>Extra channel cost of any other reading when the source already is a lexicon syllable with its diacritics ("báo", "các").</summary>
     public double MarkedSourceTrust { get; init; } = 0.35;
     /// <summary>How much one unit of OCR channel cost weighs against the language model's log-probability.</summary>
-    public double ChannelWeight { get; init; } = 8.0;
+    public double ChannelWeight { get; init; } = 10.0;
     /// <summary>Candidates farther than this from the source token are not considered.</summary>
     public double MaxChannelCost { get; init; } = 1.6;
     /// <summary>Readings costlier than the closest one by more than this are dropped.</summary>
@@ -224,7 +224,7 @@ public sealed class SyllableRestorer
             var chosen = states[i][state];
             var previous = i == 0 ? _model.SentenceStartId : states[i - 1][path[i - 1]].Id;
             var next = i == n - 1 ? _model.SentenceEndId : states[i + 1][path[i + 1]].Id;
-            var supported = _model.Seen(previous, chosen.Id) || _model.Seen(chosen.Id, next);
+            var supported = _model.Seen(previous, chosen.Id) || _model.Seen(chosen.Id, next) || _model.Dominant(chosen.Id);
             var norm = 0.0;
             for (var q = 0; q < states[i].Length; q++) norm += alpha[i][q] * beta[i][q];
             var confidence = norm > 0 ? alpha[i][state] * beta[i][state] / norm : 0;
