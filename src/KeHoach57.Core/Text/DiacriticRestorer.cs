@@ -11,13 +11,17 @@ namespace KeHoach57.Core.Text;
 public sealed class DiacriticRestorer
 {
     private const double CleanShare = 0.5;
-    private readonly SyllableRestorer _restorer;
+    private readonly Lazy<SyllableRestorer> _restorer;
 
     public DiacriticRestorer(VietnameseAnalyzer analyzer, IEnumerable<string>? referenceTexts = null)
     {
         var references = referenceTexts?.Where(t => !string.IsNullOrWhiteSpace(t)).ToList() ?? [];
-        var model = references.Count == 0 ? SyllableModel.Default : SyllableModel.Default.With(references, analyzer);
-        _restorer = new SyllableRestorer(model, OcrChannel.Default, analyzer);
+        // Read on the first answer that needs it, not when the answering side is wired up.
+        _restorer = new Lazy<SyllableRestorer>(() =>
+        {
+            var model = references.Count == 0 ? SyllableModel.Default : SyllableModel.Default.With(references, analyzer);
+            return new SyllableRestorer(model, OcrChannel.Default, analyzer);
+        });
     }
 
     /// <summary>True when most words carry Vietnamese diacritics: the text is clean Unicode, not OCR that lost them.</summary>
@@ -33,5 +37,5 @@ public sealed class DiacriticRestorer
         return words > 0 && (double)marked / words >= CleanShare;
     }
 
-    public string Restore(string text) => _restorer.Restore(text);
+    public string Restore(string text) => _restorer.Value.Restore(text);
 }

@@ -8,9 +8,9 @@ namespace KeHoach57.Evaluation.Tests.Restoration;
 public class RestorationEvaluationTests
 {
     // Floors at the figures measured when this was built (restoration-eval); issue 17 asks 0.90 and 0.01 (see the report).
-    private const double OcrTestAccuracyFloor = 0.88;
-    private const double ChangedWrongCeiling = 0.015;
-    private const double HeldOutAccuracyFloor = 0.87;
+    private const double OcrTestAccuracyFloor = 0.875;
+    private const double ChangedWrongCeiling = 0.0125;
+    private const double HeldOutAccuracyFloor = 0.865;
 
     private static readonly RestorationEvaluation Evaluation = new(RepositoryPaths.FindRoot()!);
     private static readonly VietnameseAnalyzer Analyzer = new();
@@ -44,7 +44,7 @@ public class RestorationEvaluationTests
         var restorer = new SyllableRestorer(Evaluation.HeldOutModel(train), OcrChannel.Default, Analyzer);
         var score = RestorationScore.Of(folded, restorer, Analyzer);
         Assert.True(score.Accuracy >= HeldOutAccuracyFloor, $"accuracy {score.Accuracy:P2}");
-        Assert.True(score.ChangedWrongRate <= ChangedWrongCeiling + 0.005, $"changed-but-wrong {score.ChangedWrongRate:P2}");
+        Assert.True(score.ChangedWrongRate <= ChangedWrongCeiling, $"changed-but-wrong {score.ChangedWrongRate:P2}");
         // Held out means held out: no held-out paragraph is in the training half.
         Assert.Empty(folded.Select(l => l.Gold).Intersect(train));
     }
