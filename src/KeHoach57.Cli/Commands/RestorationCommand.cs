@@ -59,12 +59,16 @@ public static class RestorationCommand
             }
             var speed = evaluation.Speed();
             Console.WriteLine();
-            Console.WriteLine(string.Create(Invariant, $"data file: {speed.DataBytes / 1024.0:0.0} KiB; load {speed.FirstLoadMs:0.0} ms first (with JIT), {speed.LoadMs:0.0} ms median after"));
-            Console.WriteLine(string.Create(Invariant, $"restore: {speed.Clauses} clauses of {speed.MeanChars:0} chars on average; {speed.ColdMsPerClause:0.000} ms per clause cold (empty cache), {speed.WarmMsPerClause:0.000} ms warm"));
+            Console.WriteLine("speed (ms; wall clock / CPU time of this process, which on a shared machine is the steadier figure):");
+            Console.WriteLine(string.Create(Invariant, $"  data file {speed.DataBytes / 1024.0:0.0} KiB; load {Show(speed.FirstLoad)} the first time (with JIT), {Show(speed.MedianLoad)} median of 5 after"));
+            Console.WriteLine(string.Create(Invariant, $"  first restore on a freshly loaded model (builds the candidate index): {Show(speed.FirstRestore)}"));
+            Console.WriteLine(string.Create(Invariant, $"  {speed.Clauses} clauses of {speed.MeanChars:0} characters on average: {Show(speed.ColdPerClause)} per clause cold (empty cache), {Show(speed.WarmPerClause)} warm"));
             return 0;
         });
         return command;
     }
+
+    private static string Show(Timing t) => string.Create(Invariant, $"{t.Wall:0.000} / {t.Cpu:0.000}");
 
     public static Command CreateBuild()
     {

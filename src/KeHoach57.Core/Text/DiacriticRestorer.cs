@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KeHoach57.Core.Text.Restoration;
 
 namespace KeHoach57.Core.Text;
@@ -11,7 +12,10 @@ namespace KeHoach57.Core.Text;
 public sealed class DiacriticRestorer
 {
     private const double CleanShare = 0.5;
+    private const int CacheLimit = 4096;
+    private const int MaxCachedLength = 4000;
     private readonly Lazy<SyllableRestorer> _restorer;
+    private readonly ConcurrentDictionary<string, string> _restored = new(StringComparer.Ordinal);
 
     public DiacriticRestorer(VietnameseAnalyzer analyzer, IEnumerable<string>? referenceTexts = null)
     {
@@ -37,5 +41,14 @@ public sealed class DiacriticRestorer
         return words > 0 && (double)marked / words >= CleanShare;
     }
 
-    public string Restore(string text) => _restorer.Value.Restore(text);
+    /// <summary>An answer restores the same clause for its lead and its quote, and popular clauses come back: keep the last few thousand.</summary>
+    public string Restore(string text)
+    {
+        if (text.Length > MaxCachedLength) return _restorer.Value.Restore(text);
+        if (_restored.TryGetValue(text, out var cached)) return cached;
+        var restored = _restorer.Value.Restore(text);
+        if (_restored.Count >= CacheLimit) _restored.Clear();
+        _restored.TryAdd(text, restored);
+        return restored;
+    }
 }

@@ -192,6 +192,19 @@ public sealed class OcrChannel
     private static readonly char[] Folds = BuildFolds();
     private static readonly byte[] Marks = BuildMarks();
     private static readonly char[] Shapes = BuildShapes();
+    private static readonly byte[] Tones = BuildTones();
+
+    private static byte[] BuildTones()
+    {
+        var table = new byte[Tabled];
+        for (var c = 128; c < table.Length; c++)
+            foreach (var ch in ((char)c).ToString().Normalize(NormalizationForm.FormD))
+                table[c] = ch switch { '\u0300' => 1, '\u0301' => 2, '\u0309' => 3, '\u0303' => 4, '\u0323' => 5, _ => table[c] };
+        return table;
+    }
+
+    /// <summary>0 for no tone mark, 1–5 for huyền, sắc, hỏi, ngã, nặng.</summary>
+    public static int ToneOf(char c) => c < Tabled ? Tones[c] : 0;
 
     private static char[] BuildShapes()
     {

@@ -34,7 +34,7 @@ public sealed class SyllableModel
     private readonly double[] _unigram;
     private readonly string[] _folded;
     private readonly Dictionary<string, int[]> _byFolded = new(StringComparer.Ordinal);
-    private readonly Lazy<Dictionary<string, int[]>> _deletions;
+    private readonly Lazy<Dictionary<string, List<int>>> _deletions;
     private readonly string[] _foldedForms;
 
     public int SentenceStartId { get; }
@@ -73,7 +73,10 @@ public sealed class SyllableModel
         {
             if (IsClass(words[i])) continue;
             total += counts[i];
-            _folded[i] = VietnameseText.Fold(words[i]);
+            _folded[i] = string.Create(words[i].Length, words[i], static (span, w) =>
+            {
+                for (var k = 0; k < w.Length; k++) span[k] = OcrChannel.FoldChar(w[k]);
+            });
             if (!groups.TryGetValue(_folded[i], out var g)) groups[_folded[i]] = g = [];
             g.Add(i);
         }
@@ -81,7 +84,7 @@ public sealed class SyllableModel
         foreach (var (f, g) in groups) _byFolded[f] = g.ToArray();
         _foldedForms = _byFolded.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
         _unigram = Unigrams(total);
-        _deletions = new Lazy<Dictionary<string, int[]>>(BuildDeletions, LazyThreadSafetyMode.ExecutionAndPublication);
+        _deletions = new Lazy<Dictionary<string, List<int>>>(BuildDeletions, LazyThreadSafetyMode.ExecutionAndPublication);
 
         int Ensure(string word) => _ids.TryGetValue(word, out var id) ? id : throw new FormatException($"syllable model lacks {word}");
     }
@@ -138,16 +141,22 @@ public sealed class SyllableModel
                     if (seen.Add(f)) yield return _foldedForms[f];
     }
 
-    private Dictionary<string, int[]> BuildDeletions()
+    private Dictionary<string, List<int>> BuildDeletions()
     {
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var f = 0; f < _foldedForms.Length; f++)
-            foreach (var variant in Deletions(_foldedForms[f], 2))
-            {
-                if (!index.TryGetValue(variant, out var list)) index[variant] = list = [];
-                list.Add(f);
-            }
-        return index.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        for (var f = 0; f < _foldedForms.Length; f++) AddDeletions(index, _foldedForms[f], f, 2);
+        return index;
+    }
+
+    /// <summary>Files form <paramref name="f"/> under <paramref name="word"/> and every string up to <paramref name="depth"/> letters shorter.</summary>
+    private static void AddDeletions(Dictionary<string, List<int>> index, string word, int f, int depth)
+    {
+        if (!index.TryGetValue(word, out var list)) index[word] = list = [];
+        // Forms are filed in order, so a form already filed under this key is the list's last.
+        if (list.Count == 0 || list[^1] != f) list.Add(f);
+        if (depth == 0) return;
+        for (var i = 0; i < word.Length; i++)
+            if (i == 0 || word[i] != word[i - 1]) AddDeletions(index, word.Remove(i, 1), f, depth - 1);
     }
 
     private static HashSet<string> Deletions(string word, int depth)
@@ -215,15 +224,8 @@ public sealed class SyllableModel
     /// <summary>0 for no tone mark, 1–5 for huyền, sắc, hỏi, ngã, nặng.</summary>
     private static int Tone(string syllable)
     {
-        foreach (var ch in syllable.Normalize(NormalizationForm.FormD))
-            switch (ch)
-            {
-                case '\u0300': return 1;
-                case '\u0301': return 2;
-                case '\u0309': return 3;
-                case '\u0303': return 4;
-                case '\u0323': return 5;
-            }
+        foreach (var c in syllable)
+            if (OcrChannel.ToneOf(c) is var tone and > 0) return tone;
         return 0;
     }
 

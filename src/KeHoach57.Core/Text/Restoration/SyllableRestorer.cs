@@ -37,12 +37,14 @@ public sealed record RestorationOptions
 }
 
 /// <summary>
-/// Restores OCR-damaged Vietnamese to its proper spelling: "Nang cao nang lyc ndi sinh va strc canh tranh"
-/// → "Nâng cao năng lực nội sinh và sức cạnh tranh", "Nghj quyt s 57-NQ/TW cüa B ChInh trj" → "Nghị quyết
-/// số 57-NQ/TW của Bộ Chính trị". Each word's candidates are the lexicon's syllables near it under the
+/// Restores OCR-damaged Vietnamese to its proper spelling: "Uy ban nhan dan x3 x4y dung ké hoach" → "Ủy
+/// ban nhân dân xã xây dựng kế hoạch", "Nghj quyt s 57-NQ/TW cüa B ChInh trj" → "Nghị quyết số 57-NQ/TW
+/// của Bộ Chính trị". Each word's candidates are the lexicon's syllables near it under the
 /// OCR channel (<see cref="OcrChannel"/>); Viterbi over the syllable bigram model (<see cref="SyllableModel"/>)
 /// picks the reading, and forward–backward gives each syllable's posterior. A syllable whose posterior is
-/// below <see cref="RestorationOptions.MinConfidence"/> stays as the source has it, and so do numbers,
+/// below its threshold stays as the source has it ("ndi sinh" stays when the clean text never had "nội
+/// sinh" to vouch for "nội"; more certainty is asked of a change of letters and of a reading no pair of
+/// the clean text supports), and so do numbers,
 /// acronyms, document numbers and words the lexicon does not know. Case is kept (capitals, headings).
 /// Thread-safe; the model is read once, lazily.
 /// </summary>
