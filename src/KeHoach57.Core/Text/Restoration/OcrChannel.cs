@@ -131,6 +131,9 @@ public sealed class OcrChannel
                     }
                 }
             }
+            // Letters the font dropped may follow a multi-letter confusion in this row ("m&" then the "i" of "mới").
+            for (var j = 1; j <= m; j++)
+                d[i * w + j] = Math.Min(d[i * w + j], d[i * w + j - 1] + Dropped(syllable[j - 1], folded[j - 1], marksFree));
             if (rowMin > limit) return rowMin;
         }
         return d[n * w + m];

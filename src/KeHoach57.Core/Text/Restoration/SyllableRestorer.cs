@@ -21,7 +21,7 @@ public sealed record RestorationOptions
     /// <summary>Extra channel cost of any other reading when the source already is a lexicon syllable with its diacritics ("báo", "các").</summary>
     public double MarkedSourceTrust { get; init; } = 0.35;
     /// <summary>How much one unit of OCR channel cost weighs against the language model's log-probability.</summary>
-    public double ChannelWeight { get; init; } = 10.0;
+    public double ChannelWeight { get; init; } = 8.0;
     /// <summary>Candidates farther than this from the source token are not considered.</summary>
     public double MaxChannelCost { get; init; } = 1.6;
     /// <summary>Readings costlier than the closest one by more than this are dropped.</summary>
