@@ -20,10 +20,8 @@ public sealed class AnswerText
     {
         _corpus = corpus;
         _units = units;
-        var references = corpus.Documents.Where(d => DiacriticRestorer.IsClean(d.Markdown)).Select(d => d.Markdown)
-            .Concat(glossary.Entries.SelectMany(e => e.Expansions))
-            .Concat(units.CanonicalNames);
-        _restorer = new DiacriticRestorer(analyzer, references);
+        // The shipped syllable model already holds the clean plan and the glossary; the unit names are this deployment's own.
+        _restorer = new DiacriticRestorer(analyzer, units.CanonicalNames);
     }
 
     public string ForAnswer(string source, string docId)

@@ -278,6 +278,8 @@ public sealed partial class VietnameseAnalyzer
 
     private static char FoldSlow(char c)
     {
+        // Half of a surrogate pair (an emoji) is no letter, and alone it is not a string Normalize accepts.
+        if (char.IsSurrogate(c)) return ' ';
         var s = VietnameseText.Fold(c.ToString());
         return s.Length == 1 ? s[0] : ' ';
     }
