@@ -27,9 +27,21 @@ public sealed class AnswerText
     public string ForAnswer(string source, string docId)
     {
         var text = _units.Canonicalize(source);
-        var clean = _clean.GetOrAdd(docId, id => _corpus.Find(id) is { } d && DiacriticRestorer.IsClean(d.Markdown));
-        return clean ? text : _restorer.Restore(text);
+        return IsClean(docId) ? text : _restorer.Restore(text);
     }
+
+    /// <summary>
+    /// A quote read back into proper Vietnamese for a plan whose OCR lost its diacritics, or null when the plan is
+    /// clean Unicode or the reading changes nothing. The restorer leaves every syllable it is unsure of as written.
+    /// </summary>
+    public string? Restored(string quote, string docId)
+    {
+        if (IsClean(docId)) return null;
+        var restored = ForAnswer(quote, docId);
+        return restored == quote ? null : restored;
+    }
+
+    private bool IsClean(string docId) => _clean.GetOrAdd(docId, id => _corpus.Find(id) is { } d && DiacriticRestorer.IsClean(d.Markdown));
 
     public string Title(string docId) => _corpus.Find(docId)?.Info.Title ?? docId;
 }
