@@ -7,6 +7,8 @@ namespace KeHoach57.Channels.Zalo;
 
 /// <summary>
 /// Sends consultation text messages through the OA API (POST {ApiBaseUrl}/v3.0/oa/message/cs, header access_token).
+/// A reply quotes the user's message (message.quote_message_id), which makes it a reply within Zalo's 48-hour
+/// window rather than a message the OA starts (docs/channels.md cites the policy).
 /// HTTP failures are retried by the "zalo-api" client's resilience pipeline; a rejected access token
 /// (-216 invalid, -220 expired) is refreshed once and the message sent again.
 /// </summary>
@@ -15,23 +17,25 @@ public sealed class ZaloClient(IHttpClientFactory httpClients, ZaloTokenProvider
     public const string ApiClientName = "zalo-api";
     private static readonly int[] TokenRejected = [-216, -220];
 
-    public async Task SendTextAsync(string userId, string text, CancellationToken cancellationToken)
+    /// <param name="replyTo">The msg_id of the user's message this answers, when there is one.</param>
+    public async Task SendTextAsync(string userId, string text, string? replyTo, CancellationToken cancellationToken)
     {
         var token = await tokens.GetAccessTokenAsync(cancellationToken);
-        var (code, message) = await PostAsync(token, userId, text, cancellationToken);
+        var (code, message) = await PostAsync(token, userId, text, replyTo, cancellationToken);
         if (TokenRejected.Contains(code))
         {
             token = await tokens.RefreshAsync(token, cancellationToken);
-            (code, message) = await PostAsync(token, userId, text, cancellationToken);
+            (code, message) = await PostAsync(token, userId, text, replyTo, cancellationToken);
         }
         if (code != 0) throw new ZaloApiException(code, message);
     }
 
-    private async Task<(int Code, string Message)> PostAsync(string accessToken, string userId, string text, CancellationToken cancellationToken)
+    private async Task<(int Code, string Message)> PostAsync(string accessToken, string userId, string text, string? replyTo, CancellationToken cancellationToken)
     {
+        object message = replyTo is null ? new { text } : new { text, quote_message_id = replyTo };
         using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.ApiBaseUrl.TrimEnd('/') + "/v3.0/oa/message/cs")
         {
-            Content = JsonContent.Create(new { recipient = new { user_id = userId }, message = new { text } }),
+            Content = JsonContent.Create(new { recipient = new { user_id = userId }, message }),
         };
         request.Headers.TryAddWithoutValidation("access_token", accessToken);
         using var response = await httpClients.CreateClient(ApiClientName).SendAsync(request, cancellationToken);

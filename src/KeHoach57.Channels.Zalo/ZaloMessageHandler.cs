@@ -32,6 +32,6 @@ public sealed class ZaloMessageHandler
         var reply = await _turns.ReplyAsync(ConversationId(message.UserId), message.Text, cancellationToken: cancellationToken);
         if (reply is null) return;
         foreach (var text in Messages(reply))
-            await _client.SendTextAsync(message.UserId, text, cancellationToken);
+            await _client.SendTextAsync(message.UserId, text, message.ReplyTo, cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ public sealed class HealthEndpointTests
         using (var starting = await client.GetAsync("/health", TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, starting.StatusCode);
-            Assert.Equal("starting", (await starting.ReadJsonAsync()).Str("status"));
+            Assert.Equal("loading", (await starting.ReadJsonAsync()).Str("status"));
         }
         using (var ask = await client.PostJsonAsync("/api/ask", new { question = TestCorpus.YenHoaQuestion }))
         {

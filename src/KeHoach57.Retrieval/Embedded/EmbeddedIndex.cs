@@ -131,10 +131,11 @@ public sealed class EmbeddedIndex : ISearchIndex
                     var stored = JsonSerializer.Deserialize<StoredIndex>(stream, Json);
                     if (stored is not null) _snapshot = Snapshot.Build(stored, _options);
                 }
-                catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    // A damaged file is treated as no index: the caller rebuilds from corpus/.
-                    _logger.LogWarning(ex, "Embedded index at {Path} could not be read; it will be rebuilt", _path);
+                    // A damaged file ("{}", truncated, fields missing) is treated as no index: the caller rebuilds from corpus/.
+                    _logger.LogWarning(ex, "Embedded index at {Path} is damaged or unreadable; it will be rebuilt from the corpus", _path);
+                    _snapshot = null;
                 }
             }
             _loaded = true;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace KeHoach57.Channels.Tests.Infrastructure;
 
 /// <summary>A text the OA sent, with the access token it was sent with and the token file's content at that moment.</summary>
-public sealed record ZaloSent(string UserId, string Text, string AccessToken, string? TokenFileThen);
+public sealed record ZaloSent(string UserId, string Text, string AccessToken, string? TokenFileThen, string? QuoteMessageId = null);
 
 /// <summary>
 /// A local stand-in for openapi.zalo.me (POST /v3.0/oa/message/cs) and oauth.zaloapp.com
@@ -72,9 +72,10 @@ public sealed class FakeZaloApi : LoopbackServer
         Eventually.WaitAsync(() => Sent, s => s.Count >= count, $"{count} Zalo message(s)");
 
     /// <summary>A webhook body and its X-ZEvent-Signature, signed as Zalo signs (or with another key).</summary>
-    public static (byte[] Body, string Signature) SignedText(string userId, string text, string messageId, string secret = OaSecretKey)
+    public static (byte[] Body, string Signature) SignedText(string userId, string text, string messageId, string secret = OaSecretKey,
+        DateTimeOffset? at = null)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString();
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString();
         var body = Encoding.UTF8.GetBytes(new JsonObject
         {
             ["app_id"] = AppId,
@@ -102,7 +103,8 @@ public sealed class FakeZaloApi : LoopbackServer
                     : Json(new JsonObject { ["error"] = -216, ["message"] = "Access token is invalid" });
         }
         var fileNow = TokenFileToWatch is { } path && File.Exists(path) ? await File.ReadAllTextAsync(path) : null;
-        _sent.Enqueue(new ZaloSent((string)body["recipient"]!["user_id"]!, (string)body["message"]!["text"]!, token, fileNow));
+        _sent.Enqueue(new ZaloSent((string)body["recipient"]!["user_id"]!, (string)body["message"]!["text"]!, token, fileNow,
+            (string?)body["message"]!["quote_message_id"]));
         return Json(new JsonObject { ["error"] = 0, ["message"] = "Success", ["data"] = new JsonObject { ["message_id"] = Guid.NewGuid().ToString("N") } });
     }
 
