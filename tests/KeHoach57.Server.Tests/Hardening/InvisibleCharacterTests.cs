@@ -1,0 +1,52 @@
+using System.Net;
+using KeHoach57.Core.Text;
+using KeHoach57.Server.Tests.Infrastructure;
+
+namespace KeHoach57.Server.Tests.Hardening;
+
+/// <summary>Invisible marks inside words change nothing, in questions and documents alike (issue 15, finding 8).</summary>
+public sealed class InvisibleCharacterTests
+{
+    public static TheoryData<string> Marks => new() { "\u200B", "\u200C", "\u200D", "\uFEFF", "\u2060", "\u00AD", "\u200E", "\u202E" };
+
+    [Theory]
+    [MemberData(nameof(Marks))]
+    public void Bước_chuẩn_hóa_duy_nhất_bỏ_dấu_vô_hình(string mark) =>
+        Assert.Equal("thủ tục hành chính", VietnameseText.Normalize($"th{mark}ủ tục hà{mark}nh chí{mark}nh"));
+
+    [Fact]
+    public async Task Dấu_vô_hình_trong_câu_hỏi_và_trong_văn_bản_không_đổi_câu_trả_lời()
+    {
+        await using var factory = new AssistantServerFactory();
+        await File.WriteAllTextAsync(Path.Combine(factory.Corpus.CorpusPath, "an-ninh.md"), """
+            ---
+            id: an-ninh
+            title: Kế hoạch camera an ninh xã Phú Lâm
+            issuer: UBND xã Phú Lâm
+            level: xã
+            ---
+
+            # I. Nhiệm vụ
+
+            Xã Phú Lâm lắp đặt hệ thống ca\u200Bme\u200Dra giá\u2060m s\u00ADát an ninh tại 17 điểm công cộng trong năm 2026.
+            """, TestContext.Current.CancellationToken);
+        using var client = await factory.CreateReadyClientAsync();
+
+        var clean = await AskAsync(client, TestCorpus.YenHoaQuestion, TestCorpus.YenHoa);
+        var marked = await AskAsync(client, string.Join("\u200B", TestCorpus.YenHoaQuestion.Split(' ').Select(w => w.Length > 2 ? w[..2] + "\u200D" + w[2..] : w)).Replace("?", "\uFEFF?"), TestCorpus.YenHoa);
+        Assert.Equal(clean.Str("answer"), marked.Str("answer"));
+        Assert.Equal(clean.Citations().Select(c => c.Str("chunk")), marked.Citations().Select(c => c.Str("chunk")));
+
+        var fromMarkedDocument = await AskAsync(client, "Camera giám sát an ninh được lắp tại bao nhiêu điểm?", "an-ninh");
+        Assert.True(fromMarkedDocument.GetProperty("answered").GetBoolean(), fromMarkedDocument.ToString());
+        Assert.Contains(fromMarkedDocument.Citations(), c => c.Str("doc") == "an-ninh");
+        Assert.Contains("17", fromMarkedDocument.Str("answer"));
+    }
+
+    private static async Task<System.Text.Json.JsonElement> AskAsync(HttpClient client, string question, string scope)
+    {
+        using var response = await client.PostJsonAsync("/api/ask", new { question, scope });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadJsonAsync();
+    }
+}
