@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using KeHoach57.Channels.Tests.Infrastructure;
+using KeHoach57.Channels.Zalo;
 
 namespace KeHoach57.Channels.Tests;
 

@@ -21,7 +21,7 @@ public sealed class HostileCliTests : IAsyncLifetime
 
     private static readonly Dictionary<string, (byte[] Line, string Error)> Lines = new()
     {
-        ["ký tự điều khiển"] = (U("""{"id": "x", "question": "\u0001\u0002\u001b[2J"}"""), "không có chữ"),
+        ["ký tự điều khiển"] = (U("""{"id": "x", "question": "\u0001\u0002\u001b\u007f"}"""), "không có chữ"),
         ["10.000 emoji"] = (U("{\"id\": \"x\", \"question\": \"" + string.Concat(Enumerable.Repeat("😀", 10_000)) + "\"}"), "quá dài"),
         ["mảng thay vì đối tượng"] = (U("""[{"id": "x", "question": "a"}]"""), "JSON"),
         ["lồng 5.000 tầng"] = (U("{\"id\": \"x\", \"question\": " + new string('[', 5000) + new string(']', 5000) + "}"), "JSON"),

@@ -128,8 +128,9 @@ public sealed class EmbeddedIndex : ISearchIndex
                 try
                 {
                     using var stream = File.OpenRead(_path);
-                    var stored = JsonSerializer.Deserialize<StoredIndex>(stream, Json);
-                    if (stored is not null) _snapshot = Snapshot.Build(stored, _options);
+                    var stored = JsonSerializer.Deserialize<StoredIndex>(stream, Json)
+                        ?? throw new InvalidDataException("the file holds JSON null, not an index");
+                    _snapshot = Snapshot.Build(stored, _options);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {

@@ -42,7 +42,7 @@ public static class AskEndpoints
                 suggestions.For(scope) is { } list
                     ? TypedResults.Ok(new SuggestionList(string.IsNullOrWhiteSpace(scope) ? null : scope.Trim(), list))
                     : Problems.BadRequest(suggestions.UnknownScopeMessage(scope!)))
-            .ProducesProblems(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 

@@ -26,7 +26,7 @@ public static class DocumentEndpoints
                 Serving(assistants).FindDocument(id) is { } doc
                     ? TypedResults.Ok(Detail(doc))
                     : Problems.NotFound(UnknownDocument(id)))
-            .ProducesProblems(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
 
         endpoints.MapGet("/documents/{id}", (string id, string? highlight, IAssistantSource assistants, DocumentPage page) =>
             Serving(assistants).FindDocument(id) is { } doc

@@ -4,6 +4,7 @@ using KeHoach57.Server.Ask;
 using KeHoach57.Server.Infrastructure;
 using KeHoach57.Server.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Server.Feedback;
@@ -26,7 +27,12 @@ public static class FeedbackEndpoints
         // Not CORS-enabled: the export is for administrators' tools, never for a browser on a portal.
         api.MapGet("/", ExportAsync)
             .Produces<IReadOnlyList<FeedbackEntry>>(StatusCodes.Status200OK, "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // format=csv: the same entries as a spreadsheet file.
+                operation.Responses?["200"].Content?.TryAdd("text/csv", new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+                return Task.CompletedTask;
+            })
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
                 StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         return endpoints;

@@ -18,22 +18,15 @@ public sealed class InvisibleCharacterTests
     public async Task Dấu_vô_hình_trong_câu_hỏi_và_trong_văn_bản_không_đổi_câu_trả_lời()
     {
         await using var factory = new AssistantServerFactory();
-        await File.WriteAllTextAsync(Path.Combine(factory.Corpus.CorpusPath, "an-ninh.md"), """
-            ---
-            id: an-ninh
-            title: Kế hoạch camera an ninh xã Phú Lâm
-            issuer: UBND xã Phú Lâm
-            level: xã
-            ---
-
-            # I. Nhiệm vụ
-
-            Xã Phú Lâm lắp đặt hệ thống ca\u200Bme\u200Dra giá\u2060m s\u00ADát an ninh tại 17 điểm công cộng trong năm 2026.
-            """, TestContext.Current.CancellationToken);
+        // Not a raw literal: the escapes must become the invisible characters themselves.
+        await File.WriteAllTextAsync(Path.Combine(factory.Corpus.CorpusPath, "an-ninh.md"),
+            "---\nid: an-ninh\ntitle: Kế hoạch camera an ninh xã Phú Lâm\nissuer: UBND xã Phú Lâm\nlevel: xã\n---\n\n# I. Nhiệm vụ\n\n" +
+            "Xã Phú Lâm lắp đặt hệ thống ca\u200Bme\u200Dra giá\u2060m s\u00ADát an ninh tại 17 điểm công cộng trong năm 2026.\n",
+            TestContext.Current.CancellationToken);
         using var client = await factory.CreateReadyClientAsync();
 
         var clean = await AskAsync(client, TestCorpus.YenHoaQuestion, TestCorpus.YenHoa);
-        var marked = await AskAsync(client, string.Join("\u200B", TestCorpus.YenHoaQuestion.Split(' ').Select(w => w.Length > 2 ? w[..2] + "\u200D" + w[2..] : w)).Replace("?", "\uFEFF?"), TestCorpus.YenHoa);
+        var marked = await AskAsync(client, string.Join(" \u200B", TestCorpus.YenHoaQuestion.Split(' ').Select(w => w.Length > 2 ? w[..2] + "\u200D" + w[2..] : w)).Replace("?", "\uFEFF?"), TestCorpus.YenHoa);
         Assert.Equal(clean.Str("answer"), marked.Str("answer"));
         Assert.Equal(clean.Citations().Select(c => c.Str("chunk")), marked.Citations().Select(c => c.Str("chunk")));
 

@@ -43,7 +43,8 @@ public sealed class OpenApiContractTests(ReadyServer server) : IClassFixture<Rea
             if (mediaType == "text/event-stream") return;
 
             var schema = content![mediaType]!["schema"]!;
-            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            using var parsed = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            var body = parsed.RootElement;
             var result = SchemaFor(document, schema).Evaluate(body, new EvaluationOptions { OutputFormat = OutputFormat.List });
             Assert.True(result.IsValid, $"{exchange}: body does not match the schema:\n{Errors(result)}\n{body}");
         }
@@ -53,7 +54,7 @@ public sealed class OpenApiContractTests(ReadyServer server) : IClassFixture<Rea
     public async Task Tài_liệu_OpenAPI_liệt_kê_mọi_điểm_cuối_API()
     {
         var paths = (await DocumentAsync())["paths"]!.AsObject().Select(p => p.Key).ToList();
-        foreach (var path in new[] { "/api/ask", "/api/ask/stream", "/api/suggestions", "/api/documents/", "/api/documents/{id}", "/api/feedback/", "/health", "/health/live" })
+        foreach (var path in new[] { "/api/ask", "/api/ask/stream", "/api/suggestions", "/api/documents", "/api/documents/{id}", "/api/feedback", "/health", "/health/live" })
             Assert.Contains(path, paths);
     }
 
@@ -94,23 +95,23 @@ public sealed class OpenApiContractTests(ReadyServer server) : IClassFixture<Rea
             case "stream-ok": return ("post", "/api/ask/stream", await Client.PostJsonAsync("/api/ask/stream", new { question = TestCorpus.YenHoaQuestion }));
             case "suggestions-ok": return ("get", "/api/suggestions", await Client.GetAsync("/api/suggestions?scope=yen-hoa", ct));
             case "suggestions-unknown": return ("get", "/api/suggestions", await Client.GetAsync("/api/suggestions?scope=khong-co", ct));
-            case "documents-ok": return ("get", "/api/documents/", await Client.GetAsync("/api/documents", ct));
+            case "documents-ok": return ("get", "/api/documents", await Client.GetAsync("/api/documents", ct));
             case "document-ok": return ("get", "/api/documents/{id}", await Client.GetAsync("/api/documents/yen-hoa", ct));
             case "document-missing": return ("get", "/api/documents/{id}", await Client.GetAsync("/api/documents/khong-co", ct));
             case "feedback-ok":
                 using (var asked = await Client.PostJsonAsync("/api/ask", new { question = TestCorpus.YenHoaQuestion }))
                 {
                     var answer = await asked.ReadJsonAsync();
-                    return ("post", "/api/feedback/", await Client.PostJsonAsync("/api/feedback", new { conversationId = answer.Str("conversationId"), answerId = answer.Str("answerId"), helpful = true }));
+                    return ("post", "/api/feedback", await Client.PostJsonAsync("/api/feedback", new { conversationId = answer.Str("conversationId"), answerId = answer.Str("answerId"), helpful = true }));
                 }
-            case "feedback-bad": return ("post", "/api/feedback/", await Client.PostJsonAsync("/api/feedback", new { conversationId = "c1" }));
+            case "feedback-bad": return ("post", "/api/feedback", await Client.PostJsonAsync("/api/feedback", new { conversationId = "c1" }));
             case "export-ok":
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Get, "/api/feedback?format=json");
                     request.Headers.Add("X-Admin-Key", AssistantServerFactory.AdminKey);
-                    return ("get", "/api/feedback/", await Client.SendAsync(request, ct));
+                    return ("get", "/api/feedback", await Client.SendAsync(request, ct));
                 }
-            case "export-no-key": return ("get", "/api/feedback/", await Client.GetAsync("/api/feedback", ct));
+            case "export-no-key": return ("get", "/api/feedback", await Client.GetAsync("/api/feedback", ct));
             case "health-ok": return ("get", "/health", await Client.GetAsync("/health", ct));
             case "live-ok": return ("get", "/health/live", await Client.GetAsync("/health/live", ct));
             default: throw new ArgumentOutOfRangeException(nameof(exchange), exchange, null);
