@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KeHoach57.Core;
 using KeHoach57.Core.Documents;
 using Microsoft.Extensions.Logging;
 
@@ -20,18 +21,7 @@ public sealed class CorpusSnapshot(string path, ILogger logger)
     public async Task SaveAsync(Corpus corpus, CancellationToken cancellationToken)
     {
         var stored = new Stored(corpus.Fingerprint, corpus.Documents);
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        var temp = FilePath + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.WriteThrough))
-                await JsonSerializer.SerializeAsync(stream, stored, Json, cancellationToken);
-            File.Move(temp, FilePath, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        await AtomicFile.WriteAsync(FilePath, (stream, ct) => JsonSerializer.SerializeAsync(stream, stored, Json, ct), cancellationToken);
     }
 
     public async Task<string?> FingerprintAsync(CancellationToken cancellationToken) => (await ReadAsync(cancellationToken))?.Fingerprint;

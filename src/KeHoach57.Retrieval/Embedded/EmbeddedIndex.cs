@@ -91,18 +91,7 @@ public sealed class EmbeddedIndex : ISearchIndex
     private async Task WriteAsync(StoredIndex stored, CancellationToken cancellationToken)
     {
         var snapshot = Snapshot.Build(stored, _options);
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.WriteThrough))
-                await JsonSerializer.SerializeAsync(stream, stored, Json, cancellationToken);
-            File.Move(temp, _path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        await Core.AtomicFile.WriteAsync(_path, (stream, ct) => JsonSerializer.SerializeAsync(stream, stored, Json, ct), cancellationToken);
         _snapshot = snapshot;
         _loaded = true;
         _logger.LogInformation("Embedded index written: {Chunks} chunks from {Documents} documents at {Path}",

@@ -67,7 +67,7 @@ public sealed class CorpusLifecycleTests
         foreach (var file in Directory.GetFiles(factory.Corpus.CorpusPath)) File.Delete(file);
         using var client = factory.CreateClient();
 
-        var report = await PollHealthAsync(client, r => r.Str("status") != "loading");
+        var report = await AssistantServerFactory.PollHealthAsync(client, r => r.Str("status") != "loading");
 
         Assert.Equal("failed", report.Str("status"));
         Assert.Contains("không có văn bản nào đọc được", report.Str("message"));
@@ -78,11 +78,10 @@ public sealed class CorpusLifecycleTests
     [Fact]
     public async Task Liên_kết_hỏng_và_FIFO_trong_corpus_bị_bỏ_qua_có_cảnh_báo_không_treo_máy_chủ()
     {
-        Assert.SkipWhen(OperatingSystem.IsWindows(), "FIFOs and symbolic links need a Unix file system");
         var log = new LogCapture();
         await using var factory = new AssistantServerFactory(services: log.Register);
-        File.CreateSymbolicLink(Path.Combine(factory.Corpus.CorpusPath, "mat-lien-ket.md"), "/khong/co/tep/nay.md");
-        MakeFifo(Path.Combine(factory.Corpus.CorpusPath, "ong-dan.md"));
+        SpecialFiles.Link(Path.Combine(factory.Corpus.CorpusPath, "mat-lien-ket.md"), "/khong/co/tep/nay.md");
+        SpecialFiles.Fifo(Path.Combine(factory.Corpus.CorpusPath, "ong-dan.md"));
 
         using var client = await factory.CreateReadyClientAsync();
 
@@ -150,25 +149,6 @@ public sealed class CorpusLifecycleTests
         finally
         {
             Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static void MakeFifo(string path)
-    {
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-    }
-
-    private static async Task<JsonElement> PollHealthAsync(HttpClient client, Func<JsonElement, bool> done)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            using var response = await client.GetAsync("/health", timeout.Token);
-            var body = await response.ReadJsonAsync();
-            if (done(body)) return body;
-            await Task.Delay(50, timeout.Token);
         }
     }
 }

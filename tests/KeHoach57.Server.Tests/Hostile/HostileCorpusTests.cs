@@ -19,10 +19,10 @@ public sealed class HostileCorpusTests
         ["mã hóa Windows-1258"] = c => File.WriteAllBytes(Path.Combine(c.CorpusPath, "cp1258.txt"), [0x4B, 0xEA, 0x20, 0x68, 0x6F, 0x1EA1 & 0xFF, 0xD2, 0xF5, 0xFE]),
         ["front matter hỏng"] = c => File.WriteAllText(Path.Combine(c.CorpusPath, "hong.md"), "---\nid: [khong dong\ntitle: \"mo ngoac\n---\n\n# I\n\nx\n"),
         ["thư mục mang đuôi .md"] = c => Directory.CreateDirectory(Path.Combine(c.CorpusPath, "thu-muc.md")),
-        ["liên kết tới chỗ không có"] = c => Link(c, "mat.md", "/khong/co/gi.md"),
-        ["liên kết vòng"] = c => { Link(c, "vong-a.md", Path.Combine(c.CorpusPath, "vong-b.md")); Link(c, "vong-b.md", Path.Combine(c.CorpusPath, "vong-a.md")); },
-        ["liên kết tới thiết bị vô tận"] = c => Link(c, "zero.md", "/dev/zero"),
-        ["FIFO"] = c => Fifo(Path.Combine(c.CorpusPath, "ong.md")),
+        ["liên kết tới chỗ không có"] = c => SpecialFiles.Link(Path.Combine(c.CorpusPath, "mat.md"), "/khong/co/gi.md"),
+        ["liên kết vòng"] = c => { SpecialFiles.Link(Path.Combine(c.CorpusPath, "vong-a.md"), Path.Combine(c.CorpusPath, "vong-b.md")); SpecialFiles.Link(Path.Combine(c.CorpusPath, "vong-b.md"), Path.Combine(c.CorpusPath, "vong-a.md")); },
+        ["liên kết tới thiết bị vô tận"] = c => SpecialFiles.Link(Path.Combine(c.CorpusPath, "zero.md"), "/dev/zero"),
+        ["FIFO"] = c => SpecialFiles.Fifo(Path.Combine(c.CorpusPath, "ong.md")),
         ["chỉ mục {}"] = c => File.WriteAllText(Path.Combine(c.DataPath, "embedded-index.json"), "{}"),
         ["chỉ mục cụt"] = c => File.WriteAllText(Path.Combine(c.DataPath, "embedded-index.json"), "{\"Fingerprint\":\"x\",\"BuiltAt\":\"2025-01-01T00:00:00Z\",\"Documents\":[{\"Id\":\"a\""),
         ["ảnh chụp corpus hỏng"] = c => File.WriteAllText(Path.Combine(c.DataPath, "corpus-snapshot.json"), "{\"fingerprint\": 12, \"documents\": \"x\"}"),
@@ -47,19 +47,5 @@ public sealed class HostileCorpusTests
         Assert.Equal(3, report.GetProperty("documents").GetInt32());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"loading took {clock.Elapsed}");
         await Answers.StillAnswersAsync(client);
-    }
-
-    private static void Link(TestCorpus corpus, string name, string target)
-    {
-        Assert.SkipWhen(OperatingSystem.IsWindows(), "symbolic links need a Unix file system here");
-        File.CreateSymbolicLink(Path.Combine(corpus.CorpusPath, name), target);
-    }
-
-    private static void Fifo(string path)
-    {
-        Assert.SkipWhen(OperatingSystem.IsWindows(), "FIFOs need a Unix file system");
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]))!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
     }
 }
