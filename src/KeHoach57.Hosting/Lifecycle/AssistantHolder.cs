@@ -22,7 +22,7 @@ namespace KeHoach57.Hosting.Lifecycle;
 /// log say why.</item>
 /// </list>
 /// </summary>
-public sealed class AssistantHolder : IAssistantSource, IAsyncDisposable
+public sealed class AssistantHolder : IAssistantSource, IDisposable
 {
     private readonly IServiceProvider _host;
     private readonly AnsweringStackBlueprint _blueprint;
@@ -189,11 +189,8 @@ public sealed class AssistantHolder : IAssistantSource, IAsyncDisposable
     private static AssistantStatus Serving(AssistantState state, AnsweringStack stack, string? reason) =>
         new(state, stack.Corpus.Documents.Count, stack.Chunks, reason, stack.LoadedAt);
 
-    public ValueTask DisposeAsync()
-    {
-        _reloading.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    // The stacks' child providers are left to the collector: a request may still be answering on one.
+    public void Dispose() => _reloading.Dispose();
 }
 
 /// <summary>No corpus could be loaded and there was nothing earlier to answer from.</summary>
