@@ -27,7 +27,8 @@ public static class ConversationStoreServiceCollectionExtensions
                 Path.Combine(RepositoryPaths.Resolve(sp.GetRequiredService<IOptions<IndexOptions>>().Value.DataPath), SqliteConversationStore.DefaultFileName),
                 sp.GetRequiredService<ILogger<SqliteConversationStore>>()));
             services.TryAddSingleton(sp => new ConversationWriter(sp.GetRequiredService<SqliteConversationStore>(),
-                sp.GetRequiredService<IOptions<ConversationOptions>>().Value, sp.GetRequiredService<ILogger<ConversationWriter>>()));
+                sp.GetRequiredService<IOptions<ConversationOptions>>().Value, sp.GetRequiredService<ILogger<ConversationWriter>>(),
+                sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<ConversationWriter>());
         }
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ConversationMaintenance>());

@@ -14,10 +14,17 @@ public sealed class ConversationWriter : IConversationStore, IAsyncDisposable, I
     private readonly IConversationStore _durable;
     private readonly ConcurrentDictionary<string, ConversationState> _pending = new(StringComparer.Ordinal);
     private readonly BatchWriter<ConversationState> _writer;
+    private readonly ConversationOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private long _writtenSincePrune;
 
-    public ConversationWriter(IConversationStore durable, ConversationOptions options, ILogger<ConversationWriter> logger)
+    public ConversationWriter(IConversationStore durable, ConversationOptions options, ILogger<ConversationWriter> logger, TimeProvider? clock = null)
     {
         _durable = durable;
+        _options = options;
+        _clock = clock ?? TimeProvider.System;
+        _logger = logger;
         _writer = new BatchWriter<ConversationState>("conversation writer", WriteAsync, options.WriteQueueCapacity, options.WriteBatchSize, logger);
     }
 
@@ -57,6 +64,19 @@ public sealed class ConversationWriter : IConversationStore, IAsyncDisposable, I
             // Only if no newer turn came in meanwhile; on a failed write (logged by the batch writer) the state is
             // let go too, so a database that stays down cannot make this map grow without bound.
             foreach (var state in newest) _pending.TryRemove(KeyValuePair.Create(state.Id, state));
+        }
+        // Between the timed prunes a busy server could write far past the cap, and the file would keep those
+        // pages: once a tenth of the cap has been written, the writer prunes right away (still off the request path).
+        _writtenSincePrune += newest.Count;
+        if (_writtenSincePrune < Math.Max(100, _options.MaxConversations / 10)) return;
+        _writtenSincePrune = 0;
+        try
+        {
+            await _durable.PruneAsync(_clock.GetUtcNow() - _options.Ttl, _options.MaxConversations, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Could not prune conversations after writing; the timed prune will try again");
         }
     }
 }
