@@ -20,13 +20,14 @@ public sealed record PlanMetadata(
 /// <param name="File">The file's name as sent (shown, never used as a path).</param>
 /// <param name="Format">How it was read, as the import summary says it ("Word (.docx)", "ảnh chụp/quét (OCR)"…).</param>
 /// <param name="Metadata">What the document's header block gave, with the corrections sent applied; send corrected fields to change them.</param>
-/// <param name="Warnings">The quality report's warnings: the text is too poor to answer from, or no heading was found.</param>
+/// <param name="Quality">The quality report: pages, characters, noise, headings and appendix tables found, metadata found and missing, and
+/// its warnings (the text is too poor to answer from, no heading was found).</param>
 /// <param name="Notes">What the reader noticed (a legacy font converted, pages put through OCR…).</param>
 /// <param name="Url">The plan's page once imported.</param>
 /// <param name="Documents">Plans answering after the import.</param>
 public sealed record PlanUploadReceipt(
     string Status, string Message, string Id, string File, string Format, PlanMetadata Metadata, QualityReport Quality,
-    IReadOnlyList<string> Warnings, IReadOnlyList<string> Notes, string? Url, int? Documents);
+    IReadOnlyList<string> Notes, string? Url, int? Documents);
 
 public static class PlanUploadEndpoints
 {
@@ -87,7 +88,7 @@ public static class PlanUploadEndpoints
     {
         var i = plan.Info;
         var metadata = new PlanMetadata(i.Id, i.Title, i.Issuer, i.Number, i.Date, i.Locality, i.Level, plan.Header.Kind, plan.Header.Place);
-        return new PlanUploadReceipt(status, message, i.Id, plan.SourceName, plan.Format, metadata, plan.Quality, plan.Quality.Warnings, plan.Notes, url, documents);
+        return new PlanUploadReceipt(status, message, i.Id, plan.SourceName, plan.Format, metadata, plan.Quality, plan.Notes, url, documents);
     }
 
     /// <summary>A refused file: its Vietnamese reason as the detail, the <see cref="ImportProblem"/> as "code", and a status a client can act on.</summary>

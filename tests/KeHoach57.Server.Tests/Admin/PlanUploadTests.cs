@@ -54,7 +54,7 @@ public sealed class PlanUploadTests
         var quality = receipt.GetProperty("quality");
         Assert.True(quality.GetProperty("headings").GetInt32() >= 5, quality.ToString());
         Assert.True(quality.GetProperty("characters").GetInt32() > 500, quality.ToString());
-        Assert.Empty(receipt.GetProperty("warnings").EnumerateArray());
+        Assert.Empty(quality.GetProperty("warnings").EnumerateArray());
         Assert.Equal(4, receipt.GetProperty("documents").GetInt32());
 
         // Served as soon as the response is back: the holder swapped before answering the upload.
