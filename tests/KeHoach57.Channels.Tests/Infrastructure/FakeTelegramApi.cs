@@ -95,14 +95,15 @@ public sealed class FakeTelegramApi : LoopbackServer
                 ["text"] = (string?)body["text"],
             }),
             "answerCallbackQuery" or "setWebhook" or "deleteWebhook" => Ok(true),
-            "getUpdates" => await GetUpdatesAsync(body),
+            "getUpdates" => await GetUpdatesAsync(body, request.HttpContext.RequestAborted),
             _ => Error(404, "Not Found: method not found"),
         };
     }
 
-    private async Task<IResult> GetUpdatesAsync(JsonObject body)
+    private async Task<IResult> GetUpdatesAsync(JsonObject body, CancellationToken clientGone)
     {
-        var mine = new CancellationTokenSource();
+        // Linked to the client's connection: a poll whose client went away (a replica stopping) is nobody's conflict.
+        var mine = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
         CancellationTokenSource? previous;
         lock (_pollGate)
         {
@@ -115,10 +116,14 @@ public sealed class FakeTelegramApi : LoopbackServer
         {
             return Ok(await PendingUpdatesAsync(body, mine.Token));
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!clientGone.IsCancellationRequested)
         {
             Interlocked.Increment(ref _conflicts);
             return Error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+        }
+        catch (OperationCanceledException)
+        {
+            return Results.Empty;
         }
         finally
         {
