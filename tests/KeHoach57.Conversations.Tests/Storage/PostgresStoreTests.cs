@@ -213,11 +213,4 @@ public sealed class PostgresStoreTests(PostgresServer server) : IAsyncLifetime
             """, connection);
         return (string)(await command.ExecuteScalarAsync(Ct))!;
     }
-
-    private sealed class SteppedClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }
