@@ -54,7 +54,7 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         _root = Directory.CreateTempSubdirectory("kh57-pg-").FullName;
         // The server user (postgres, when we are root) must be able to create the data folder and the socket here.
-        if (IsRoot) File.SetUnixFileMode(_root, (UnixFileMode)0b111_111_111);
+        if (IsRoot && OperatingSystem.IsLinux()) File.SetUnixFileMode(_root, (UnixFileMode)0b111_111_111);
         _dataDir = Path.Combine(_root, "data");
         var port = FreePort();
         await RunAsync("initdb", "-D", _dataDir, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync");

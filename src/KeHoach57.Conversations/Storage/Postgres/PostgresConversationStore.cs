@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -18,7 +17,6 @@ public sealed class PostgresConversationStore(PostgresDatabase database, ILogger
     /// <summary>Advisory lock key for pruning ("KH57" and "prune" in ASCII): a replica finding it taken skips its turn.</summary>
     public const long PruneLockKey = 0x4B48_3537_7072_756E;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ILogger _logger = logger ?? NullLogger<PostgresConversationStore>.Instance;
 
     public async Task<ConversationState?> FindAsync(string id, CancellationToken cancellationToken = default)
@@ -26,16 +24,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database, ILogger
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT state FROM conversations WHERE id = $1", connection);
         command.Parameters.Add(new() { Value = id, NpgsqlDbType = NpgsqlDbType.Text });
-        if (await command.ExecuteScalarAsync(cancellationToken) is not string json) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<ConversationState>(json, Json) is { } state ? state with { Id = id } : null;
-        }
-        catch (JsonException ex)
-        {
-            _logger.LogWarning(ex, "Stored state of {Conversation} could not be read; starting it afresh", id);
-            return null;
-        }
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? ConversationStateJson.Read(id, json, _logger) : null;
     }
 
     public Task SaveAsync(ConversationState state, CancellationToken cancellationToken = default) => SaveManyAsync([state], cancellationToken);
@@ -54,7 +43,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database, ILogger
             WHERE conversations.updated_at <= excluded.updated_at
             """, connection);
         command.Parameters.Add(new() { Value = newest.Select(s => s.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = newest.Select(s => JsonSerializer.Serialize(s, Json)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = newest.Select(s => ConversationStateJson.Write(s)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = newest.Select(s => s.UpdatedAt.ToUniversalTime()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
