@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KeHoach57.Conversations.Storage;
 using KeHoach57.Conversations.Storage.Postgres;
+using KeHoach57.Hosting;
+using KeHoach57.Server.Admin;
 using KeHoach57.Server.Ask;
 using KeHoach57.Server.Documents;
 using KeHoach57.Server.Feedback;
@@ -62,6 +64,7 @@ public static class ServerSetup
             : new SqliteFeedbackStore(FeedbackOptions.SqlitePath(sp.GetRequiredService<IOptions<FeedbackOptions>>().Value,
                 sp.GetRequiredService<IOptions<KeHoach57.Retrieval.IndexOptions>>().Value)));
         services.AddSingleton<FeedbackStore>();
+        services.AddLivePlanImport();
 
         // Instruments are wired for OpenTelemetry; an exporter (OTLP, Prometheus…) is a deployment's choice.
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -98,6 +101,7 @@ public static class ServerSetup
         root.MapAskEndpoints();
         root.MapDocumentEndpoints();
         root.MapFeedbackEndpoints();
+        root.MapPlanUploadEndpoints();
         root.MapOpenApi().ExcludeFromDescription();
         return app;
     }
