@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KeHoach57.Conversations.Storage;
+using KeHoach57.Conversations.Storage.Postgres;
 using KeHoach57.Hosting;
 using KeHoach57.Server.Admin;
 using KeHoach57.Server.Ask;
@@ -27,7 +28,8 @@ public static class ServerSetup
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section));
+        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerOptions>, ConversationKeyValidator>();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         services.AddOptions<WidgetOptions>().Bind(configuration.GetSection(WidgetOptions.Section));
         services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.Section));
@@ -57,6 +59,10 @@ public static class ServerSetup
         services.AddSingleton<AskService>();
         services.AddSingleton<SuggestionService>();
         services.AddSingleton<DocumentPage>();
+        services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
+            ? sp.GetRequiredService<PostgresFeedbackStore>()
+            : new SqliteFeedbackStore(FeedbackOptions.SqlitePath(sp.GetRequiredService<IOptions<FeedbackOptions>>().Value,
+                sp.GetRequiredService<IOptions<KeHoach57.Retrieval.IndexOptions>>().Value)));
         services.AddSingleton<FeedbackStore>();
         services.AddLivePlanImport();
 
