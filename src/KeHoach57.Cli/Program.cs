@@ -12,6 +12,7 @@ root.Add(IndexCommand.Create());
 root.Add(EvalCommand.Create());
 root.Add(ImportCommand.Create());
 root.Add(TelegramCommand.Create());
+root.Add(QuizCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -1,0 +1,25 @@
+using KeHoach57.Training.Quizzes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KeHoach57.Training;
+
+/// <summary>Wires the trainers' tools in one place: the fact sources in their order, the quiz bank, the "why" view, plan summaries.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddTraining(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<FactContext>();
+        // The order facts are read in is the order items are numbered and listed in.
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IFactSource, DeadlineFacts>(),
+            ServiceDescriptor.Singleton<IFactSource, LeadUnitFacts>(),
+            ServiceDescriptor.Singleton<IFactSource, TargetFacts>(),
+        ]);
+        services.TryAddSingleton<QuizBuilder>();
+        services.TryAddSingleton<QuizBank>();
+        return services;
+    }
+}
