@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KeHoach57.Training.Exports;
 using KeHoach57.Training.Quizzes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,10 +16,13 @@ public static class QuizCommand
         var count = new Option<int?>("--count", "-n") { Description = "Số câu (mặc định: tất cả khi liệt kê hoặc xuất, 10 khi luyện tập)" };
         var list = new Option<bool>("--list") { Description = "Liệt kê câu hỏi kèm đáp án thay vì luyện tập" };
         var stats = new Option<bool>("--stats") { Description = "Chỉ in số câu theo loại và mức" };
+        var export = new Option<string?>("--export") { Description = "Xuất: gift (Moodle), csv, html (bản in kèm đáp án), json" };
+        export.AcceptOnlyFromAmong("gift", "csv", "html", "json");
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "Tệp ghi bản xuất (mặc định: in ra màn hình)" };
         var plain = CommonOptions.Plain();
         var command = new Command("quiz", "Câu hỏi luyện tập từ các kế hoạch: luyện tập từng câu, liệt kê, hoặc xuất GIFT/CSV/HTML")
         {
-            plan, kind, level, count, list, stats, plain,
+            plan, kind, level, count, list, stats, export, output, plain,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -37,12 +41,32 @@ public static class QuizCommand
                 PrintStats(terminal, bank.Select(filter));
                 return 0;
             }
-            var items = bank.Select(filter, parse.GetValue(count));
+            var practice = !parse.GetValue(list) && parse.GetValue(export) is null;
+            var items = bank.Select(filter, parse.GetValue(count) ?? (practice ? 10 : null));
             if (items.Count == 0)
             {
                 await Console.Error.WriteLineAsync("Không có câu hỏi nào khớp bộ lọc.");
                 return 1;
             }
+            if (parse.GetValue(export) is { } format)
+            {
+                var labels = services.GetRequiredService<KeHoach57.Answering.Composition.SourceLabels>();
+                var text = format switch
+                {
+                    "gift" => GiftWriter.Write(items, labels.Plan),
+                    "csv" => QuizCsv.Write(items),
+                    "html" => QuizSheet.Render(items, "Câu hỏi luyện tập: kế hoạch thực hiện Nghị quyết 57-NQ/TW"),
+                    _ => System.Text.Json.JsonSerializer.Serialize(items, Json),
+                };
+                if (parse.GetValue(output) is { } file)
+                {
+                    KeHoach57.Core.AtomicFile.Write(file.FullName, new System.Text.UTF8Encoding(false).GetBytes(text));
+                    await Console.Error.WriteLineAsync($"Đã ghi {items.Count} câu vào {file.FullName}");
+                }
+                else await Console.Out.WriteAsync(text);
+                return 0;
+            }
+            if (practice) return await PracticeAsync(terminal, items, ct);
             foreach (var item in items)
             {
                 terminal.Line(new Styled(item.Id, "grey"), $"  [{QuizBank.Name(item.Kind)} · {QuizBank.Name(item.Level)}]");
@@ -54,6 +78,43 @@ public static class QuizCommand
             return 0;
         });
         return command;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+    };
+
+    /// <summary>One question at a time: the trainee types a letter, sees whether it is right and the passage, and the score at the end.</summary>
+    private static async Task<int> PracticeAsync(Terminal terminal, IReadOnlyList<QuizItem> items, CancellationToken ct)
+    {
+        var right = 0;
+        var asked = 0;
+        foreach (var item in items)
+        {
+            terminal.Line(new Styled($"Câu {asked + 1}/{items.Count}", "grey"), $"  [{QuizBank.Name(item.Kind)} · {QuizBank.Name(item.Level)}]");
+            terminal.Line(new Styled(item.Stem, "bold"));
+            for (var i = 0; i < item.Options.Count; i++) terminal.Line($"  {QuizItem.Letter(i)}. {item.Options[i]}");
+            int chosen;
+            while (true)
+            {
+                Console.Write("Chọn (A–D, Enter để dừng): ");
+                var line = await Console.In.ReadLineAsync(ct);
+                if (string.IsNullOrWhiteSpace(line)) { terminal.Line(QuizFeedback.Score(right, asked)); return 0; }
+                chosen = char.ToUpperInvariant(line.Trim()[0]) - 'A';
+                if (chosen >= 0 && chosen < item.Options.Count) break;
+            }
+            asked++;
+            var feedback = QuizFeedback.For(item, chosen);
+            if (feedback.Correct) right++;
+            terminal.Line(new Styled(feedback.Verdict, feedback.Correct ? "bold green" : "bold yellow"));
+            terminal.Line(new Styled(feedback.Source + ": ", "grey"), new Styled("“" + feedback.Quote + "”", "italic"));
+            terminal.Line("");
+        }
+        terminal.Line(new Styled(QuizFeedback.Score(right, asked), "bold"));
+        return 0;
     }
 
     private static void PrintStats(Terminal terminal, IReadOnlyList<QuizItem> items)

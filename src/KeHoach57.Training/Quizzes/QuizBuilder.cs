@@ -176,7 +176,7 @@ public sealed class QuizBuilder(Corpus corpus, SourceLabels labels, FactContext 
     {
         var label = labels.Passage(chunk);
         var cut = label.IndexOf(" › ", StringComparison.Ordinal);
-        return cut < 0 ? "" : label[(cut + 3)..];
+        return cut < 0 ? "" : label[(cut + 3)..].Trim().TrimEnd(',');
     }
 
     private static double Similar(IReadOnlySet<string> a, IReadOnlySet<string> b) =>
