@@ -7,6 +7,7 @@ using KeHoach57.Server.Feedback;
 using KeHoach57.Server.Health;
 using KeHoach57.Server.Infrastructure;
 using KeHoach57.Server.Telemetry;
+using KeHoach57.Server.Training;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.StaticFiles;
@@ -82,6 +83,7 @@ public static class ServerSetup
         app.MapAskEndpoints();
         app.MapDocumentEndpoints();
         app.MapFeedbackEndpoints();
+        app.MapTrainingApi();
         return app;
     }
 

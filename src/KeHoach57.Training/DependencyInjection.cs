@@ -20,6 +20,7 @@ public static class DependencyInjection
         ]);
         services.TryAddSingleton<QuizBuilder>();
         services.TryAddSingleton<QuizBank>();
+        services.TryAddSingleton<Summaries.PlanSummary>();
         return services;
     }
 }

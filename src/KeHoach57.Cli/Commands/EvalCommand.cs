@@ -170,15 +170,16 @@ public static class EvalCommand
             var results = await new KeHoach57.Training.Quizzes.QuizSelfCheck(assistant).RunAsync(items, ct);
             var right = results.Count(r => r.Right);
             Console.WriteLine($"Tự kiểm câu hỏi luyện tập: đúng {right}/{results.Count} = {100.0 * right / Math.Max(1, results.Count):0.0}%");
+            Console.WriteLine($"Nguồn đầu tiên đúng kế hoạch (mục, với câu tìm mục), kể cả khi từ chối: {results.Count(r => r.SourceFound)}/{results.Count}");
             foreach (var g in results.GroupBy(r => (r.Item.Kind, r.Item.Level)).OrderBy(g => g.Key))
-                Console.WriteLine($"  {g.Key.Kind,-9} {g.Key.Level,-8} {g.Count(r => r.Right),4}/{g.Count(),-4} sai {g.Count(r => !r.Right)}");
+                Console.WriteLine($"  {g.Key.Kind,-9} {g.Key.Level,-8} đúng {g.Count(r => r.Right),4}/{g.Count(),-4} sai {g.Count(r => !r.Right),4} (từ chối {g.Count(r => !r.Answer.Answered)}) · nguồn đúng {g.Count(r => r.SourceFound)}");
             foreach (var r in results.Where(r => !r.Right))
                 Console.WriteLine($"SAI {r.Item.Id} [{r.Item.Kind}/{r.Item.Level}] {r.Item.Stem}\n    cần: {r.Item.Answer} · trợ lý: {(r.Answer.Answered ? "" : "(từ chối) ")}{r.Answer.Line} · nguồn: {r.Answer.Citations.FirstOrDefault()?.Label}");
             if (parse.GetValue(report) is { } file)
                 await File.WriteAllLinesAsync(file.FullName, results.Select(r => System.Text.Json.JsonSerializer.Serialize(new
                 {
                     r.Item.Id, kind = r.Item.Kind.ToString(), level = r.Item.Level.ToString(), r.Item.Stem, expected = r.Item.Answer, right = r.Right,
-                    answered = r.Answer.Answered, answer = r.Answer.Line, source = r.Answer.Citations.FirstOrDefault()?.ChunkId,
+                    answered = r.Answer.Answered, sourceFound = r.SourceFound, answer = r.Answer.Line, source = r.Answer.Citations.FirstOrDefault()?.ChunkId,
                 })), ct);
             return 0;
         });

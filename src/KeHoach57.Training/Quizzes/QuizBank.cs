@@ -4,6 +4,10 @@ namespace KeHoach57.Training.Quizzes;
 public sealed class QuizBank(QuizBuilder builder)
 {
     private readonly Lazy<IReadOnlyList<QuizItem>> _items = new(builder.Build);
+    private readonly Lazy<IReadOnlyList<PlanFact>> _facts = new(builder.Facts);
+
+    /// <summary>The facts the items are made from (plan summaries list them too).</summary>
+    public IReadOnlyList<PlanFact> Facts => _facts.Value;
 
     public IReadOnlyList<QuizItem> All => _items.Value;
 

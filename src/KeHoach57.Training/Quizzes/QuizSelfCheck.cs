@@ -4,7 +4,8 @@ using KeHoach57.Core.Text;
 namespace KeHoach57.Training.Quizzes;
 
 /// <summary>How the assistant fared on one generated stem.</summary>
-public sealed record SelfCheckResult(QuizItem Item, bool Right, AnswerRecord Answer);
+/// <param name="SourceFound">The first source (of an answer or a refusal) is the cited plan, or for a section item the cited passage.</param>
+public sealed record SelfCheckResult(QuizItem Item, bool Right, bool SourceFound, AnswerRecord Answer);
 
 /// <summary>
 /// Self-consistency: the assistant answers the generated stems as a trainee would type them. A value item is right
@@ -19,7 +20,9 @@ public sealed class QuizSelfCheck(Answering.Assistant assistant)
         foreach (var item in items)
         {
             var answer = await assistant.AskAsync(new AskRequest(item.Stem), cancellationToken);
-            results.Add(new SelfCheckResult(item, IsRight(item, answer), answer));
+            var first = answer.Citations.FirstOrDefault();
+            var found = item.Level == QuizLevel.Section ? first?.ChunkId == item.Citation.ChunkId : first?.Doc == item.PlanId;
+            results.Add(new SelfCheckResult(item, IsRight(item, answer), found, answer));
         }
         return results;
     }
