@@ -18,6 +18,8 @@ namespace KeHoach57.Server.Training;
 public static class TrainingApi
 {
     private const int MaxCount = 50;
+    private const string SummaryCss = "/assets/training/summary.css";
+    private const string SheetCss = "/assets/training/quiz-sheet.css";
 
     /// <summary>A question as the practice mode shows it: no answer until one is chosen.</summary>
     public sealed record QuizQuestion(string Id, string Plan, string Kind, string Level, string KindName, string LevelName, string Stem, IReadOnlyList<string> Options);
@@ -38,6 +40,9 @@ public static class TrainingApi
         api.MapGet("/quiz/export", Export);
         api.MapPost("/why", Why).RequireRateLimiting(RateLimiting.Policy);
         endpoints.MapGet("/documents/{id}/summary", Summary).RequireReadiness().ExcludeFromDescription();
+        // The pages' style as files: the content security policy forbids inline style.
+        endpoints.MapGet(SummaryCss, () => Results.Text(PlanSummary.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
+        endpoints.MapGet(SheetCss, () => Results.Text(QuizSheet.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -71,13 +76,13 @@ public static class TrainingApi
         {
             "gift" => Results.File(System.Text.Encoding.UTF8.GetBytes(GiftWriter.Write(items, labels.Plan)), "text/plain; charset=utf-8", "cau-hoi-kh57.gift.txt"),
             "csv" => Results.File(System.Text.Encoding.UTF8.GetBytes(QuizCsv.Write(items)), "text/csv; charset=utf-8", "cau-hoi-kh57.csv"),
-            "html" => Results.Content(QuizSheet.Render(items, "Câu hỏi luyện tập: kế hoạch thực hiện Nghị quyết 57-NQ/TW"), "text/html; charset=utf-8"),
+            "html" => Results.Content(QuizSheet.Render(items, "Câu hỏi luyện tập: kế hoạch thực hiện Nghị quyết 57-NQ/TW", SheetCss), "text/html; charset=utf-8"),
             _ => Problems.BadRequest("Định dạng xuất phải là gift, csv hoặc html."),
         };
     }
 
     private static IResult Summary(string id, PlanSummary summary, HttpContext http) =>
-        summary.Render(id, DocumentLinks.Page(id)) is { } html
+        summary.Render(id, DocumentLinks.Page(id), SummaryCss) is { } html
             ? Results.Content(html, "text/html; charset=utf-8")
             : Problems.NotFound($"Không có văn bản mang mã \"{(id.Length > 60 ? id[..60] + "…" : id)}\".");
 

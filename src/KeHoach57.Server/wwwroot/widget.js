@@ -93,6 +93,18 @@
     '.send:disabled{background:#c9a3a4;cursor:default}',
     '.send svg{width:22px;height:22px}',
     '.note{margin:0;padding:0 12px 10px;background:#fff;font-size:12px;color:#595959}',
+    '.mode{border:1px solid currentColor;background:transparent;color:inherit;border-radius:6px;padding:6px 10px;font:inherit;font-size:13px;cursor:pointer;min-height:32px}',
+    '.mode[aria-pressed="true"]{background:#fff;color:#0b4f8a}',
+    '.practice{flex:1;overflow:auto;padding:12px;background:#fff;font-size:14px}',
+    '.practice h3{font-size:15px;margin:4px 0 10px;line-height:1.4}',
+    '.quiz-progress{margin:0;color:#595959;font-size:12px}',
+    '.quiz-options{display:flex;flex-direction:column;gap:6px}',
+    '.quiz-option{text-align:left;border:1px solid #8a8a8a;background:#fff;color:#1a1a1a;border-radius:6px;padding:8px 10px;font:inherit;cursor:pointer;min-height:40px}',
+    '.quiz-option.right{border-color:#1e6b2e;background:#e8f5ea}',
+    '.quiz-option.wrong{border-color:#a3261b;background:#fbeaea}',
+    '.quiz-feedback{margin-top:10px}',
+    '.quiz-feedback blockquote{margin:6px 0;padding-left:8px;border-left:3px solid #8a8a8a;color:#333}',
+    '.quiz-next{margin-top:8px;border:0;background:#a4161a;color:#fff;border-radius:6px;padding:8px 14px;font:inherit;cursor:pointer;min-height:40px}',
     '@media (prefers-reduced-motion:reduce){.busy::after{animation:none;content:"..."}}'
   ].join('\n');
 
@@ -105,8 +117,10 @@
     '<button class="bubble" type="button" aria-expanded="false" aria-controls="kh57-panel">' + ICON_CHAT + '<span class="label">Hỏi trợ lý</span></button>' +
     '<section class="panel" id="kh57-panel" role="dialog" aria-modal="false" aria-labelledby="kh57-title" hidden>' +
     '<div class="head"><div class="titles"><h2 id="kh57-title"></h2><p>Hỏi đáp về kế hoạch thực hiện Nghị quyết 57-NQ/TW</p></div>' +
+    '<button class="mode" type="button" aria-pressed="false">Luyện tập</button>' +
     '<button class="close" type="button"><span aria-hidden="true">×</span>Đóng</button></div>' +
     '<div class="log" role="log" aria-live="polite" aria-label="Hội thoại với trợ lý"></div>' +
+    '<div class="practice" role="region" aria-label="Luyện tập" hidden></div>' +
     '<div class="suggestions" role="group" aria-label="Câu hỏi gợi ý" hidden></div>' +
     '<form class="composer" novalidate><label class="sr" for="kh57-question">Câu hỏi của bạn</label>' +
     '<textarea id="kh57-question" rows="1" maxlength="' + MAX_QUESTION + '" placeholder="Nhập câu hỏi về kế hoạch…" autocomplete="off"></textarea>' +
@@ -502,6 +516,123 @@
       input.style.height = Math.min(input.scrollHeight + 2, 140) + 'px';
     }
 
+    // "Luyện tập": practice questions made from the plans, one at a time, checked by the server, score at the end.
+    var practice = root.querySelector('.practice');
+    var modeButton = root.querySelector('.mode');
+    var note = root.querySelector('.note');
+    var quiz = null;
+
+    function setPractice(on) {
+      modeButton.setAttribute('aria-pressed', on ? 'true' : 'false');
+      log.hidden = on;
+      form.hidden = on;
+      note.hidden = on;
+      suggestions.hidden = on || !suggestions.childElementCount;
+      practice.hidden = !on;
+      if (on) startQuiz();
+      else input.focus();
+    }
+
+    function startQuiz() {
+      practice.textContent = '';
+      var status = el('p', 'quiz-progress', 'Đang tải câu hỏi…');
+      status.setAttribute('role', 'status');
+      practice.appendChild(status);
+      fetch(API + '/api/quiz?count=5' + (SCOPE ? '&plan=' + encodeURIComponent(SCOPE) : ''), { credentials: 'omit' })
+        .then(function (r) {
+          if (r.ok) return r.json();
+          return readProblem(r).then(function (detail) { throw new Error(detail || statusMessage(r.status)); });
+        })
+        .then(function (items) {
+          if (!items || !items.length) { status.textContent = 'Chưa có câu hỏi luyện tập cho kế hoạch này.'; return; }
+          quiz = { items: items, index: 0, right: 0 };
+          showQuestion();
+        })
+        .catch(function (error) { status.textContent = (error && error.message) || 'Không tải được câu hỏi. Vui lòng thử lại sau.'; });
+    }
+
+    function showQuestion() {
+      var item = quiz.items[quiz.index];
+      practice.textContent = '';
+      practice.appendChild(el('p', 'quiz-progress', 'Câu ' + (quiz.index + 1) + '/' + quiz.items.length + ' · ' + item.kindName + ' · ' + item.levelName));
+      var stem = el('h3', 'quiz-stem', item.stem);
+      stem.id = 'kh57-stem';
+      stem.tabIndex = -1;
+      practice.appendChild(stem);
+      var group = el('div', 'quiz-options');
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-labelledby', 'kh57-stem');
+      item.options.forEach(function (option, i) {
+        var button = el('button', 'quiz-option', 'ABCD'.charAt(i) + '. ' + option);
+        button.type = 'button';
+        button.addEventListener('click', function () { choose(item, i, group); });
+        group.appendChild(button);
+      });
+      practice.appendChild(group);
+      var result = el('div', 'quiz-feedback');
+      result.setAttribute('role', 'status');
+      practice.appendChild(result);
+      stem.focus();
+    }
+
+    function choose(item, choice, group) {
+      var buttons = Array.prototype.slice.call(group.querySelectorAll('button'));
+      buttons.forEach(function (b) { b.disabled = true; });
+      var result = practice.querySelector('.quiz-feedback');
+      fetch(API + '/api/quiz/answer', {
+        method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id: item.id, choice: choice })
+      }).then(function (r) {
+        if (r.ok) return r.json();
+        return readProblem(r).then(function (detail) { throw new Error(detail || statusMessage(r.status)); });
+      }).then(function (checked) {
+        if (checked.correct) quiz.right++;
+        buttons[checked.correctIndex].classList.add('right');
+        buttons[checked.correctIndex].appendChild(document.createTextNode(' — đáp án đúng'));
+        if (!checked.correct) {
+          buttons[choice].classList.add('wrong');
+          buttons[choice].appendChild(document.createTextNode(' — bạn chọn'));
+        }
+        result.appendChild(el('p', 'quiz-verdict', checked.verdict));
+        result.appendChild(el('p', 'quiz-source', 'Nguồn: ' + checked.source));
+        result.appendChild(el('blockquote', null, checked.quote));
+        var href = safeLink(API + checked.url);
+        if (href) {
+          var link = el('a', null, 'Xem văn bản gốc');
+          link.href = href;
+          link.target = '_blank';
+          link.rel = 'noopener';
+          result.appendChild(link);
+        }
+        var last = quiz.index + 1 >= quiz.items.length;
+        var next = el('button', 'quiz-next', last ? 'Xem kết quả' : 'Câu tiếp theo');
+        next.type = 'button';
+        next.addEventListener('click', function () {
+          quiz.index++;
+          if (last) showScore(); else showQuestion();
+        });
+        result.appendChild(next);
+        next.focus();
+      }).catch(function (error) {
+        buttons.forEach(function (b) { b.disabled = false; });
+        result.textContent = (error && error.message) || 'Không kiểm tra được câu trả lời. Vui lòng thử lại.';
+      });
+    }
+
+    function showScore() {
+      practice.textContent = '';
+      var heading = el('h3', 'quiz-score', 'Kết quả: đúng ' + quiz.right + '/' + quiz.items.length + ' câu.');
+      heading.tabIndex = -1;
+      heading.setAttribute('role', 'status');
+      practice.appendChild(heading);
+      var again = el('button', 'quiz-next', 'Làm lại');
+      again.type = 'button';
+      again.addEventListener('click', startQuiz);
+      practice.appendChild(again);
+      heading.focus();
+    }
+
+    modeButton.addEventListener('click', function () { setPractice(modeButton.getAttribute('aria-pressed') !== 'true'); });
     bubble.addEventListener('click', open);
     closeButton.addEventListener('click', close);
     form.addEventListener('submit', function (event) { event.preventDefault(); ask(input.value); });

@@ -10,12 +10,11 @@ namespace KeHoach57.Training.Exports;
 /// </summary>
 public static class QuizSheet
 {
-    public static string Render(IReadOnlyList<QuizItem> items, string title)
+    /// <param name="stylesheet">Where the server serves <see cref="Css"/>; null puts it inline.</param>
+    public static string Render(IReadOnlyList<QuizItem> items, string title, string? stylesheet = null)
     {
-        var sb = new StringBuilder();
-        sb.Append("<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-          .Append("<title>").Append(E(title)).Append("</title><style>").Append(Css).Append("</style></head><body>\n")
-          .Append("<header><h1>").Append(E(title)).Append("</h1><p class=\"meta\">").Append(items.Count)
+        var sb = PrintPage.Start(title, Css, stylesheet);
+        sb.Append("<header><h1>").Append(E(title)).Append("</h1><p class=\"meta\">").Append(items.Count)
           .Append(" câu · Họ và tên: ……………………………… · Đơn vị: ………………………</p></header>\n<ol class=\"questions\">\n");
         foreach (var item in items)
         {
@@ -32,9 +31,9 @@ public static class QuizSheet
         return sb.ToString();
     }
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string E(string s) => PrintPage.E(s);
 
-    private const string Css = """
+    public const string Css = """
         @page { size: A4; margin: 16mm 15mm; }
         body { font-family: "Noto Serif", "Times New Roman", serif; font-size: 11.5pt; line-height: 1.4; color: #111; max-width: 180mm; margin: 0 auto; }
         h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 14pt; }

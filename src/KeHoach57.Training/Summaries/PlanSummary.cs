@@ -3,6 +3,7 @@ using System.Text;
 using KeHoach57.Answering.Composition;
 using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
+using KeHoach57.Training.Exports;
 using KeHoach57.Training.Quizzes;
 
 namespace KeHoach57.Training.Summaries;
@@ -18,7 +19,8 @@ public sealed class PlanSummary(Corpus corpus, QuizBank bank, SourceLabels label
     private const int MaxTasks = 12;
 
     /// <summary>The printable page, or null for an unknown plan.</summary>
-    public string? Render(string planId, string? sourceUrl = null)
+    /// <param name="stylesheet">Where the server serves <see cref="Css"/>; null puts it inline.</param>
+    public string? Render(string planId, string? sourceUrl = null, string? stylesheet = null)
     {
         if (corpus.Find(planId) is not { } plan) return null;
         var info = plan.Info;
@@ -29,9 +31,8 @@ public sealed class PlanSummary(Corpus corpus, QuizBank bank, SourceLabels label
         var tasks = facts.Where(f => f.Kind == QuizKind.LeadUnit).Take(MaxTasks).ToList();
         var otherDeadlines = deadlines.Except(reports).ToList();
 
-        var sb = new StringBuilder();
-        sb.Append("<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-          .Append("<title>Tóm tắt: ").Append(E(labels.Plan(info.Id))).Append("</title><style>").Append(Css).Append("</style></head><body>\n<header>")
+        var sb = PrintPage.Start("Tóm tắt: " + labels.Plan(info.Id), Css, stylesheet);
+        sb.Append("<header>")
           .Append("<p class=\"kicker\">Tóm tắt kế hoạch · tài liệu lớp học</p><h1>").Append(E(info.Title)).Append("</h1><dl class=\"meta\">")
           .Append(Row("Cơ quan ban hành", info.Issuer)).Append(Row("Số hiệu", info.Number)).Append(Row("Ngày ký", Date(info.Date)))
           .Append(Row("Địa bàn", info.Locality)).Append("</dl></header>\n");
@@ -85,9 +86,9 @@ public sealed class PlanSummary(Corpus corpus, QuizBank bank, SourceLabels label
 
     private static string Capitalize(string s) => FactText.Capitalize(s.Trim('“', '”', ' '));
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string E(string s) => PrintPage.E(s);
 
-    private const string Css = """
+    public const string Css = """
         @page { size: A4; margin: 14mm 14mm; }
         body { font-family: "Noto Sans", Arial, sans-serif; font-size: 10pt; line-height: 1.35; color: #111; max-width: 182mm; margin: 0 auto; }
         .kicker { text-transform: uppercase; letter-spacing: .05em; font-size: 8.5pt; color: #555; margin: 0; }
