@@ -42,6 +42,7 @@ public static class ServerSetup
 
         services.AddSingleton<AssistantReadiness>();
         services.AddHostedService<AssistantWarmup>();
+        services.AddHostedService<QuizWarmup>();
         services.AddSingleton<AssistantMetrics>();
         services.AddSingleton<RecentAnswers>();
         services.AddSingleton<AskService>();

@@ -85,6 +85,6 @@ public class ExportSpecs(TrainingFixture fixture)
         Assert.Contains("break-before: page", html);
         var key = html[html.IndexOf("<h2>Đáp án</h2>", StringComparison.Ordinal)..];
         foreach (var item in items)
-            Assert.Contains(System.Net.WebUtility.HtmlEncode(item.Citation.Label), key);
+            Assert.Contains(PrintPage.E(item.Citation.Label), key);
     }
 }
