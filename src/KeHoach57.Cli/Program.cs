@@ -13,6 +13,7 @@ root.Add(EvalCommand.Create());
 root.Add(ImportCommand.Create());
 root.Add(TelegramCommand.Create());
 root.Add(QuizCommand.Create());
+root.Add(SummaryCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

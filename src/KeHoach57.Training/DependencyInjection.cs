@@ -21,6 +21,10 @@ public static class DependencyInjection
         services.TryAddSingleton<QuizBuilder>();
         services.TryAddSingleton<QuizBank>();
         services.TryAddSingleton<Summaries.PlanSummary>();
+        services.AddOptions<Phrasing.PhrasingOptions>().Bind(configuration.GetSection(Phrasing.PhrasingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // The chat client is the assistant's optional model (section "Llm"); without one, phrasing stays off.
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<Phrasing.GroundedPhrasing>(sp,
+            sp.GetService<Microsoft.Extensions.AI.IChatClient>() is { } chat ? [chat] : []));
         return services;
     }
 }

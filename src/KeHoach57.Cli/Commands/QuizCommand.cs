@@ -43,6 +43,14 @@ public static class QuizCommand
             }
             var practice = !parse.GetValue(list) && parse.GetValue(export) is null;
             var items = bank.Select(filter, parse.GetValue(count) ?? (practice ? 10 : null));
+            // With a model configured and Training:Phrasing:Enabled, stems read more naturally; exports stay as built.
+            var phrasing = services.GetRequiredService<KeHoach57.Training.Phrasing.GroundedPhrasing>();
+            if (phrasing.IsActive && parse.GetValue(export) is null)
+            {
+                var phrased = new List<QuizItem>();
+                foreach (var item in items) phrased.Add(await phrasing.PhraseAsync(item, ct));
+                items = phrased;
+            }
             if (items.Count == 0)
             {
                 await Console.Error.WriteLineAsync("Không có câu hỏi nào khớp bộ lọc.");

@@ -5,6 +5,7 @@ using KeHoach57.Server.Documents;
 using KeHoach57.Server.Health;
 using KeHoach57.Server.Infrastructure;
 using KeHoach57.Training.Exports;
+using KeHoach57.Training.Phrasing;
 using KeHoach57.Training.Quizzes;
 using KeHoach57.Training.Summaries;
 using KeHoach57.Training.Why;
@@ -46,10 +47,13 @@ public static class TrainingApi
         return endpoints;
     }
 
-    private static IResult GetQuestions(string? plan, string? kind, string? level, int? count, QuizBank bank, Assistant assistant)
+    private static async Task<IResult> GetQuestions(string? plan, string? kind, string? level, int? count, QuizBank bank, Assistant assistant,
+        GroundedPhrasing phrasing, CancellationToken cancellationToken)
     {
         if (Filter(plan, kind, level, assistant, out var filter) is { } problem) return problem;
-        var items = bank.Select(filter!, Math.Clamp(count ?? 10, 1, MaxCount));
+        var items = new List<QuizItem>();
+        foreach (var item in bank.Select(filter!, Math.Clamp(count ?? 10, 1, MaxCount)))
+            items.Add(await phrasing.PhraseAsync(item, cancellationToken));
         IReadOnlyList<QuizQuestion> questions = items.Select(i => new QuizQuestion(i.Id, i.PlanId, i.Kind.ToString(), i.Level.ToString(),
             QuizBank.Name(i.Kind), QuizBank.Name(i.Level), i.Stem, i.Options)).ToList();
         return TypedResults.Ok(questions);
@@ -81,8 +85,8 @@ public static class TrainingApi
         };
     }
 
-    private static IResult Summary(string id, PlanSummary summary, HttpContext http) =>
-        summary.Render(id, DocumentLinks.Page(id), SummaryCss) is { } html
+    private static async Task<IResult> Summary(string id, PlanSummary summary, CancellationToken cancellationToken) =>
+        await summary.RenderAsync(id, DocumentLinks.Page(id), SummaryCss, cancellationToken) is { } html
             ? Results.Content(html, "text/html; charset=utf-8")
             : Problems.NotFound($"Không có văn bản mang mã \"{(id.Length > 60 ? id[..60] + "…" : id)}\".");
 

@@ -13,14 +13,14 @@ namespace KeHoach57.Training.Summaries;
 /// targets, its tasks with lead unit and deadline, and its reporting calendar — each line with the section it comes
 /// from, so a trainee can find it in the plan. Built from the same facts as the quizzes; long lists are cut to fit.
 /// </summary>
-public sealed class PlanSummary(Corpus corpus, QuizBank bank, SourceLabels labels, QuizBuilder builder)
+public sealed class PlanSummary(Corpus corpus, QuizBank bank, SourceLabels labels, QuizBuilder builder, Phrasing.GroundedPhrasing phrasing)
 {
     private const int MaxTargets = 14;
     private const int MaxTasks = 12;
 
     /// <summary>The printable page, or null for an unknown plan.</summary>
     /// <param name="stylesheet">Where the server serves <see cref="Css"/>; null puts it inline.</param>
-    public string? Render(string planId, string? sourceUrl = null, string? stylesheet = null)
+    public async Task<string?> RenderAsync(string planId, string? sourceUrl = null, string? stylesheet = null, CancellationToken cancellationToken = default)
     {
         if (corpus.Find(planId) is not { } plan) return null;
         var info = plan.Info;
@@ -30,12 +30,16 @@ public sealed class PlanSummary(Corpus corpus, QuizBank bank, SourceLabels label
         var reports = deadlines.Where(f => VietnameseText.Fold(f.Subject).Contains("bao cao")).ToList();
         var tasks = facts.Where(f => f.Kind == QuizKind.LeadUnit).Take(MaxTasks).ToList();
         var otherDeadlines = deadlines.Except(reports).ToList();
+        var draft = $"{info.ShortName} nêu {targets.Count} chỉ tiêu tính bằng tỷ lệ phần trăm, giao {tasks.Count} nhiệm vụ cho đơn vị chủ trì cụ thể và đặt {reports.Count} mốc báo cáo.";
+        var intro = await phrasing.PhraseSummaryAsync(draft,
+            targets.Select(t => t.Statement).Concat(tasks.Select(t => t.Statement)).Concat(reports.Select(r => r.Statement)).ToList(), cancellationToken);
 
         var sb = PrintPage.Start("Tóm tắt: " + labels.Plan(info.Id), Css, stylesheet);
         sb.Append("<header>")
           .Append("<p class=\"kicker\">Tóm tắt kế hoạch · tài liệu lớp học</p><h1>").Append(E(info.Title)).Append("</h1><dl class=\"meta\">")
           .Append(Row("Cơ quan ban hành", info.Issuer)).Append(Row("Số hiệu", info.Number)).Append(Row("Ngày ký", Date(info.Date)))
-          .Append(Row("Địa bàn", info.Locality)).Append("</dl></header>\n");
+          .Append(Row("Địa bàn", info.Locality)).Append("</dl></header>\n")
+          .Append("<p class=\"intro\">").Append(E(intro)).Append("</p>\n");
 
         sb.Append("<section><h2>Mục tiêu và chỉ tiêu</h2>");
         if (targets.Count == 0) sb.Append("<p class=\"none\">Kế hoạch không nêu chỉ tiêu bằng tỷ lệ phần trăm trong phần mục tiêu.</p>");
@@ -98,6 +102,7 @@ public sealed class PlanSummary(Corpus corpus, QuizBank bank, SourceLabels label
         table { width: 100%; border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
         th { background: #eee; } tr { break-inside: avoid; }
         .v { white-space: nowrap; font-weight: 600; } .s { white-space: nowrap; color: #444; font-size: 9pt; }
+        .intro { margin: 3mm 0 0; }
         .none { color: #666; font-style: italic; } .calendar { margin: 0; padding-left: 5mm; }
         footer { margin-top: 4mm; font-size: 8.5pt; color: #444; }
         """;
