@@ -97,6 +97,25 @@ public class QuizSpecs(TrainingFixture fixture)
         Assert.Throws<ArgumentException>(() => QuizBank.ParseKind("bài hát"));
     }
 
+    [Fact]
+    public void Câu_hỏi_đọc_được_như_tiếng_Việt_dù_bản_OCR_mất_chữ()
+    {
+        // Stems are built from the restored reading; one that is mostly debris ("chin luc'c, dOn d&") teaches nothing.
+        var unreadable = Items.Where(i => VietnameseSyllables.Share(i.Stem) is { } share && share < 0.8).Select(i => $"{i.Id}: {i.Stem}").ToList();
+        Assert.True(unreadable.Count == 0, "Câu hỏi không đọc được: " + string.Join("; ", unreadable.Take(5)));
+    }
+
+    [Fact]
+    public void Việc_dưới_mục_nhỏ_gộp_vào_mục_trước_không_gán_cho_đơn_vị_của_mục_trước()
+    {
+        // Yên Hòa III.3 "Các phòng, ban, ngành…: Theo chức năng nhiệm vụ, triển khai Kế hoạch có hiệu quả" is stored in
+        // the passage of III.2 "Phòng Kinh tế": the task is the collective's, so no question names a single unit for it.
+        var attributed = Items.Where(i => i is { PlanId: "yen-hoa", FactKind: QuizKind.LeadUnit }
+                                          && Squash(i.Citation.Quote).StartsWith("theo chirc ning nhiem vy, trien khai ke hoach")).ToList();
+        Assert.Empty(attributed);
+        Assert.Contains(Items, i => i is { PlanId: "yen-hoa", FactKind: QuizKind.LeadUnit, FactValue: "Phòng Kinh tế" });
+    }
+
     /// <summary>Whether the passage states <paramref name="value"/> as a value of this kind: by the recognizers, or word for word.</summary>
     private bool ValueIn(QuizKind kind, string value, string passage)
     {

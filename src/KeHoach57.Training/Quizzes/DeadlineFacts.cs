@@ -58,7 +58,7 @@ public sealed partial class DeadlineFacts(FactContext context) : IFactSource
                 if (BarePeriod().IsMatch(folded) && Regex.IsMatch(Fold(clause.Text), @"\bbao c\w{1,2}o\b") && !folded.StartsWith("bao cao"))
                     subject = "báo cáo " + subject.Trim();
                 var shown = FactText.Cap(context.Display(subject, plan.Info.Id), 18);
-                if (shown.Length == 0) continue;
+                if (shown.Length == 0 || !FactContext.Readable(shown)) continue;
                 var accept = new List<string> { DateOf(span.Display) };
                 // "trước ngày 15 tháng 6 và trước ngày 01 tháng 12": both answer the same stem.
                 for (var j = i + 1; j < spans.Count && OnlyJoiner().IsMatch(Fold(clause.Text[spans[j - 1].End..spans[j].Start])); j++)
@@ -71,6 +71,7 @@ public sealed partial class DeadlineFacts(FactContext context) : IFactSource
                 yield return new PlanFact(plan.Info.Id, Kind, shown, span.Display, accept, question, statement, clause)
                 {
                     SubjectWords = context.ContentWords(subject),
+                    ShownWords = context.ContentWords(shown),
                 };
             }
         }

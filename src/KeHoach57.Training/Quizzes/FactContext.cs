@@ -14,6 +14,15 @@ public sealed class FactContext(ClauseReader clauses, AnswerText text, Vietnames
     /// <summary>Source text in proper Vietnamese: unit names in canonical form, OCR words read back when certain.</summary>
     public string Display(string source, string planId) => VietnameseText.CollapseSpaces(text.ForAnswer(source, planId)).Trim();
 
+    /// <summary>
+    /// Whether text shown to trainees reads as Vietnamese: OCR from a broken font leaves words no reading restores
+    /// ("chin luc'c", "dOn d&amp;"), and a question built on them teaches nothing. Acronyms (DTI, VNeID) count against
+    /// it too, so the bar leaves room for a few.
+    /// </summary>
+    public static bool Readable(string shown) => VietnameseSyllables.Share(shown) is { } share && share >= MinReadable;
+
+    public const double MinReadable = 0.85;
+
     public IReadOnlySet<string> ContentWords(string text) =>
         analyzer.Tokenize(text).Select(t => t.Term).Where(t => t.Length > 1 && t.Any(char.IsLetter) && !StopWords.Contains(t)).ToHashSet();
 

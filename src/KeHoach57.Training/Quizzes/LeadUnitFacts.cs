@@ -31,18 +31,20 @@ public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer uni
                 string task;
                 if (opening is not null && !UnitGazetteer.IsGeneric(opening.Canonical) && Duty().IsMatch(VietnameseText.Fold(clause.Text[opening.End..])))
                     (unit, task) = (opening.Canonical, clause.Text[opening.End..]);
-                else if (headingUnit is not null && opening is null)
-                    (unit, task) = (headingUnit, clause.Text);
+                else if (opening is null && GoverningUnit(clause, headingUnit) is { } governing)
+                    (unit, task) = (governing, clause.Text);
                 else continue;
                 task = task.TrimStart(' ', ':', ',', '-', '.');
                 // "Trách nhiệm của Ban Chỉ đạo tỉnh" under its own heading names the unit: it asks nothing.
                 if (FactText.Words(task) < MinTaskWords || ValuesIn(task).Contains(Key(unit))) continue;
                 var shown = FactText.Cap(context.Display(task, plan.Info.Id), 22).Replace(" Các ", " các ");
                 shown = char.ToLowerInvariant(shown[0]) + shown[1..];
+                if (!FactContext.Readable(shown)) continue;
                 yield return new PlanFact(plan.Info.Id, Kind, shown, unit, [unit],
                     $"cơ quan, đơn vị nào {shown}?", $"{unit} {shown}", clause)
                 {
                     SubjectWords = context.ContentWords(task),
+                    ShownWords = context.ContentWords(shown),
                 };
             }
         }
@@ -57,8 +59,31 @@ public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer uni
     private string? HeadingUnit(Chunk chunk)
     {
         var cut = chunk.Section.LastIndexOf(" › ", StringComparison.Ordinal);
-        var heading = cut < 0 ? chunk.Section : chunk.Section[(cut + 3)..];
+        return UnitOfHeading(cut < 0 ? chunk.Section : chunk.Section[(cut + 3)..]);
+    }
+
+    private string? UnitOfHeading(string heading)
+    {
         var found = units.Find(heading).FirstOrDefault(m => !UnitGazetteer.IsGeneric(m.Canonical));
-        return found is not null && FactText.Words(heading) <= FactText.Words(found.Canonical) + 3 ? found.Canonical : null;
+        return found is not null && FactText.Words(heading) <= FactText.Words(found.Canonical) + 4 ? found.Canonical : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d+(\.\d+)*\.|[a-zđ]\))\s*\S")]
+    private static partial System.Text.RegularExpressions.Regex HeadingLine();
+
+    /// <summary>
+    /// The unit whose heading a clause stands under. A chunk opens with its own heading line and may carry a tiny
+    /// sibling section merged into it, heading line and all ("3. Các phòng, ban, ngành: …" after "2. Phòng Kinh tế"):
+    /// the last heading line before the clause governs it, not the chunk's breadcrumb.
+    /// </summary>
+    private string? GoverningUnit(Answering.Clauses.Clause clause, string? sectionUnit)
+    {
+        var text = clause.Chunk.Text;
+        var end = Math.Min(clause.Start, text.Length);
+        var lines = text[..end].Split('\n');
+        // The clause's own line is not a heading above it.
+        for (var i = lines.Length - 2; i >= 0; i--)
+            if (HeadingLine().IsMatch(lines[i])) return i == 0 ? sectionUnit ?? UnitOfHeading(lines[i]) : UnitOfHeading(lines[i]);
+        return sectionUnit;
     }
 }

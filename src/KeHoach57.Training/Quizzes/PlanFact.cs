@@ -25,6 +25,9 @@ public sealed record PlanFact(
     /// <summary>Folded content words of the subject, to tell whether another clause speaks of the same thing.</summary>
     public IReadOnlySet<string> SubjectWords { get; init; } = new HashSet<string>();
 
+    /// <summary>The same for the subject as shown (read back into proper Vietnamese): comparable across plans whatever their OCR.</summary>
+    public IReadOnlySet<string> ShownWords { get; init; } = new HashSet<string>();
+
     public string ChunkId => Clause.Chunk.Id;
 }
 

@@ -75,16 +75,16 @@ public sealed class QuizBuilder(Corpus corpus, SourceLabels labels, FactContext 
     private QuizItem? Contrast(PlanFact fact, string id, IReadOnlyList<PlanFact> facts)
     {
         var source = _sources[fact.Kind];
-        var other = facts
-            .Where(f => f.Kind == fact.Kind && f.PlanId != fact.PlanId && source.Key(f.Value) != source.Key(fact.Value)
-                        && Similar(f.SubjectWords, fact.SubjectWords) >= SameSubject)
-            .OrderByDescending(f => Similar(f.SubjectWords, fact.SubjectWords)).ThenBy(f => f.ChunkId, StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (other is null) return null;
         var itemId = id + "/so-sanh";
         var citation = Cite(fact);
         var inPassage = source.ValuesIn(citation.Passage);
-        if (inPassage.Contains(source.Key(other.Value))) return null;
+        // The closest subject in another plan whose value this passage does not also hold.
+        var other = facts
+            .Where(f => f.Kind == fact.Kind && f.PlanId != fact.PlanId && !inPassage.Contains(source.Key(f.Value))
+                        && Similar(f.ShownWords, fact.ShownWords) >= SameSubject)
+            .OrderByDescending(f => Similar(f.ShownWords, fact.ShownWords)).ThenBy(f => f.ChunkId, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (other is null) return null;
         var wrong = ValueDistractors(fact, citation.Passage, facts, itemId, [other.Value]);
         if (wrong.Count < Distractors) return null;
         var stem = $"{FactText.Capitalize(labels.Plan(other.PlanId))} nêu {other.Statement}. Còn theo {labels.Plan(fact.PlanId)}, {fact.Question}";
@@ -97,7 +97,7 @@ public sealed class QuizBuilder(Corpus corpus, SourceLabels labels, FactContext 
         var source = _sources[fact.Kind];
         var key = source.Key(fact.Value);
         var wrong = corpus.Documents
-            .Where(d => d.Info.Id != fact.PlanId && !Says(d, source, key, fact.SubjectWords))
+            .Where(d => d.Info.Id != fact.PlanId && !Says(d, source, key, fact))
             .Select(d => labels.Plan(d.Info.Id))
             .OrderBy(l => FactText.Hash(id + l)).Take(Distractors).ToList();
         return wrong.Count < Distractors ? null
@@ -140,8 +140,10 @@ public sealed class QuizBuilder(Corpus corpus, SourceLabels labels, FactContext 
         return picked;
     }
 
-    private bool Says(CorpusDocument plan, IFactSource source, string key, IReadOnlySet<string> subject) =>
-        plan.Chunks.Any(chunk => context.Clauses(chunk).Any(c => ValuesIn(source, c.Text).Contains(key) && context.Overlap(subject, c.Text) >= SameSubject));
+    /// <summary>Whether a plan states the value about the same subject (read either as the OCR has it or as restored): then it is no distractor.</summary>
+    private bool Says(CorpusDocument plan, IFactSource source, string key, PlanFact fact) =>
+        plan.Chunks.Any(chunk => context.Clauses(chunk).Any(c => ValuesIn(source, c.Text).Contains(key)
+            && Math.Max(context.Overlap(fact.SubjectWords, c.Text), context.Overlap(fact.ShownWords, c.Text)) >= SameSubject));
 
     /// <summary>Values found once per text: "which plan" checks read every clause of every plan for every fact.</summary>
     private IReadOnlySet<string> ValuesIn(IFactSource source, string text)

@@ -43,12 +43,14 @@ public sealed partial class TargetFacts(FactContext context) : IFactSource
                 }
                 if (FactText.Words(subject) < 2) continue;
                 var shown = FactText.Cap(context.Display(subject, plan.Info.Id), 18);
+                if (!FactContext.Readable(shown)) continue;
                 var horizon = Horizon(clause.Text[..span.Start]) ?? Horizon(chunk.Section);
                 var lead = horizon is null ? "" : horizon + ", ";
                 yield return new PlanFact(plan.Info.Id, Kind, shown, span.Display, [Key(span.Display) + "%"],
                     $"{lead}mục tiêu về {shown} là bao nhiêu?", $"{lead}mục tiêu {span.Display} {shown}", clause)
                 {
                     SubjectWords = context.ContentWords(subject),
+                    ShownWords = context.ContentWords(shown),
                 };
             }
         }
