@@ -15,7 +15,7 @@ namespace KeHoach57.Channels.Telegram;
 /// passage and the next question, then the score. A run lives in memory per chat: after a restart a stale button
 /// says so and offers a new run.
 /// </summary>
-public sealed class TelegramQuiz(TelegramApi api, QuizBank bank, ILogger<TelegramQuiz> logger)
+public sealed class TelegramQuiz(TelegramApi api, QuizBankSource banks, ILogger<TelegramQuiz> logger)
 {
     public const string CallbackPrefix = "quiz:";
     private const int RunLength = 5;
@@ -48,7 +48,7 @@ public sealed class TelegramQuiz(TelegramApi api, QuizBank bank, ILogger<Telegra
 
     public async Task StartAsync(long chatId, string plan, int? threadId, CancellationToken cancellationToken)
     {
-        var items = bank.Select(new QuizFilter(plan.Length == 0 ? null : plan));
+        var items = banks.Current.Select(new QuizFilter(plan.Length == 0 ? null : plan));
         if (items.Count == 0)
         {
             await SendAsync(chatId, $"Không có câu hỏi luyện tập cho kế hoạch \"{TelegramHtml.Escape(plan)}\". Gõ /phamvi để xem mã các kế hoạch.", null, threadId, cancellationToken);

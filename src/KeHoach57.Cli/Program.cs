@@ -14,6 +14,8 @@ root.Add(ImportCommand.Create());
 root.Add(TelegramCommand.Create());
 root.Add(QuizCommand.Create());
 root.Add(SummaryCommand.Create());
+root.Add(RestorationCommand.CreateEval());
+root.Add(RestorationCommand.CreateBuild());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

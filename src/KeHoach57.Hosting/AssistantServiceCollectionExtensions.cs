@@ -4,6 +4,7 @@ using KeHoach57.Retrieval.Ranking;
 using KeHoach57.Conversations;
 using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
+using KeHoach57.Hosting.Lifecycle;
 using KeHoach57.Ingestion;
 using KeHoach57.Retrieval;
 using KeHoach57.Retrieval.Embedded;
@@ -48,8 +49,22 @@ public static class AssistantServiceCollectionExtensions
         services.AddOptionalLlm(configuration);
         services.AddTraining(configuration);
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
-        services.TryAddSingleton<ConversationService>();
         services.TryAddSingleton(TimeProvider.System);
+
+        // Everything built from the corpus moves into swappable stacks; the holder serves the current one.
+        services.TryAddSingleton(AnsweringStackBlueprint.Capture(services));
+        services.TryAddSingleton<AssistantHolder>();
+        services.TryAddSingleton<IAssistantSource>(sp => sp.GetRequiredService<AssistantHolder>());
+        services.TryAddSingleton(sp => new ConversationService(
+            sp.GetRequiredService<IAssistantSource>(), sp.GetRequiredService<IConversationStore>(), sp.GetService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>Importing a new plan into the corpus being served (the server's upload): the file import and the live swap.</summary>
+    public static IServiceCollection AddLivePlanImport(this IServiceCollection services)
+    {
+        services.AddPlanImport();
+        services.TryAddSingleton<LivePlanImport>();
         return services;
     }
 }

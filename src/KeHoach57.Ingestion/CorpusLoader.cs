@@ -14,8 +14,10 @@ namespace KeHoach57.Ingestion;
 
 /// <summary>
 /// Reads corpus/*.md, and raw .txt plans dropped next to them (imported on the fly), into a <see cref="Corpus"/>.
-/// A file that cannot be read (not UTF-8, empty, broken front matter) is skipped with a warning: one bad
-/// drop must not take the other plans down with it.
+/// A file that cannot be read (not UTF-8, binary, empty, too large, broken front matter, a dangling link, a
+/// FIFO or device, no permission) is skipped with a warning: one bad drop must not take the other plans down
+/// with it, and no read blocks or is unbounded. An unreadable folder gives an empty corpus, which the host
+/// never lets replace an index that has documents.
 /// </summary>
 public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<ChunkingOptions> chunking, ILogger<CorpusLoader>? logger = null)
 {
@@ -35,15 +37,24 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             return new Corpus(documents, Convert.ToHexString(hash.GetHashAndReset()));
         }
 
-        var files = Directory.GetFiles(folder, "*.md").Concat(Directory.GetFiles(folder, "*.txt"))
-            .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
-            .ToList();
+        List<string> files;
+        try
+        {
+            files = Directory.GetFiles(folder, "*.md").Concat(Directory.GetFiles(folder, "*.txt"))
+                .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Corpus folder {Folder} cannot be listed: {Reason}", folder, e.Message);
+            return new Corpus(documents, Convert.ToHexString(hash.GetHashAndReset()));
+        }
         var markdownStems = files.Where(IsMarkdown).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in files)
         {
             var name = Path.GetFileName(file);
-            var bytes = File.ReadAllBytes(file);
+            if (ReadBounded(file, name) is not { } bytes) continue;
             hash.AppendData(Encoding.UTF8.GetBytes(name));
             hash.AppendData(bytes);
             if (!IsMarkdown(file) && markdownStems.Contains(Path.GetFileNameWithoutExtension(file)))
@@ -62,6 +73,55 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
         return new Corpus(documents, Convert.ToHexString(hash.GetHashAndReset()));
     }
 
+    /// <summary>
+    /// The file's bytes, or null (with a warning) when it is not a regular file with content within the limit.
+    /// FIFOs and devices report a size of 0 and are refused before opening, because opening a FIFO blocks until
+    /// someone writes to it.
+    /// </summary>
+    private byte[]? ReadBounded(string file, string name)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            if (info.LinkTarget is not null)
+            {
+                if (info.ResolveLinkTarget(returnFinalTarget: true) is not FileInfo { Exists: true } target)
+                {
+                    logger.LogWarning("Skipping {File}: a link to nothing (or to a folder)", name);
+                    return null;
+                }
+                info = target;
+            }
+            if (!info.Exists || info.Length == 0)
+            {
+                logger.LogWarning("Skipping {File}: empty, or not a regular file", name);
+                return null;
+            }
+            var max = Math.Max(1, options.Value.MaxFileBytes);
+            if (info.Length > max)
+            {
+                logger.LogWarning("Skipping {File}: {Bytes} bytes, over the {Max}-byte limit for one plan", name, info.Length, max);
+                return null;
+            }
+            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var buffer = new byte[info.Length + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+            if (length > info.Length)
+            {
+                logger.LogWarning("Skipping {File}: it grew while being read", name);
+                return null;
+            }
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Skipping {File}: cannot be read ({Reason})", name, e.Message);
+            return null;
+        }
+    }
+
     /// <returns>The document and its Markdown (as written, or as imported from a .txt); null when unreadable.</returns>
     private (PlanDocument, string)? Read(string name, byte[] bytes)
     {
@@ -73,6 +133,11 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
         catch (DecoderFallbackException)
         {
             logger.LogWarning("Skipping {File}: not UTF-8 text", name);
+            return null;
+        }
+        if (text.Contains('\0'))
+        {
+            logger.LogWarning("Skipping {File}: binary content, not text", name);
             return null;
         }
         if (text.Trim().Length == 0)

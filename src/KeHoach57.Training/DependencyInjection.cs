@@ -20,6 +20,7 @@ public static class DependencyInjection
         ]);
         services.TryAddSingleton<QuizBuilder>();
         services.TryAddSingleton<QuizBank>();
+        services.TryAddSingleton<QuizBankSource>();
         services.TryAddSingleton<Summaries.PlanSummary>();
         services.AddOptions<Phrasing.PhrasingOptions>().Bind(configuration.GetSection(Phrasing.PhrasingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         // The chat client is the assistant's optional model (section "Llm"); without one, phrasing stays off.

@@ -91,18 +91,7 @@ public sealed class EmbeddedIndex : ISearchIndex
     private async Task WriteAsync(StoredIndex stored, CancellationToken cancellationToken)
     {
         var snapshot = Snapshot.Build(stored, _options);
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.WriteThrough))
-                await JsonSerializer.SerializeAsync(stream, stored, Json, cancellationToken);
-            File.Move(temp, _path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        await Core.AtomicFile.WriteAsync(_path, (stream, ct) => JsonSerializer.SerializeAsync(stream, stored, Json, ct), cancellationToken);
         _snapshot = snapshot;
         _loaded = true;
         _logger.LogInformation("Embedded index written: {Chunks} chunks from {Documents} documents at {Path}",
@@ -128,13 +117,15 @@ public sealed class EmbeddedIndex : ISearchIndex
                 try
                 {
                     using var stream = File.OpenRead(_path);
-                    var stored = JsonSerializer.Deserialize<StoredIndex>(stream, Json);
-                    if (stored is not null) _snapshot = Snapshot.Build(stored, _options);
+                    var stored = JsonSerializer.Deserialize<StoredIndex>(stream, Json)
+                        ?? throw new InvalidDataException("the file holds JSON null, not an index");
+                    _snapshot = Snapshot.Build(stored, _options);
                 }
-                catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    // A damaged file is treated as no index: the caller rebuilds from corpus/.
-                    _logger.LogWarning(ex, "Embedded index at {Path} could not be read; it will be rebuilt", _path);
+                    // A damaged file ("{}", truncated, fields missing) is treated as no index: the caller rebuilds from corpus/.
+                    _logger.LogWarning(ex, "Embedded index at {Path} is damaged or unreadable; it will be rebuilt from the corpus", _path);
+                    _snapshot = null;
                 }
             }
             _loaded = true;

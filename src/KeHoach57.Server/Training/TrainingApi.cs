@@ -39,7 +39,7 @@ public static class TrainingApi
         api.MapGet("/quiz", GetQuestions);
         api.MapPost("/quiz/answer", CheckAnswer);
         api.MapGet("/quiz/export", Export);
-        api.MapPost("/why", Why).RequireRateLimiting(RateLimiting.Policy);
+        api.MapPost("/why", Why).RequireRateLimiting(RateLimiting.Asking);
         endpoints.MapGet("/documents/{id}/summary", Summary).RequireReadiness().ExcludeFromDescription();
         // The pages' style as files: the content security policy forbids inline style.
         endpoints.MapGet(SummaryCss, () => Results.Text(PlanSummary.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
