@@ -52,6 +52,31 @@ public sealed class PracticeBrowserTests(PlansServer server) : IClassFixture<Pla
         await Expect(page.GetByLabel("Câu hỏi của bạn")).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task Vì_sao_có_câu_trả_lời_này_mở_ngay_dưới_câu_trả_lời() => Chromium.RunAsync(Url("/"), Chromium.Desktop, async page =>
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hỏi trợ lý" }).ClickAsync();
+        var box = page.GetByLabel("Câu hỏi của bạn");
+        await box.FillAsync("Báo cáo 6 tháng của xã Yên Hòa gửi trước ngày nào?");
+        await box.PressAsync("Enter");
+        var open = page.GetByRole(AriaRole.Button, new() { Name = "Vì sao có câu trả lời này?" });
+        await Expect(open).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await open.ClickAsync();
+
+        // The view replaces its button, is told in plain words, and takes the focus for a screen reader.
+        var view = page.Locator("kh57-assistant .why");
+        await Expect(view.GetByRole(AriaRole.Heading, new() { Name = "Vì sao có câu trả lời này?" })).ToBeFocusedAsync(new() { Timeout = 30_000 });
+        await Expect(view).Not.ToHaveAttributeAsync("aria-busy", "true");
+        await Expect(view).ToContainTextAsync("Hỏi về: thời hạn");
+        // Answered or refused, the passages weighed are listed with their scores.
+        await Expect(view).ToContainTextAsync("Các đoạn đã xem xét");
+        await Expect(view).ToContainTextAsync(new System.Text.RegularExpressions.Regex("KH xã Yên Hòa › [^ ]+ — điểm \\d"));
+        await Expect(view).Not.ToContainTextAsync("yen-hoa");
+        Assert.True(await view.Locator("h4").CountAsync() >= 3);
+        await Expect(open).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "why-1280x800");
+    });
+
     [Theory]
     [InlineData("/documents/yen-hoa/summary", "plan-summary")]
     [InlineData("/api/quiz/export?format=html&plan=yen-hoa", "quiz-sheet")]

@@ -81,6 +81,12 @@
     '.fb button:hover{border-color:#a4161a}',
     '.fb textarea{flex:1 1 100%;min-height:56px;padding:6px 8px;border:1px solid #8c8c8c;border-radius:8px;font-size:14px;resize:vertical}',
     '.fb .send-fb{font-size:13px;background:#a4161a;color:#fff;border-color:#a4161a}',
+    '.why-open{margin-top:8px;border:1px solid #8c8c8c;background:#fff;border-radius:16px;padding:3px 10px;font-size:13px;color:#1f2328}',
+    '.why-open:hover{border-color:#a4161a}',
+    '.why{margin-top:10px;padding:8px 10px;border:1px solid #e3ddd4;border-radius:6px;background:#fff;font-size:13px;line-height:1.45}',
+    '.why h3{margin:0 0 6px;font-size:14px}',
+    '.why h4{margin:8px 0 2px;font-size:13px;color:#595959}',
+    '.why ul{margin:0;padding-left:18px}',
     '.suggestions{display:flex;flex-wrap:wrap;gap:6px;padding:10px 14px 0;background:#f7f5f2}',
     '.suggestions button{border:1px solid #b38a4d;background:#fff;border-radius:16px;padding:6px 12px;font-size:13px;text-align:left;color:#5a3a00}',
     '.suggestions button:hover{border-color:#a4161a;color:#a4161a}',
@@ -432,6 +438,54 @@
       return bar;
     }
 
+    // "Vì sao có câu trả lời này?": the same question asked again through /api/why, its trace told in plain words,
+    // for trainees learning to check an answer against its source.
+    function whyButton(question) {
+      var button = el('button', 'why-open', 'Vì sao có câu trả lời này?');
+      button.type = 'button';
+      button.addEventListener('click', function () {
+        var view = el('section', 'why');
+        view.setAttribute('aria-busy', 'true');
+        var title = el('h3', null, 'Vì sao có câu trả lời này?');
+        title.id = 'kh57-why' + (++sequence);
+        title.tabIndex = -1;
+        view.setAttribute('aria-labelledby', title.id);
+        view.appendChild(title);
+        var status = el('p', 'busy', 'Đang giải thích');
+        view.appendChild(status);
+        button.replaceWith(view);
+        var body = { question: question };
+        if (SCOPE) body.scope = SCOPE;
+        fetch(API + '/api/why', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          credentials: 'omit',
+          body: JSON.stringify(body)
+        }).then(function (r) {
+          if (!r.ok) return readProblem(r).then(function (detail) { throw new Error(detail || statusMessage(r.status)); });
+          return r.json();
+        }).then(function (result) {
+          status.remove();
+          (result.sections || []).forEach(function (section) {
+            view.appendChild(el('h4', null, section.title));
+            var list = el('ul');
+            (section.lines || []).forEach(function (line) { list.appendChild(el('li', null, line)); });
+            view.appendChild(list);
+          });
+        }).catch(function (error) {
+          status.className = '';
+          status.textContent = (error && error.message) || 'Không giải thích được lúc này. Vui lòng thử lại sau.';
+        }).then(function () {
+          view.removeAttribute('aria-busy');
+          // Its heading at the top of the log: the view is read from how the question was understood down.
+          title.focus({ preventScroll: true });
+          // Only the log scrolls: scrollIntoView would also move the panel inside the page.
+          log.scrollTop += view.getBoundingClientRect().top - log.getBoundingClientRect().top;
+        });
+      });
+      return button;
+    }
+
     function ask(question, retrying) {
       question = (question || '').trim();
       if (!question || busy) return;
@@ -484,6 +538,7 @@
         } else if (event.event === 'done') {
           showSources();
           if (answerId) message.appendChild(feedbackBar(answerId));
+          if (head) message.appendChild(whyButton(question));
         }
       }, controller && controller.signal).then(function () {
         if (!head) throw new Error('Máy chủ không gửi câu trả lời. Vui lòng thử lại.');
