@@ -21,6 +21,9 @@ public sealed class TelegramQuizTests : IAsyncLifetime
         // Distractors come from other rows and plans: the quiz needs the repository's five plans.
         settings["Corpus:Path"] = TestAssistant.RepositoryCorpus;
         _server = new AssistantServer(settings);
+        // The bank is built on first use (every plan read, every distractor checked): built here, so the waits for
+        // replies below do not also wait for that build on a loaded machine.
+        await Task.Run(() => _server.Services.GetRequiredService<QuizBankSource>().Current.All, TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
