@@ -9,6 +9,7 @@ using KeHoach57.Ingestion;
 using KeHoach57.Retrieval;
 using KeHoach57.Retrieval.Embedded;
 using KeHoach57.Retrieval.Qdrant;
+using KeHoach57.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +47,7 @@ public static class AssistantServiceCollectionExtensions
         services.TryAddSingleton<Retriever>();
         services.AddAnswering(configuration);
         services.AddOptionalLlm(configuration);
+        services.AddTraining(configuration);
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton(TimeProvider.System);
 

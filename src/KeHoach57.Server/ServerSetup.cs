@@ -11,6 +11,7 @@ using KeHoach57.Server.Feedback;
 using KeHoach57.Server.Health;
 using KeHoach57.Server.Infrastructure;
 using KeHoach57.Server.Telemetry;
+using KeHoach57.Server.Training;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.StaticFiles;
@@ -45,6 +46,7 @@ public static class ServerSetup
             cors.AddPolicy(CorsPolicy, policy => ConfigureWidgetCors(policy, widget.Value.AllowedOrigins)));
 
         services.AddHostedService<AssistantWarmup>();
+        services.AddHostedService<QuizWarmup>();
         services.AddDurableConversations();
         services.AddSingleton<ConversationIds>();
         // The published contract: /openapi/v1.json, from the endpoints' typed results and problem details.
@@ -102,6 +104,7 @@ public static class ServerSetup
         root.MapDocumentEndpoints();
         root.MapFeedbackEndpoints();
         root.MapPlanUploadEndpoints();
+        root.MapTrainingApi();
         root.MapOpenApi().ExcludeFromDescription();
         return app;
     }
