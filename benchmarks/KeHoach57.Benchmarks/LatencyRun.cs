@@ -9,10 +9,7 @@ public static class LatencyRun
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var questions = args.Length > 0 && File.Exists(args[0])
-            ? File.ReadLines(args[0]).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
-                .Select(e => (e.GetProperty("question").GetString()!, e.TryGetProperty("scope", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null)).ToArray()
-            : BenchmarkAssistant.Questions;
+        var questions = ReadQuestions(args);
         var rounds = args.Length > 1 && int.TryParse(args[1], out var r) ? r : 5;
         var (services, assistant) = await BenchmarkAssistant.CreateAsync();
         await using var _ = services;
@@ -33,4 +30,11 @@ public static class LatencyRun
         Console.WriteLine($"managed heap after warm-up: {memoryBefore / 1048576.0:F1} MiB, after run: {GC.GetTotalMemory(true) / 1048576.0:F1} MiB");
         return 0;
     }
+
+    /// <summary>The questions of a JSONL file ("question", "scope") named first on the command line, else the built-in ones.</summary>
+    public static (string Question, string? Scope)[] ReadQuestions(string[] args) =>
+        args.Length > 0 && File.Exists(args[0])
+            ? File.ReadLines(args[0]).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
+                .Select(e => (e.GetProperty("question").GetString()!, e.TryGetProperty("scope", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null)).ToArray()
+            : BenchmarkAssistant.Questions;
 }
