@@ -6,4 +6,11 @@ public sealed class CorpusOptions
 
     /// <summary>Folder of corpus/&lt;id&gt;.md files (relative to the checkout root).</summary>
     public string Path { get; set; } = "corpus";
+
+    /// <summary>
+    /// Folder (relative to the checkout root) where the parsed corpus is kept between starts, so a start with
+    /// unchanged files skips parsing and chunking (<see cref="CorpusCache"/>); empty: parsed at every start.
+    /// The assistant's hosts point it at the index's data folder.
+    /// </summary>
+    public string CacheFolder { get; set; } = "";
 }

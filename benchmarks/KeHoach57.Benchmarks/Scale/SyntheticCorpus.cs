@@ -51,6 +51,13 @@ public sealed partial class SyntheticCorpus
 
     private static readonly string[] Levels = ["xã", "phường", "thị trấn"];
 
+    private static readonly string[] OpenQuestions =
+    [
+        "Tỷ lệ dịch vụ công trực tuyến toàn trình phải đạt bao nhiêu?", "Ai chịu trách nhiệm tổng hợp, báo cáo kết quả thực hiện?",
+        "Kinh phí thực hiện kế hoạch lấy từ nguồn nào?", "Tổ công nghệ số cộng đồng có nhiệm vụ gì?",
+        "han bao cao 6 thang la ngay nao", "Kế hoạch đặt chỉ tiêu gì về hạ tầng số và cáp quang?",
+    ];
+
     private readonly List<Seed> _seeds;
 
     public SyntheticCorpus(string seedFolder)
@@ -86,16 +93,18 @@ public sealed partial class SyntheticCorpus
             plans.Add((id, facts));
             total += seedChunks.GetValueOrDefault(source.Id, 60) + 2;
         }
-        // Questions spread evenly over the plans, three shapes in turn.
-        var step = Math.Max(1, plans.Count * 3 / Math.Max(1, maxQuestions));
-        for (var q = 0; questions.Count < maxQuestions && q / 3 * step < plans.Count; q++)
+        // Questions spread evenly over the plans, four shapes in turn; the fourth asks across all plans (as the load
+        // test's unscoped half does), so it has no one right answer and counts for speed only.
+        var step = Math.Max(1, plans.Count * 4 / Math.Max(1, maxQuestions));
+        for (var q = 0; questions.Count < maxQuestions && q / 4 * step < plans.Count; q++)
         {
-            var (id, facts) = plans[q / 3 * step];
-            questions.Add((q % 3) switch
+            var (id, facts) = plans[q / 4 * step];
+            questions.Add((q % 4) switch
             {
                 0 => new PlantedQuestion($"Hạn báo cáo kết quả triển khai {facts.Project} là ngày nào?", id, facts.DeadlineText, "deadline", id),
                 1 => new PlantedQuestion($"Đơn vị nào chủ trì triển khai {facts.Project}?", id, facts.Unit, "lead-unit", id),
-                _ => new PlantedQuestion($"Tỷ lệ {facts.Metric} của {facts.Level} {facts.Place} đến năm {facts.TargetYear} đạt bao nhiêu?", null, $"{facts.Percent}%", "figure", id),
+                2 => new PlantedQuestion($"Tỷ lệ {facts.Metric} của {facts.Level} {facts.Place} đến năm {facts.TargetYear} đạt bao nhiêu?", null, $"{facts.Percent}%", "figure", id),
+                _ => new PlantedQuestion(OpenQuestions[q / 4 % OpenQuestions.Length], null, "", "open", id),
             });
         }
         return questions;

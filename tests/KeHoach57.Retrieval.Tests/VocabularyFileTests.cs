@@ -1,0 +1,56 @@
+using KeHoach57.Core.Documents;
+using KeHoach57.Core.Text;
+using KeHoach57.Retrieval.Query;
+
+namespace KeHoach57.Retrieval.Tests;
+
+/// <summary>The vocabulary kept in the data folder answers as the one analyzed from the corpus, and only for that corpus.</summary>
+public class VocabularyFileTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "kehoach57-vocabulary-tests", Guid.NewGuid().ToString("N"));
+    private readonly VietnameseAnalyzer _analyzer = new();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
+    }
+
+    private static Corpus Corpus(string fingerprint, params string[] texts) => new(
+        [new CorpusDocument(new DocumentInfo("yen-hoa", "x"), "", texts.Select((t, i) => new Chunk($"yen-hoa/p{i}", "yen-hoa", "Mục tiêu", t)).ToList())],
+        fingerprint);
+
+    private static readonly string[] Probes = ["nam", "bao", "cao", "truoc", "ngay", "bao_cao", "muc", "khong_co", "phong", "hoa", "xyz"];
+
+    [Fact]
+    public void Mở_lại_từ_tệp_cho_cùng_biến_thể_IDF_và_từ_có_trong_corpus()
+    {
+        var corpus = Corpus("v1", "bao cdo nim trudc ngay 30/11", "Phòng Văn hóa - Xã hội báo cáo năm", "phong van hoa bao cao hang nam");
+        var analyzed = new Vocabulary(corpus, _analyzer);
+
+        var written = Vocabulary.Open(corpus, _analyzer, _data);
+        var reopened = Vocabulary.Open(corpus, _analyzer, _data);
+
+        Assert.True(File.Exists(Path.Combine(_data, Vocabulary.FileName)));
+        foreach (var vocabulary in new[] { written, reopened })
+            foreach (var word in Probes)
+            {
+                Assert.Equal(analyzed.Contains(word), vocabulary.Contains(word));
+                Assert.Equal(analyzed.Idf(word), vocabulary.Idf(word));
+                Assert.Equal(analyzed.Variants(word), vocabulary.Variants(word));
+            }
+        Assert.Contains("nim", reopened.Variants("nam").Select(v => v.Word));
+    }
+
+    [Fact]
+    public void Tệp_của_corpus_khác_hoặc_hỏng_thì_phân_tích_lại_không_dùng_nhầm()
+    {
+        Vocabulary.Open(Corpus("v1", "bao cao nam"), _analyzer, _data);
+        var other = Corpus("v2", "phu song 5G toan xa");
+
+        Assert.True(Vocabulary.Open(other, _analyzer, _data).Contains("song"));
+        Assert.False(Vocabulary.Open(other, _analyzer, _data).Contains("bao"));
+
+        File.WriteAllText(Path.Combine(_data, Vocabulary.FileName), "hỏng");
+        Assert.True(Vocabulary.Open(other, _analyzer, _data).Contains("song"));
+    }
+}
