@@ -18,7 +18,7 @@ public sealed class InProcessServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public InProcessServer(string corpusPath, string dataPath)
+    public InProcessServer(string corpusPath, string dataPath, bool cacheOff = false)
     {
         _settings = new()
         {
@@ -29,6 +29,8 @@ public sealed class InProcessServer : WebApplicationFactory<Program>
             ["Logging:LogLevel:KeHoach57"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };
+        if (cacheOff) _settings["Answering:CacheSize"] = "0";
+        DataPath = dataPath;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         PinContentRoot();
     }
@@ -48,6 +50,8 @@ public sealed class InProcessServer : WebApplicationFactory<Program>
         var server = roots?.FirstOrDefault(r => r.Key.StartsWith("KeHoach57.Server,", StringComparison.Ordinal)).Value;
         if (server is not null && Directory.Exists(server)) Environment.SetEnvironmentVariable(variable, server);
     }
+
+    public string DataPath { get; }
 
     public Uri Start()
     {

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace KeHoach57.LoadTest;
 
 /// <summary>Command line of the load tool. Every run is bounded in requests and in time.</summary>
-public sealed record LoadOptions(int Requests, int Concurrency, int Warmup, TimeSpan MaxDuration, string? CorpusPath)
+public sealed record LoadOptions(int Requests, int Concurrency, int Warmup, TimeSpan MaxDuration, string? CorpusPath,
+    bool CacheOff = false, int SampleEvery = 0)
 {
     public static readonly LoadOptions Default = new(5_000, 16, 200, TimeSpan.FromSeconds(120), null);
 
@@ -13,8 +14,11 @@ public sealed record LoadOptions(int Requests, int Concurrency, int Warmup, Time
           --requests N       questions to send (default 5000, at most 1000000)
           --concurrency N    requests in flight (default 16, at most 512)
           --warmup N         untimed questions first (default 200)
-          --max-seconds N    stop after this long whatever is left (default 120, at most 1800)
+          --max-seconds N    stop after this long whatever is left (default 120, at most 3600)
           --corpus PATH      folder of <id>.md plans (default: corpus/ of the checkout, else its corpus/raw/*.txt)
+          --cache-off        answer every question afresh (Answering:CacheSize = 0)
+          --sample-every N   soak: after every N requests print requests/s, p95, process memory and the size of
+                             conversations.db (default 0: no samples)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -28,8 +32,10 @@ public sealed record LoadOptions(int Requests, int Concurrency, int Warmup, Time
                 "--requests" => options with { Requests = Int(Next(), 1, 1_000_000) },
                 "--concurrency" => options with { Concurrency = Int(Next(), 1, 512) },
                 "--warmup" => options with { Warmup = Int(Next(), 0, 100_000) },
-                "--max-seconds" => options with { MaxDuration = TimeSpan.FromSeconds(Int(Next(), 1, 1_800)) },
+                "--max-seconds" => options with { MaxDuration = TimeSpan.FromSeconds(Int(Next(), 1, 3_600)) },
                 "--corpus" => options with { CorpusPath = Next() },
+                "--cache-off" => options with { CacheOff = true },
+                "--sample-every" => options with { SampleEvery = Int(Next(), 0, 1_000_000) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

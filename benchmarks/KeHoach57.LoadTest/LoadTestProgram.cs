@@ -21,7 +21,7 @@ public static class LoadTestProgram
         try
         {
             var (corpusPath, corpusSource) = InProcessServer.ResolveCorpus(options.CorpusPath, scratch.FullName);
-            await using var server = new InProcessServer(corpusPath, Path.Combine(scratch.FullName, "data"));
+            await using var server = new InProcessServer(corpusPath, Path.Combine(scratch.FullName, "data"), options.CacheOff);
             var baseAddress = server.Start();
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency })
             {
@@ -35,10 +35,12 @@ public static class LoadTestProgram
             Console.WriteLine($"Server   {baseAddress} ({Environment.ProcessorCount} cores; server and load share this process)");
             Console.WriteLine($"Corpus   {corpus.Documents.Count} documents, {corpus.Chunks.Count()} chunks — {corpusSource}");
             Console.WriteLine($"Load     {options.Requests} × POST /api/ask, concurrency {options.Concurrency}, " +
-                $"{mix.Count} questions in the mix, {options.Warmup} warm-up, at most {options.MaxDuration.TotalSeconds:0} s");
+                $"{mix.Count} questions in the mix, {options.Warmup} warm-up, at most {options.MaxDuration.TotalSeconds:0} s" +
+                (options.CacheOff ? ", answer cache off" : ""));
 
             using var deadline = new CancellationTokenSource(options.MaxDuration);
             await LoadRun.RunAsync(client, mix, options.Warmup, options.Concurrency, deadline.Token);
+            if (options.SampleEvery > 0) return await Soak.RunAsync(client, mix, options, server.DataPath, deadline.Token) ? 0 : 1;
             var result = await LoadRun.RunAsync(client, mix, options.Requests, options.Concurrency, deadline.Token);
             result.Print(Console.Out, deadline.IsCancellationRequested);
             return result.Errors.Count == 0 ? 0 : 1;

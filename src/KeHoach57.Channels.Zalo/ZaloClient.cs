@@ -12,6 +12,8 @@ public sealed record ZaloUrlButton(string Title, string Url);
 /// <summary>
 /// Sends consultation messages through the OA API (POST {ApiBaseUrl}/v3.0/oa/message/cs, header access_token):
 /// plain text, or text with buttons (message.attachment = {type: "template", payload: {buttons: [...]}}).
+/// A reply quotes the user's message (message.quote_message_id), which makes it a reply within Zalo's 48-hour
+/// window rather than a message the OA starts (docs/channels.md cites the policy).
 /// HTTP failures are retried by the "zalo-api" client's resilience pipeline; a rejected access token
 /// (-216 invalid, -220 expired) is refreshed once and the message sent again; any other error code is thrown
 /// as <see cref="ZaloApiException"/>.
@@ -25,16 +27,22 @@ public sealed class ZaloClient(IHttpClientFactory httpClients, ZaloTokenProvider
 
     private static readonly int[] TokenRejected = [-216, -220];
 
-    public Task SendTextAsync(string userId, string text, CancellationToken cancellationToken) =>
-        SendAsync(userId, new { text }, cancellationToken);
+    // A message that answers nothing has no quote_message_id at all, not a null one.
+    private static readonly System.Text.Json.JsonSerializerOptions OmitNulls =
+        new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <param name="replyTo">The msg_id of the user's message this answers, when there is one.</param>
+    public Task SendTextAsync(string userId, string text, string? replyTo, CancellationToken cancellationToken) =>
+        SendAsync(userId, replyTo is null ? new { text } : new { text, quote_message_id = replyTo }, cancellationToken);
 
     /// <summary>Text with up to <see cref="MaxButtons"/> buttons that open addresses.</summary>
-    public Task SendWithButtonsAsync(string userId, string text, IReadOnlyList<ZaloUrlButton> buttons, CancellationToken cancellationToken)
+    public Task SendWithButtonsAsync(string userId, string text, IReadOnlyList<ZaloUrlButton> buttons, string? replyTo, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(buttons.Count, MaxButtons);
         var message = new
         {
             text,
+            quote_message_id = replyTo,
             attachment = new
             {
                 type = "template",
@@ -63,7 +71,7 @@ public sealed class ZaloClient(IHttpClientFactory httpClients, ZaloTokenProvider
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.ApiBaseUrl.TrimEnd('/') + "/v3.0/oa/message/cs")
         {
-            Content = JsonContent.Create(new { recipient = new { user_id = userId }, message }),
+            Content = JsonContent.Create(new { recipient = new { user_id = userId }, message }, options: OmitNulls),
         };
         request.Headers.TryAddWithoutValidation("access_token", accessToken);
         using var response = await httpClients.CreateClient(ApiClientName).SendAsync(request, cancellationToken);

@@ -13,6 +13,17 @@ public sealed record ZaloEvent(string AppId, string EventName, string Timestamp,
 {
     public const string UserSendText = "user_send_text";
 
+    /// <summary>When Zalo says the event happened (the timestamp is epoch milliseconds), or null when unreadable.</summary>
+    public DateTimeOffset? At =>
+        long.TryParse(Timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) &&
+        ms is > 0 and < 253_402_300_800_000
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+
+    /// <summary>Whether the event is recent enough to be a live delivery rather than a replayed capture.</summary>
+    public bool IsFresh(DateTimeOffset now, TimeSpan maxAge, TimeSpan maxSkew) =>
+        At is { } at && at >= now - maxAge && at <= now + maxSkew;
+
     /// <summary>Null when the body is not a JSON object.</summary>
     public static ZaloEvent? TryParse(ReadOnlyMemory<byte> body)
     {

@@ -51,26 +51,27 @@ public sealed class ZaloMessageHandler
         var (texts, buttons) = Structured(reply);
         for (var i = 0; i < texts.Count; i++)
         {
-            if (i < texts.Count - 1 || buttons.Count == 0) await _client.SendTextAsync(message.UserId, texts[i], cancellationToken);
-            else await SendLastWithButtonsAsync(message.UserId, texts[i], buttons, cancellationToken);
+            if (i < texts.Count - 1 || buttons.Count == 0) await _client.SendTextAsync(message.UserId, texts[i], message.ReplyTo, cancellationToken);
+            else await SendLastWithButtonsAsync(message.UserId, texts[i], buttons, message.ReplyTo, cancellationToken);
         }
     }
 
-    private async Task SendLastWithButtonsAsync(string userId, string text, IReadOnlyList<ZaloUrlButton> buttons, CancellationToken cancellationToken)
+    private async Task SendLastWithButtonsAsync(string userId, string text, IReadOnlyList<ZaloUrlButton> buttons, string? replyTo,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await _client.SendWithButtonsAsync(userId, text, buttons, cancellationToken);
+            await _client.SendWithButtonsAsync(userId, text, buttons, replyTo, cancellationToken);
         }
         catch (ZaloApiException ex)
         {
             // The person still gets everything: the text, then the addresses the buttons would have opened.
             _logger.LogWarning(ex, "Zalo refused a message with buttons (error {Code}); sending it as text", ex.Code);
-            await _client.SendTextAsync(userId, text, cancellationToken);
+            await _client.SendTextAsync(userId, text, replyTo, cancellationToken);
             var links = string.Join("\n", buttons.Select(b => $"{b.Title}: {b.Url}"));
             foreach (var piece in MessageSplitter.Split([ReplyParagraph.Of(Core.Answers.SourceText.OpenSource + ":\n" + links)],
                          PlainTextRenderer.Render, ZaloOptions.MessageLimit))
-                await _client.SendTextAsync(userId, piece, cancellationToken);
+                await _client.SendTextAsync(userId, piece, replyTo, cancellationToken);
         }
     }
 }

@@ -32,6 +32,16 @@ public sealed class ZaloOptions : ChannelOptions
     /// <summary>Where the rotating token pair is kept, relative to the data folder (Index:DataPath).</summary>
     public string TokenFile { get; set; } = "zalo-tokens.json";
 
+    /// <summary>
+    /// An event whose timestamp is older than this is refused as a replay. Kept well inside the duplicate
+    /// window (<see cref="ChannelOptions.DuplicateWindowMinutes"/>), so a captured event is either too old or
+    /// still remembered by its msg_id: it is never answered twice.
+    /// </summary>
+    public int EventMaxAgeMinutes { get; set; } = 15;
+
+    /// <summary>How far ahead of this server's clock an event's timestamp may be (clock skew).</summary>
+    public int EventMaxSkewSeconds { get; set; } = 120;
+
     /// <summary>An access token this close to expiry is refreshed before use.</summary>
     public int RefreshBeforeExpirySeconds { get; set; } = 300;
 }

@@ -7,21 +7,22 @@ using Microsoft.Extensions.Options;
 namespace KeHoach57.Channels.Zalo;
 
 /// <summary>
-/// POST /zalo/webhook: verifies X-ZEvent-Signature over the raw body, takes user_send_text events into the
-/// inbox and answers 200 at once; <see cref="ZaloWorker"/> replies later. Zalo disables a webhook that keeps
-/// failing, so only forged or unreadable calls get an error; everything else is acknowledged.
+/// POST /zalo/webhook: verifies X-ZEvent-Signature over the raw body and the event's freshness (a signed event
+/// captured and posted again later is refused), takes user_send_text events into the inbox and answers 200 at
+/// once; <see cref="ZaloWorker"/> replies later. Zalo disables a webhook that keeps failing, so only forged,
+/// replayed or unreadable calls get an error; everything else is acknowledged.
 /// </summary>
 public static class ZaloWebhookEndpoint
 {
     public const string Path = "/zalo/webhook";
     private const int MaxBodyBytes = 256 * 1024;
 
-    public static async Task<IResult> HandleAsync(HttpContext context, ZaloInbox inbox, IOptions<ZaloOptions> options, ILoggerFactory loggers)
+    public static async Task<IResult> HandleAsync(HttpContext context, ZaloInbox inbox, IOptions<ZaloOptions> options, TimeProvider clock, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(ZaloWebhookEndpoint).FullName!);
         try
         {
-            return await AcceptAsync(context, inbox, options.Value, logger);
+            return await AcceptAsync(context, inbox, options.Value, clock, logger);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -31,7 +32,7 @@ public static class ZaloWebhookEndpoint
         }
     }
 
-    private static async Task<IResult> AcceptAsync(HttpContext context, ZaloInbox inbox, ZaloOptions o, ILogger logger)
+    private static async Task<IResult> AcceptAsync(HttpContext context, ZaloInbox inbox, ZaloOptions o, TimeProvider clock, ILogger logger)
     {
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -53,11 +54,16 @@ public static class ZaloWebhookEndpoint
             logger.LogWarning("Zalo webhook call with a wrong signature or app id from {Remote}", context.Connection.RemoteIpAddress);
             return Results.Unauthorized();
         }
+        if (!evt.IsFresh(clock.GetUtcNow(), TimeSpan.FromMinutes(Math.Max(1, o.EventMaxAgeMinutes)), TimeSpan.FromSeconds(Math.Max(0, o.EventMaxSkewSeconds))))
+        {
+            logger.LogWarning("Zalo event {Event} with timestamp {Timestamp} is outside the freshness window; refused as a replay", evt.EventName, evt.Timestamp);
+            return Results.Unauthorized();
+        }
 
         if (evt.EventName != ZaloEvent.UserSendText || string.IsNullOrEmpty(evt.SenderId) || string.IsNullOrWhiteSpace(evt.Text))
             return Results.Ok();
         var messageId = evt.MessageId ?? Convert.ToHexString(SHA256.HashData(body));
-        switch (inbox.Offer(new ZaloIncoming(evt.SenderId, evt.Text, messageId)))
+        switch (inbox.Offer(new ZaloIncoming(evt.SenderId, evt.Text, messageId, evt.MessageId)))
         {
             case InboxOffer.Duplicate:
                 logger.LogInformation("Zalo message {Message} delivered again; already taken", messageId);

@@ -4,6 +4,7 @@ using KeHoach57.Retrieval.Ranking;
 using KeHoach57.Conversations;
 using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
+using KeHoach57.Hosting.Lifecycle;
 using KeHoach57.Ingestion;
 using KeHoach57.Retrieval;
 using KeHoach57.Retrieval.Embedded;
@@ -44,16 +45,21 @@ public static class AssistantServiceCollectionExtensions
 
         services.AddEmbeddings(configuration);
         services.TryAddSingleton<CorpusIndexer>();
-        services.TryAddSingleton(sp => Vocabulary.Open(sp.GetRequiredService<Corpus>(), sp.GetRequiredService<VietnameseAnalyzer>(),
-            Core.RepositoryPaths.Resolve(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IndexOptions>>().Value.DataPath)));
+        services.TryAddSingleton<Vocabulary>();
         services.TryAddSingleton<QueryBuilder>();
         services.TryAddSingleton<PassageFeatureScorer>();
         services.TryAddSingleton<Retriever>();
         services.AddAnswering(configuration);
         services.AddOptionalLlm(configuration);
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
-        services.TryAddSingleton<ConversationService>();
         services.TryAddSingleton(TimeProvider.System);
+
+        // Everything built from the corpus moves into swappable stacks; the holder serves the current one.
+        services.TryAddSingleton(AnsweringStackBlueprint.Capture(services));
+        services.TryAddSingleton<AssistantHolder>();
+        services.TryAddSingleton<IAssistantSource>(sp => sp.GetRequiredService<AssistantHolder>());
+        services.TryAddSingleton(sp => new ConversationService(
+            sp.GetRequiredService<IAssistantSource>(), sp.GetRequiredService<IConversationStore>(), sp.GetService<TimeProvider>()));
         return services;
     }
 }

@@ -14,8 +14,10 @@ namespace KeHoach57.Ingestion;
 
 /// <summary>
 /// Reads corpus/*.md, and raw .txt plans dropped next to them (imported on the fly), into a <see cref="Corpus"/>.
-/// A file that cannot be read (not UTF-8, empty, broken front matter) is skipped with a warning: one bad
-/// drop must not take the other plans down with it.
+/// A file that cannot be read (not UTF-8, binary, empty, too large, broken front matter, a dangling link, a
+/// FIFO or device, no permission) is skipped with a warning: one bad drop must not take the other plans down
+/// with it, and no read blocks or is unbounded. An unreadable folder gives an empty corpus, which the host
+/// never lets replace an index that has documents.
 /// </summary>
 public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<ChunkingOptions> chunking, ILogger<CorpusLoader>? logger = null)
 {
@@ -26,6 +28,7 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
     public Corpus Load()
     {
         var folder = Folder;
+        var chunker = new Chunker(chunking.Value);
         var documents = new List<CorpusDocument>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         if (!Directory.Exists(folder))
@@ -34,14 +37,27 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             return new Corpus(documents, Convert.ToHexString(hash.GetHashAndReset()));
         }
 
-        var files = Directory.GetFiles(folder, "*.md").Concat(Directory.GetFiles(folder, "*.txt"))
-            .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
-            .Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f)))
-            .ToList();
-        foreach (var (name, bytes) in files)
+        List<string> files;
+        try
         {
+            files = Directory.GetFiles(folder, "*.md").Concat(Directory.GetFiles(folder, "*.txt"))
+                .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Corpus folder {Folder} cannot be listed: {Reason}", folder, e.Message);
+            return new Corpus(documents, Convert.ToHexString(hash.GetHashAndReset()));
+        }
+        // Every file is read and hashed first: the fingerprint says whether the last load's parse can be reused.
+        var read = new List<(string Name, byte[] Bytes)>(files.Count);
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            if (ReadBounded(file, name) is not { } bytes) continue;
             hash.AppendData(Encoding.UTF8.GetBytes(name));
             hash.AppendData(bytes);
+            read.Add((name, bytes));
         }
         var fingerprint = Convert.ToHexString(hash.GetHashAndReset());
 
@@ -52,13 +68,12 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
         if (cachePath is not null && CorpusCache.TryRead(cachePath, key) is var (cachedEntries, cachedWarnings))
         {
             foreach (var warning in cachedWarnings) logger.LogWarning("{Warning}", warning);
-            var bytesByName = files.ToDictionary(f => f.Name, f => f.Bytes, StringComparer.Ordinal);
+            var bytesByName = read.ToDictionary(f => f.Name, f => f.Bytes, StringComparer.Ordinal);
             foreach (var entry in cachedEntries)
                 documents.Add(new CorpusDocument(entry.Info, entry.Markdown ?? Decode(bytesByName[entry.File]), entry.Chunks));
             return new Corpus(documents, fingerprint);
         }
 
-        var chunker = new Chunker(chunking.Value);
         var warnings = new List<string>();
         var entries = new List<CorpusCache.Entry>();
         void Warn(string warning)
@@ -66,9 +81,9 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             warnings.Add(warning);
             logger.LogWarning("{Warning}", warning);
         }
-        var markdownStems = files.Select(f => f.Name).Where(IsMarkdown).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var markdownStems = files.Where(IsMarkdown).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, bytes) in files)
+        foreach (var (name, bytes) in read)
         {
             if (!IsMarkdown(name) && markdownStems.Contains(Path.GetFileNameWithoutExtension(name)))
             {
@@ -96,6 +111,55 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
         return new Corpus(documents, fingerprint);
     }
 
+    /// <summary>
+    /// The file's bytes, or null (with a warning) when it is not a regular file with content within the limit.
+    /// FIFOs and devices report a size of 0 and are refused before opening, because opening a FIFO blocks until
+    /// someone writes to it.
+    /// </summary>
+    private byte[]? ReadBounded(string file, string name)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            if (info.LinkTarget is not null)
+            {
+                if (info.ResolveLinkTarget(returnFinalTarget: true) is not FileInfo { Exists: true } target)
+                {
+                    logger.LogWarning("Skipping {File}: a link to nothing (or to a folder)", name);
+                    return null;
+                }
+                info = target;
+            }
+            if (!info.Exists || info.Length == 0)
+            {
+                logger.LogWarning("Skipping {File}: empty, or not a regular file", name);
+                return null;
+            }
+            var max = Math.Max(1, options.Value.MaxFileBytes);
+            if (info.Length > max)
+            {
+                logger.LogWarning("Skipping {File}: {Bytes} bytes, over the {Max}-byte limit for one plan", name, info.Length, max);
+                return null;
+            }
+            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var buffer = new byte[info.Length + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+            if (length > info.Length)
+            {
+                logger.LogWarning("Skipping {File}: it grew while being read", name);
+                return null;
+            }
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Skipping {File}: cannot be read ({Reason})", name, e.Message);
+            return null;
+        }
+    }
+
     private static string Decode(byte[] bytes) => PlanImporter.Utf8.GetString(bytes).TrimStart('\uFEFF');
 
     /// <returns>The document and its Markdown (as written, or as imported from a .txt); null when unreadable.</returns>
@@ -109,6 +173,11 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
         catch (DecoderFallbackException)
         {
             warn($"Skipping {name}: not UTF-8 text");
+            return null;
+        }
+        if (text.Contains('\0'))
+        {
+            warn($"Skipping {name}: binary content, not text");
             return null;
         }
         if (text.Trim().Length == 0)

@@ -13,4 +13,7 @@ public sealed class CorpusOptions
     /// The assistant's hosts point it at the index's data folder.
     /// </summary>
     public string CacheFolder { get; set; } = "";
+
+    /// <summary>A file larger than this is skipped with a warning (a plan is tens of kilobytes; no read is unbounded).</summary>
+    public long MaxFileBytes { get; set; } = 8 * 1024 * 1024;
 }

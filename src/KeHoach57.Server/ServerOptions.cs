@@ -13,9 +13,14 @@ public sealed class ServerOptions
     /// Empty: the header is ignored (believing it from anyone would let a client pick its own limit bucket).
     /// </summary>
     public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Key that signs web conversation ids (from the environment, Server__ConversationKey, or user secrets;
+    /// at least 16 characters). Unset: a random key kept in the data folder.</summary>
+    public string? ConversationKey { get; set; }
 }
 
-/// <summary>Per-client limit on questions and feedback (config section "RateLimit").</summary>
+/// <summary>Per-client limits (config section "RateLimit"): questions and feedback have separate buckets, so
+/// rating answers never uses up a client's questions.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimit";
@@ -23,8 +28,11 @@ public sealed class RateLimitOptions
     /// <summary>Off only where something in front (a proxy, the load tool) already limits clients.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Requests one client (by remote IP) may make per window.</summary>
+    /// <summary>Questions one client (by remote IP) may ask per window.</summary>
     public int PermitLimit { get; set; } = 30;
+
+    /// <summary>Feedback posts (and exports) one client may make per window, counted apart from questions.</summary>
+    public int FeedbackPermitLimit { get; set; } = 60;
 
     public int WindowSeconds { get; set; } = 60;
 }

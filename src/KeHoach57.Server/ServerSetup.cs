@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using KeHoach57.Conversations.Storage;
 using KeHoach57.Server.Ask;
 using KeHoach57.Server.Documents;
 using KeHoach57.Server.Feedback;
@@ -39,8 +40,16 @@ public static class ServerSetup
         services.AddOptions<CorsOptions>().Configure<IOptions<WidgetOptions>>((cors, widget) =>
             cors.AddPolicy(CorsPolicy, policy => ConfigureWidgetCors(policy, widget.Value.AllowedOrigins)));
 
-        services.AddSingleton<AssistantReadiness>();
         services.AddHostedService<AssistantWarmup>();
+        services.AddDurableConversations();
+        services.AddSingleton<ConversationIds>();
+        // The published contract: /openapi/v1.json, from the endpoints' typed results and problem details.
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "KeHoach57.Assistant HTTP API";
+            document.Info.Description = "Hỏi đáp về các kế hoạch thực hiện Nghị quyết 57-NQ/TW. Lỗi trả về theo RFC 9457 (application/problem+json), tiêu đề và nội dung bằng tiếng Việt.";
+            return Task.CompletedTask;
+        }));
         services.AddSingleton<AssistantMetrics>();
         services.AddSingleton<RecentAnswers>();
         services.AddSingleton<AskService>();
@@ -78,10 +87,12 @@ public static class ServerSetup
 
     public static WebApplication MapAssistantEndpoints(this WebApplication app)
     {
-        app.MapHealthEndpoints();
-        app.MapAskEndpoints();
-        app.MapDocumentEndpoints();
-        app.MapFeedbackEndpoints();
+        var root = app.MapGroup("").AllowHead();
+        root.MapHealthEndpoints();
+        root.MapAskEndpoints();
+        root.MapDocumentEndpoints();
+        root.MapFeedbackEndpoints();
+        root.MapOpenApi().ExcludeFromDescription();
         return app;
     }
 

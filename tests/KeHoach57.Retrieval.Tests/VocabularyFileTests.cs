@@ -1,6 +1,7 @@
 using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
 using KeHoach57.Retrieval.Query;
+using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Retrieval.Tests;
 
@@ -19,6 +20,8 @@ public class VocabularyFileTests : IDisposable
         [new CorpusDocument(new DocumentInfo("yen-hoa", "x"), "", texts.Select((t, i) => new Chunk($"yen-hoa/p{i}", "yen-hoa", "Mục tiêu", t)).ToList())],
         fingerprint);
 
+    private Vocabulary Open(Corpus corpus) => new(corpus, _analyzer, Options.Create(new IndexOptions { DataPath = _data }));
+
     private static readonly string[] Probes = ["nam", "bao", "cao", "truoc", "ngay", "bao_cao", "muc", "khong_co", "phong", "hoa", "xyz"];
 
     [Fact]
@@ -27,8 +30,8 @@ public class VocabularyFileTests : IDisposable
         var corpus = Corpus("v1", "bao cdo nim trudc ngay 30/11", "Phòng Văn hóa - Xã hội báo cáo năm", "phong van hoa bao cao hang nam");
         var analyzed = new Vocabulary(corpus, _analyzer);
 
-        var written = Vocabulary.Open(corpus, _analyzer, _data);
-        var reopened = Vocabulary.Open(corpus, _analyzer, _data);
+        var written = Open(corpus);
+        var reopened = Open(corpus);
 
         Assert.True(File.Exists(Path.Combine(_data, Vocabulary.FileName)));
         foreach (var vocabulary in new[] { written, reopened })
@@ -44,13 +47,13 @@ public class VocabularyFileTests : IDisposable
     [Fact]
     public void Tệp_của_corpus_khác_hoặc_hỏng_thì_phân_tích_lại_không_dùng_nhầm()
     {
-        Vocabulary.Open(Corpus("v1", "bao cao nam"), _analyzer, _data);
+        Open(Corpus("v1", "bao cao nam"));
         var other = Corpus("v2", "phu song 5G toan xa");
 
-        Assert.True(Vocabulary.Open(other, _analyzer, _data).Contains("song"));
-        Assert.False(Vocabulary.Open(other, _analyzer, _data).Contains("bao"));
+        Assert.True(Open(other).Contains("song"));
+        Assert.False(Open(other).Contains("bao"));
 
         File.WriteAllText(Path.Combine(_data, Vocabulary.FileName), "hỏng");
-        Assert.True(Vocabulary.Open(other, _analyzer, _data).Contains("song"));
+        Assert.True(Open(other).Contains("song"));
     }
 }

@@ -17,7 +17,7 @@ public sealed class AskEndpointTests(ReadyServer server) : IClassFixture<ReadySe
         Assert.True(answer.GetProperty("answered").GetBoolean());
         Assert.False(string.IsNullOrWhiteSpace(answer.Str("answer")));
         Assert.True(answer.GetProperty("latency_ms").GetDouble() >= 0);
-        Assert.Matches("^[0-9a-f]{32}$", answer.Str("conversationId"));
+        Assert.Matches("^[0-9a-f]{64}$", answer.Str("conversationId"));
         Assert.Matches("^[0-9a-f]{32}$", answer.Str("answerId"));
         var citations = answer.Citations().ToList();
         Assert.NotEmpty(citations);
@@ -48,12 +48,14 @@ public sealed class AskEndpointTests(ReadyServer server) : IClassFixture<ReadySe
     }
 
     [Fact]
-    public async Task A_client_chosen_conversation_id_is_kept()
+    public async Task A_client_chosen_conversation_id_is_replaced_by_one_the_server_issues()
     {
         using var response = await Client.PostJsonAsync("/api/ask", new { question = TestCorpus.YenHoaQuestion, conversationId = "portal-session_42" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("portal-session_42", (await response.ReadJsonAsync()).Str("conversationId"));
+        var issued = (await response.ReadJsonAsync()).Str("conversationId");
+        Assert.NotEqual("portal-session_42", issued);
+        Assert.Matches("^[0-9a-f]{64}$", issued);
     }
 
     [Fact]

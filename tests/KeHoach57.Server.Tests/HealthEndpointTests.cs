@@ -22,7 +22,7 @@ public sealed class HealthEndpointTests
         using (var starting = await client.GetAsync("/health", TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, starting.StatusCode);
-            Assert.Equal("starting", (await starting.ReadJsonAsync()).Str("status"));
+            Assert.Equal("loading", (await starting.ReadJsonAsync()).Str("status"));
         }
         using (var ask = await client.PostJsonAsync("/api/ask", new { question = TestCorpus.YenHoaQuestion }))
         {
@@ -53,7 +53,7 @@ public sealed class HealthEndpointTests
         using var client = factory.CreateClient();
         gate.SetException(new IOException("đĩa hỏng"));
 
-        var body = await PollUntilAsync(client, b => b.Str("status") == "failed");
+        var body = await AssistantServerFactory.PollHealthAsync(client, b => b.Str("status") == "failed");
 
         Assert.DoesNotContain("đĩa hỏng", body.Str("message")); // the reason is logged, not published
         using var health = await client.GetAsync("/health", TestContext.Current.CancellationToken);
@@ -71,18 +71,6 @@ public sealed class HealthEndpointTests
 
         var detail = await ProblemAssert.IsVietnameseProblem(response, HttpStatusCode.InternalServerError);
         Assert.DoesNotContain("kho hội thoại hỏng", detail);
-    }
-
-    private static async Task<System.Text.Json.JsonElement> PollUntilAsync(HttpClient client, Func<System.Text.Json.JsonElement, bool> done)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            using var response = await client.GetAsync("/health", timeout.Token);
-            var body = await response.ReadJsonAsync();
-            if (done(body)) return body;
-            await Task.Delay(50, timeout.Token);
-        }
     }
 
     private sealed class ThrowingStore : IConversationStore

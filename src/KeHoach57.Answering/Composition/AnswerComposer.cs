@@ -18,6 +18,7 @@ namespace KeHoach57.Answering.Composition;
 public sealed class AnswerComposer(AnswerText display, SourceLabels labels, SubjectMatch subjects, Clauses.ClauseReader clauses, IOptions<AnsweringOptions> options)
 {
     private const int TextChars = 220;
+    private const int QuoteChars = 200;
 
     public AnswerRecord Answer(QuestionFacts question, Choice choice, Verdict verdict, IReadOnlyList<RankedPassage> passages)
     {
@@ -60,8 +61,12 @@ public sealed class AnswerComposer(AnswerText display, SourceLabels labels, Subj
 
     private List<Citation> Citations(QuestionFacts question, Choice choice, IReadOnlyList<RankedPassage> passages)
     {
-        // A value read from the heading is quoted with it, so the citation holds everything the answer says.
-        var quote = choice.Primary.FromHeading is { } heading ? $"{heading}: … {choice.Clause.Text}" : choice.Clause.Text;
+        // The quote is the clause, or the stretch of a long clause around the value and what it answers; a value read
+        // from the heading is quoted with it, so the citation holds everything the answer says.
+        var value = choice.Primary;
+        var (from, to) = value.Start < 0 ? (0, 0) : value.About is { } about ? (Math.Min(about.Start, value.Start), Math.Max(about.End, value.End)) : (value.Start, value.End);
+        var quote = Excerpts.Around(choice.Clause.Text, from, to, QuoteChars);
+        if (value.FromHeading is { } heading) quote = $"{heading}: … {quote}";
         var citations = new List<Citation> { Cite(choice.Passage, quote) };
         foreach (var p in passages)
         {
@@ -88,6 +93,7 @@ public sealed class AnswerComposer(AnswerText display, SourceLabels labels, Subj
         return new Citation(chunk.DocId, display.Title(chunk.DocId), chunk.Section, quote, chunk.Passage, Math.Round(passage.Score, 4), chunk.Id)
         {
             Label = labels.Passage(chunk),
+            Restored = display.Restored(quote, chunk.DocId),
         };
     }
 

@@ -20,18 +20,28 @@ public sealed class AnswerText
     {
         _corpus = corpus;
         _units = units;
-        var references = corpus.Documents.Where(d => DiacriticRestorer.IsClean(d.Markdown)).Select(d => d.Markdown)
-            .Concat(glossary.Entries.SelectMany(e => e.Expansions))
-            .Concat(units.CanonicalNames);
-        _restorer = new DiacriticRestorer(analyzer, references);
+        // The shipped syllable model already holds the clean plan and the glossary; the unit names are this deployment's own.
+        _restorer = new DiacriticRestorer(analyzer, units.CanonicalNames);
     }
 
     public string ForAnswer(string source, string docId)
     {
         var text = _units.Canonicalize(source);
-        var clean = _clean.GetOrAdd(docId, id => _corpus.Find(id) is { } d && DiacriticRestorer.IsClean(d.Markdown));
-        return clean ? text : _restorer.Restore(text);
+        return IsClean(docId) ? text : _restorer.Restore(text);
     }
+
+    /// <summary>
+    /// A quote read back into proper Vietnamese for a plan whose OCR lost its diacritics, or null when the plan is
+    /// clean Unicode or the reading changes nothing. The restorer leaves every syllable it is unsure of as written.
+    /// </summary>
+    public string? Restored(string quote, string docId)
+    {
+        if (IsClean(docId)) return null;
+        var restored = ForAnswer(quote, docId);
+        return restored == quote ? null : restored;
+    }
+
+    private bool IsClean(string docId) => _clean.GetOrAdd(docId, id => _corpus.Find(id) is { } d && DiacriticRestorer.IsClean(d.Markdown));
 
     public string Title(string docId) => _corpus.Find(docId)?.Info.Title ?? docId;
 }

@@ -1,9 +1,6 @@
-using KeHoach57.Core;
-using KeHoach57.Retrieval;
+using KeHoach57.Conversations.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Conversations.Channels;
 
@@ -16,14 +13,7 @@ public static class ChannelCoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddChannelCore(this IServiceCollection services)
     {
-        var store = services.LastOrDefault(d => d.ServiceType == typeof(IConversationStore));
-        if (store is null || store.ImplementationType == typeof(InMemoryConversationStore))
-        {
-            services.RemoveAll<IConversationStore>();
-            services.AddSingleton<IConversationStore>(sp => new SqliteConversationStore(
-                Path.Combine(RepositoryPaths.Resolve(sp.GetRequiredService<IOptions<IndexOptions>>().Value.DataPath), SqliteConversationStore.DefaultFileName),
-                sp.GetRequiredService<ILogger<SqliteConversationStore>>()));
-        }
+        services.AddDurableConversations();
         services.TryAddSingleton<IndexWarmup>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -16,7 +16,7 @@ public sealed partial class VietnameseAnalyzer
     private readonly Dictionary<string, List<(string[] Seq, GlossaryEntry Entry, bool IsAbbreviation, bool CaseSensitive)>> _abbreviationsByFirst = new();
 
     /// <summary>Bump when tokenization changes, so indexes built by the old analyzer are rebuilt.</summary>
-    private const int Version = 5;
+    private const int Version = 6;
 
     public AnalyzerOptions Options { get; }
 
@@ -161,7 +161,8 @@ public sealed partial class VietnameseAnalyzer
             var c = text[p];
             if (!char.IsLetter(c)) continue;
             letters++;
-            if (char.IsLower(c) && letters == 1) return false;
+            // "Ai" opening a sentence is the question word; only "AI" written in capitals is the abbreviation.
+            if (char.IsLower(c)) return false;
         }
         return letters > 0;
     }
@@ -279,6 +280,8 @@ public sealed partial class VietnameseAnalyzer
 
     private static char FoldSlow(char c)
     {
+        // Half of a surrogate pair (an emoji) is no letter, and alone it is not a string Normalize accepts.
+        if (char.IsSurrogate(c)) return ' ';
         var s = VietnameseText.Fold(c.ToString());
         return s.Length == 1 ? s[0] : ' ';
     }

@@ -87,6 +87,33 @@ public static class VietnameseText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// One tone placement for the open syllables that Vietnamese writes two ways ("hoá"/"hóa",
+    /// "thuỷ"/"thủy", "khoẻ"/"khỏe"): the mark goes on the first vowel, as the plans' titles write it.
+    /// Everything else is returned as is.
+    /// </summary>
+    public static string NormalizeTonePlacement(string syllable)
+    {
+        if (syllable.Length < 2) return syllable;
+        var decomposed = syllable.Normalize(NormalizationForm.FormD);
+        var tone = '\0';
+        var bare = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            if (ch is '\u0300' or '\u0301' or '\u0309' or '\u0303' or '\u0323') tone = ch;
+            else bare.Append(ch);
+        }
+        if (tone == '\0') return syllable;
+        var letters = bare.ToString().Normalize(NormalizationForm.FormC);
+        var n = letters.Length;
+        var lower = letters.ToLowerInvariant();
+        var open = lower.EndsWith("oa", StringComparison.Ordinal) || lower.EndsWith("oe", StringComparison.Ordinal)
+            || (lower.EndsWith("uy", StringComparison.Ordinal) && (n < 3 || lower[n - 3] != 'q'));
+        if (!open) return syllable;
+        return (letters[..(n - 2)] + (letters[n - 2] + tone.ToString()).Normalize(NormalizationForm.FormC) + letters[^1])
+            .Normalize(NormalizationForm.FormC);
+    }
+
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     /// <summary>

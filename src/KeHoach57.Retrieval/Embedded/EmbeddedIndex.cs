@@ -119,10 +119,11 @@ public sealed class EmbeddedIndex : ISearchIndex
                     if (snapshot.Header.K1 == _options.K1 && snapshot.Header.B == _options.B) _snapshot = snapshot;
                     else _logger.LogInformation("Embedded index at {Path} was built with other BM25 parameters; it will be rebuilt", _path);
                 }
-                catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    // A damaged file is treated as no index: the caller rebuilds from corpus/.
-                    _logger.LogWarning(ex, "Embedded index at {Path} could not be read; it will be rebuilt", _path);
+                    // A damaged file (truncated, arrays that do not fit, another format) is treated as no index: the caller rebuilds from corpus/.
+                    _logger.LogWarning(ex, "Embedded index at {Path} is damaged or unreadable; it will be rebuilt from the corpus", _path);
+                    _snapshot = null;
                 }
             }
             _loaded = true;

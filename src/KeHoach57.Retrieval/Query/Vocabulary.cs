@@ -3,6 +3,7 @@ using KeHoach57.Core;
 using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
 using KeHoach57.Retrieval.Storage;
+using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Retrieval.Query;
 
@@ -25,35 +26,41 @@ public sealed class Vocabulary
 
     /// <summary>Analyzes the corpus now, in memory.</summary>
     public Vocabulary(Corpus corpus, VietnameseAnalyzer analyzer)
-        : this(Count(corpus.Chunks.Select(c => analyzer.Terms(CorpusIndexer.IndexedText(c)))))
+        : this(InMemory(Count(corpus.Chunks.Select(c => analyzer.Terms(CorpusIndexer.IndexedText(c))))))
     {
-    }
-
-    private Vocabulary((Dictionary<string, int> Frequency, int Chunks) counted)
-    {
-        var (frequency, chunks) = counted;
-        _chunks = chunks;
-        _documentFrequency = term => frequency.GetValueOrDefault(term);
-        var byLength = frequency.Keys.Where(IsWord).GroupBy(t => t.Length).ToDictionary(g => g.Key, g => g.ToArray());
-        _wordsOfLength = length => byLength.GetValueOrDefault(length) ?? [];
-    }
-
-    private Vocabulary(VocabularyFile file)
-    {
-        _chunks = file.Chunks;
-        _documentFrequency = file.DocumentFrequency;
-        _wordsOfLength = file.WordsOfLength;
     }
 
     /// <summary>
-    /// The vocabulary of <paramref name="corpus"/> from <paramref name="folder"/> when the file there was built from this
-    /// corpus and analyzer; otherwise analyzed now and written there for the next start.
+    /// The vocabulary of <paramref name="corpus"/> from the data folder when the file there was built from this corpus and
+    /// analyzer; otherwise analyzed now and written there for the next start.
     /// </summary>
-    public static Vocabulary Open(Corpus corpus, VietnameseAnalyzer analyzer, string folder)
+    public Vocabulary(Corpus corpus, VietnameseAnalyzer analyzer, IOptions<IndexOptions> options)
+        : this(Open(corpus, analyzer, RepositoryPaths.Resolve(options.Value.DataPath)))
+    {
+    }
+
+    /// <summary>Where the words come from: the document frequency of a term, the letter words of a length, the chunk count.</summary>
+    private sealed record Source(Func<string, int> DocumentFrequency, Func<int, string[]> WordsOfLength, int Chunks);
+
+    private Vocabulary(Source source)
+    {
+        _documentFrequency = source.DocumentFrequency;
+        _wordsOfLength = source.WordsOfLength;
+        _chunks = source.Chunks;
+    }
+
+    private static Source InMemory((Dictionary<string, int> Frequency, int Chunks) counted)
+    {
+        var (frequency, chunks) = counted;
+        var byLength = frequency.Keys.Where(IsWord).GroupBy(t => t.Length).ToDictionary(g => g.Key, g => g.ToArray());
+        return new Source(term => frequency.GetValueOrDefault(term), length => byLength.GetValueOrDefault(length) ?? [], chunks);
+    }
+
+    private static Source Open(Corpus corpus, VietnameseAnalyzer analyzer, string folder)
     {
         var path = Path.Combine(folder, FileName);
         var fingerprint = CorpusIndexer.FingerprintOf(corpus, analyzer);
-        if (VocabularyFile.TryOpen(path, fingerprint) is { } file) return new Vocabulary(file);
+        if (VocabularyFile.TryOpen(path, fingerprint) is { } file) return new Source(file.DocumentFrequency, file.WordsOfLength, file.Chunks);
         var counted = Count(corpus.Chunks.Select(c => analyzer.Terms(CorpusIndexer.IndexedText(c))));
         try
         {
@@ -63,7 +70,7 @@ public sealed class Vocabulary
         {
             // A read-only data folder only costs this analysis again at the next start.
         }
-        return new Vocabulary(counted);
+        return InMemory(counted);
     }
 
     /// <summary>Writes the vocabulary of chunks analyzed elsewhere (an index build), so the next <see cref="Open"/> maps it.</summary>

@@ -4,6 +4,7 @@ using KeHoach57.Core.Answers;
 namespace KeHoach57.Server.Ask;
 
 /// <summary>Body of POST /api/ask and /api/ask/stream.</summary>
+/// <param name="ConversationId">The id a previous answer returned, to ask a follow-up; ids are issued by the server only.</param>
 public sealed record AskBody(string? Question, string? Scope = null, string? ConversationId = null);
 
 /// <summary>
@@ -35,3 +36,8 @@ public sealed record AskResponse(
             Confidence = answer.Confidence,
         };
 }
+
+/// <summary>Starter questions for the widget (GET /api/suggestions).</summary>
+public sealed record SuggestionList(
+    [property: JsonPropertyName("scope")] string? Scope,
+    [property: JsonPropertyName("questions")] IReadOnlyList<string> Questions);

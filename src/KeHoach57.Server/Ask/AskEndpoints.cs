@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using KeHoach57.Server.Documents;
 using KeHoach57.Server.Health;
 using KeHoach57.Server.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -14,31 +15,41 @@ public static class AskEndpoints
 {
     public static IEndpointRouteBuilder MapAskEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").RequireReadiness().RequireCors(ServerSetup.CorsPolicy);
-        api.MapPost("/ask", async (HttpContext http, AskService asks, CancellationToken cancellationToken) =>
-        {
-            var (response, problem) = await ReadAndAskAsync(http, asks, cancellationToken);
-            return problem ?? TypedResults.Ok(response);
-        }).RequireRateLimiting(RateLimiting.Policy);
+        var api = endpoints.MapGroup("/api").RequireReadiness().RequireCors(ServerSetup.CorsPolicy).WithTags("ask");
+        api.MapPost("/ask", async Task<Results<Ok<AskResponse>, ProblemHttpResult>> (HttpContext http, AskService asks, CancellationToken cancellationToken) =>
+            {
+                var (response, problem) = await ReadAndAskAsync(http, asks, cancellationToken);
+                return problem is not null ? problem : TypedResults.Ok(response);
+            })
+            .RequireRateLimiting(RateLimiting.Asking)
+            .AcceptsJson<AskBody>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
+                StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
 
         // Errors are found before the stream starts, so they are still plain 4xx JSON the widget can read.
-        api.MapPost("/ask/stream", async (HttpContext http, AskService asks, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
-        {
-            var (response, problem) = await ReadAndAskAsync(http, asks, cancellationToken);
-            return problem ?? TypedResults.ServerSentEvents(Events(response!, json.Value.SerializerOptions));
-        }).RequireRateLimiting(RateLimiting.Policy);
+        api.MapPost("/ask/stream", async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> (HttpContext http, AskService asks,
+                IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+            {
+                var (response, problem) = await ReadAndAskAsync(http, asks, cancellationToken);
+                return problem is not null ? problem : TypedResults.ServerSentEvents(Events(response!, json.Value.SerializerOptions));
+            })
+            .RequireRateLimiting(RateLimiting.Asking)
+            .AcceptsJson<AskBody>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
+                StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
 
-        api.MapGet("/suggestions", (string? scope, SuggestionService suggestions) =>
-            suggestions.For(scope) is { } list
-                ? TypedResults.Ok(new { scope = string.IsNullOrWhiteSpace(scope) ? null : scope.Trim(), questions = list })
-                : Problems.BadRequest(suggestions.UnknownScopeMessage(scope!)));
+        api.MapGet("/suggestions", Results<Ok<SuggestionList>, ProblemHttpResult> (string? scope, SuggestionService suggestions) =>
+                suggestions.For(scope) is { } list
+                    ? TypedResults.Ok(new SuggestionList(string.IsNullOrWhiteSpace(scope) ? null : scope.Trim(), list))
+                    : Problems.BadRequest(suggestions.UnknownScopeMessage(scope!)))
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 
     private static async Task<AskService.Outcome> ReadAndAskAsync(HttpContext http, AskService asks, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<AskBody>(http, cancellationToken);
-        return problem is not null ? new(null, problem) : await asks.AskAsync(body!, cancellationToken);
+        return problem is not null ? new(null, problem) : await asks.AskAsync(body!, ConversationIds.Client(http), cancellationToken);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using KeHoach57.Answering;
 using KeHoach57.Conversations;
 using KeHoach57.Server.Infrastructure;
 using KeHoach57.Server.Telemetry;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Server.Ask;
@@ -13,6 +14,7 @@ namespace KeHoach57.Server.Ask;
 /// </summary>
 public sealed class AskService(
     ConversationService conversations,
+    ConversationIds ids,
     IOptions<AnsweringOptions> answering,
     RecentAnswers recent,
     AssistantMetrics metrics,
@@ -20,16 +22,18 @@ public sealed class AskService(
 {
     public const string Channel = "web";
 
-    public readonly record struct Outcome(AskResponse? Response, IResult? Problem);
+    public readonly record struct Outcome(AskResponse? Response, ProblemHttpResult? Problem);
 
-    public async Task<Outcome> AskAsync(AskBody body, CancellationToken cancellationToken)
+    /// <param name="client">Who asks (<see cref="ConversationIds.Client"/>): a conversation id continues only for the client it was issued to.</param>
+    public async Task<Outcome> AskAsync(AskBody body, string client, CancellationToken cancellationToken)
     {
         var question = body.Question?.Trim() ?? "";
         var scope = string.IsNullOrWhiteSpace(body.Scope) ? null : body.Scope.Trim();
         var problem = Validate(question, scope, body.ConversationId);
         if (problem is not null) return Reject(problem, scope);
 
-        var conversationId = body.ConversationId ?? Ids.New();
+        // Another client's id, or one the client made up, starts a new conversation instead of joining that one.
+        var conversationId = body.ConversationId is { } presented && ids.IsIssuedTo(presented, client) ? presented : ids.Issue(client);
         var clock = Stopwatch.StartNew();
         var answer = await conversations.AskAsync($"{Channel}:{conversationId}", question, scope, cancellationToken);
         var latencyMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3);

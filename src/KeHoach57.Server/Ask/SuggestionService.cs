@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KeHoach57.Answering;
+using KeHoach57.Conversations;
 using KeHoach57.Core.Documents;
 using KeHoach57.Server.Documents;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,11 @@ namespace KeHoach57.Server.Ask;
 /// Starter questions for the widget: a curated list for the scope when appsettings has one, otherwise
 /// questions made from the scope document's own section titles, so every plan gets sensible starters.
 /// </summary>
-public sealed partial class SuggestionService(Assistant assistant, IOptions<WidgetOptions> options)
+public sealed partial class SuggestionService(IAssistantSource assistants, IOptions<WidgetOptions> options)
 {
+    // Asked at each call: the corpus may have been reloaded since.
+    private Assistant CurrentAssistant => assistants.Current ?? throw new InvalidOperationException("The assistant has not loaded a corpus yet.");
+
     public const string DefaultKey = "default";
 
     /// <summary>The questions, or null when <paramref name="scope"/> names no document.</summary>
@@ -20,7 +24,7 @@ public sealed partial class SuggestionService(Assistant assistant, IOptions<Widg
         var widget = options.Value;
         var max = Math.Max(1, widget.MaxSuggestions);
         if (string.IsNullOrWhiteSpace(scope)) return Curated(DefaultKey, max) ?? [];
-        var document = assistant.FindDocument(scope.Trim());
+        var document = CurrentAssistant.FindDocument(scope.Trim());
         if (document is null) return null;
         return Curated(document.Info.Id, max)
             ?? (FromSections(document, max) is { Count: > 0 } generated ? generated : null)
@@ -28,7 +32,7 @@ public sealed partial class SuggestionService(Assistant assistant, IOptions<Widg
             ?? [];
     }
 
-    public string UnknownScopeMessage(string scope) => assistant.UnknownScopeMessage(scope.Trim());
+    public string UnknownScopeMessage(string scope) => CurrentAssistant.UnknownScopeMessage(scope.Trim());
 
     // Blank entries count as absent, so a deployment can switch a curated list off with empty values.
     private IReadOnlyList<string>? Curated(string key, int max) =>

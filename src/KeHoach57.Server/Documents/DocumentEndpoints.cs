@@ -1,7 +1,9 @@
 using KeHoach57.Answering;
+using KeHoach57.Conversations;
 using KeHoach57.Core.Documents;
 using KeHoach57.Server.Health;
 using KeHoach57.Server.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KeHoach57.Server.Documents;
 
@@ -17,20 +19,27 @@ public static class DocumentEndpoints
 
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/documents").RequireReadiness().RequireCors(ServerSetup.CorsPolicy);
-        api.MapGet("/", (Assistant assistant) => TypedResults.Ok(assistant.Corpus.Documents.Select(Summary).ToList()));
-        api.MapGet("/{id}", (string id, Assistant assistant) => assistant.FindDocument(id) is { } doc
-            ? TypedResults.Ok(Detail(doc))
-            : Problems.NotFound(UnknownDocument(id)));
+        var api = endpoints.MapGroup("/api/documents").RequireReadiness().RequireCors(ServerSetup.CorsPolicy).WithTags("documents");
+        api.MapGet("/", (IAssistantSource assistants) => TypedResults.Ok(Serving(assistants).Corpus.Documents.Select(Summary).ToList()))
+            .ProducesProblems(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/{id}", Results<Ok<DocumentDetail>, ProblemHttpResult> (string id, IAssistantSource assistants) =>
+                Serving(assistants).FindDocument(id) is { } doc
+                    ? TypedResults.Ok(Detail(doc))
+                    : Problems.NotFound(UnknownDocument(id)))
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
 
-        endpoints.MapGet("/documents/{id}", (string id, string? highlight, string? view, Assistant assistant, DocumentPage page) =>
-            assistant.FindDocument(id) is { } doc
+        endpoints.MapGet("/documents/{id}", (string id, string? highlight, string? view, IAssistantSource assistants, DocumentPage page) =>
+            Serving(assistants).FindDocument(id) is { } doc
                 ? Results.Content(page.Render(doc, highlight, DocumentPage.ParseView(view)), "text/html; charset=utf-8")
                 : Results.Content(NotFoundPage(id), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound))
             .RequireReadiness()
             .ExcludeFromDescription();
         return endpoints;
     }
+
+    // Readiness is checked by the endpoint filter before the handler runs, so there is an assistant here.
+    private static Assistant Serving(IAssistantSource assistants) =>
+        assistants.Current ?? throw new InvalidOperationException("The assistant has not loaded a corpus yet.");
 
     private static DocumentSummary Summary(CorpusDocument doc)
     {

@@ -3,6 +3,8 @@ using System.Text;
 using KeHoach57.Server.Ask;
 using KeHoach57.Server.Infrastructure;
 using KeHoach57.Server.Telemetry;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Server.Feedback;
@@ -13,16 +15,30 @@ public static class FeedbackEndpoints
 
     public sealed record FeedbackBody(string? ConversationId, string? AnswerId, bool? Helpful, string? Comment);
 
+    public sealed record FeedbackReceipt(long Id, string Message);
+
     public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/feedback").RequireRateLimiting(RateLimiting.Policy);
-        api.MapPost("/", PostAsync).RequireCors(ServerSetup.CorsPolicy);
+        var api = endpoints.MapGroup("/api/feedback").RequireRateLimiting(RateLimiting.Feedback).WithTags("feedback");
+        api.MapPost("/", PostAsync).RequireCors(ServerSetup.CorsPolicy)
+            .AcceptsJson<FeedbackBody>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
+                StatusCodes.Status429TooManyRequests);
         // Not CORS-enabled: the export is for administrators' tools, never for a browser on a portal.
-        api.MapGet("/", ExportAsync);
+        api.MapGet("/", ExportAsync)
+            .Produces<IReadOnlyList<FeedbackEntry>>(StatusCodes.Status200OK, "application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // format=csv: the same entries as a spreadsheet file.
+                operation.Responses?["200"].Content?.TryAdd("text/csv", new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+                return Task.CompletedTask;
+            })
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
+                StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 
-    private static async Task<IResult> PostAsync(HttpContext http, FeedbackStore store, RecentAnswers recent,
+    private static async Task<Results<Ok<FeedbackReceipt>, ProblemHttpResult>> PostAsync(HttpContext http, FeedbackStore store, RecentAnswers recent,
         IOptions<FeedbackOptions> options, AssistantMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<FeedbackBody>(http, cancellationToken);
@@ -43,10 +59,10 @@ public static class FeedbackEndpoints
         var id = await store.AddAsync(new FeedbackEntry(0, clock.GetUtcNow(), conversationId, answerId, helpful, comment,
             known?.Question, known?.Answer, known?.Scope), cancellationToken);
         metrics.Feedback(helpful);
-        return TypedResults.Ok(new { id, message = "Cảm ơn bạn đã góp ý!" });
+        return TypedResults.Ok(new FeedbackReceipt(id, "Cảm ơn bạn đã góp ý!"));
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext http, string? format, FeedbackStore store,
+    private static async Task<Results<Ok<IReadOnlyList<FeedbackEntry>>, FileContentHttpResult, ProblemHttpResult>> ExportAsync(HttpContext http, string? format, FeedbackStore store,
         IOptions<AdminOptions> admin, CancellationToken cancellationToken)
     {
         var key = admin.Value.ApiKey;
@@ -59,13 +75,16 @@ public static class FeedbackEndpoints
             return Problems.Status(StatusCodes.Status403Forbidden, "Khóa quản trị không đúng.");
 
         var entries = await store.ListAsync(cancellationToken);
-        return (format ?? "json").ToLowerInvariant() switch
+        switch ((format ?? "json").ToLowerInvariant())
         {
-            "json" => TypedResults.Ok(entries),
-            "csv" => TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(FeedbackCsv.Write(entries))).ToArray(),
-                "text/csv; charset=utf-8", "gop-y.csv"),
-            _ => Problems.BadRequest("Định dạng xuất không hợp lệ: dùng format=json hoặc format=csv."),
-        };
+            case "json":
+                return TypedResults.Ok(entries);
+            case "csv":
+                return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(FeedbackCsv.Write(entries))).ToArray(),
+                    "text/csv; charset=utf-8", "gop-y.csv");
+            default:
+                return Problems.BadRequest("Định dạng xuất không hợp lệ: dùng format=json hoặc format=csv.");
+        }
     }
 
     // Hashing first gives equal-length inputs, so the comparison time says nothing about the key.

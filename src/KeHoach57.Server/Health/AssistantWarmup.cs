@@ -1,34 +1,27 @@
 using System.Diagnostics;
-using KeHoach57.Hosting;
+using KeHoach57.Hosting.Lifecycle;
 
 namespace KeHoach57.Server.Health;
 
 /// <summary>
-/// Loads the corpus and index once, in the background, so Kestrel starts listening at once and /health
-/// can report "starting" to the orchestrator instead of the process looking hung.
+/// Starts the first corpus load once Kestrel is listening, so a slow or broken corpus/ never keeps the port
+/// closed: meanwhile /health says "loading", and afterwards what the holder says.
 /// </summary>
-public sealed class AssistantWarmup(IServiceProvider services, AssistantReadiness readiness, ILogger<AssistantWarmup> logger) : BackgroundService
+public sealed class AssistantWarmup(AssistantHolder holder, ILogger<AssistantWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield(); // the corpus load is synchronous; keep it off the host's start path
+        await Task.Yield();
         var clock = Stopwatch.StartNew();
         try
         {
-            var assistant = await services.PrepareAssistantAsync(stoppingToken);
-            var corpus = assistant.Corpus;
-            readiness.MarkReady(corpus.Documents.Count, corpus.Documents.Sum(d => d.Chunks.Count));
-            logger.LogInformation("Assistant ready: {Documents} documents, {Chunks} chunks in {ElapsedMs} ms",
-                readiness.Current.Documents, readiness.Current.Chunks, clock.ElapsedMilliseconds);
+            await holder.EnsureStartedAsync(stoppingToken);
+            var status = holder.Status;
+            logger.LogInformation("Assistant {State}: {Documents} documents, {Chunks} chunks in {ElapsedMs} ms",
+                status.State, status.Documents, status.Chunks, clock.ElapsedMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        catch (Exception ex)
-        {
-            // Stay up and say so on /health: a crash loop would hide the reason from whoever looks.
-            logger.LogCritical(ex, "Assistant failed to load the corpus or index");
-            readiness.MarkFailed();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -8,17 +9,19 @@ namespace KeHoach57.Server.Infrastructure;
 /// <summary>
 /// Reads a small JSON body by hand instead of through parameter binding, so that a body that is too big,
 /// empty or malformed gets a Vietnamese 400/413 rather than the framework's English (or empty) one, and so
-/// that no more than the cap is ever buffered whatever Content-Length claims.
+/// that no more than the cap is ever buffered whatever Content-Length claims. Only application/json (or a
+/// +json type) is read: a cross-site HTML form can only send form or text types, so those get 415.
 /// </summary>
 public static class JsonBody
 {
-    public readonly record struct Result<T>(T? Value, IResult? Problem);
+    public readonly record struct Result<T>(T? Value, ProblemHttpResult? Problem);
 
     public static async Task<Result<T>> ReadAsync<T>(HttpContext context, CancellationToken cancellationToken) where T : class
     {
         var services = context.RequestServices;
         var maxBytes = services.GetRequiredService<IOptions<ServerOptions>>().Value.MaxRequestBodyBytes;
         var request = context.Request;
+        if (!request.HasJsonContentType()) return new(null, Problems.NotJson());
         if (request.ContentLength > maxBytes) return new(null, Problems.TooLarge(maxBytes));
 
         var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);

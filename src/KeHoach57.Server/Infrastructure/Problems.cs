@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KeHoach57.Server.Infrastructure;
@@ -28,21 +29,25 @@ public static class Problems
         404 => "Không có địa chỉ này trên máy chủ.",
         405 => "Địa chỉ này không nhận phương thức HTTP đã dùng.",
         413 => "Nội dung gửi lên quá lớn.",
+        415 => "Chỉ nhận nội dung JSON (Content-Type: application/json).",
         429 => "Bạn đã gửi quá nhiều yêu cầu. Vui lòng đợi một lát rồi thử lại.",
         503 => "Trợ lý đang nạp dữ liệu kế hoạch. Vui lòng thử lại sau ít giây.",
         >= 500 => "Đã có lỗi ngoài ý muốn ở máy chủ. Vui lòng thử lại sau.",
         _ => "Yêu cầu không thực hiện được.",
     };
 
-    public static IResult Status(int status, string? detail = null) =>
+    public static ProblemHttpResult Status(int status, string? detail = null) =>
         TypedResults.Problem(detail ?? DefaultDetail(status), statusCode: status, title: Title(status));
 
-    public static IResult BadRequest(string detail) => Status(StatusCodes.Status400BadRequest, detail);
+    public static ProblemHttpResult BadRequest(string detail) => Status(StatusCodes.Status400BadRequest, detail);
 
-    public static IResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, detail);
+    public static ProblemHttpResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, detail);
 
-    public static IResult TooLarge(int maxBytes) =>
+    public static ProblemHttpResult TooLarge(int maxBytes) =>
         Status(StatusCodes.Status413PayloadTooLarge, $"Nội dung gửi lên vượt quá giới hạn {maxBytes / 1024} KB.");
+
+    public static ProblemHttpResult NotJson() =>
+        Status(StatusCodes.Status415UnsupportedMediaType, "Chỉ nhận nội dung JSON: hãy gửi tiêu đề Content-Type: application/json.");
 
     /// <summary>Fills in what the framework leaves blank (status-code pages, exception handler) in Vietnamese.</summary>
     public static void Localize(ProblemDetails problem)

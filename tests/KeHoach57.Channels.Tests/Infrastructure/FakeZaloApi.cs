@@ -11,7 +11,9 @@ namespace KeHoach57.Channels.Tests.Infrastructure;
 
 /// <summary>A text the OA sent, with the access token it was sent with and the token file's content at that moment.</summary>
 /// <param name="Buttons">The "oa.open.url" buttons under the text (empty for a plain text message).</param>
-public sealed record ZaloSent(string UserId, string Text, string AccessToken, string? TokenFileThen, IReadOnlyList<ZaloUrlButton>? Buttons = null)
+/// <param name="QuoteMessageId">The user's msg_id the message replies to, if it quotes one.</param>
+public sealed record ZaloSent(string UserId, string Text, string AccessToken, string? TokenFileThen,
+    IReadOnlyList<ZaloUrlButton>? Buttons = null, string? QuoteMessageId = null)
 {
     public IReadOnlyList<ZaloUrlButton> UrlButtons => Buttons ?? [];
 }
@@ -88,9 +90,10 @@ public sealed class FakeZaloApi : LoopbackServer
         Eventually.WaitAsync(() => Sent, s => s.Count >= count, $"{count} Zalo message(s)");
 
     /// <summary>A webhook body and its X-ZEvent-Signature, signed as Zalo signs (or with another key).</summary>
-    public static (byte[] Body, string Signature) SignedText(string userId, string text, string messageId, string secret = OaSecretKey)
+    public static (byte[] Body, string Signature) SignedText(string userId, string text, string messageId, string secret = OaSecretKey,
+        DateTimeOffset? at = null)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString();
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString();
         var body = Encoding.UTF8.GetBytes(new JsonObject
         {
             ["app_id"] = AppId,
@@ -125,7 +128,8 @@ public sealed class FakeZaloApi : LoopbackServer
             return Json(new JsonObject { ["error"] = -201, ["message"] = "Parameters are invalid" });
         }
         var fileNow = TokenFileToWatch is { } path && File.Exists(path) ? await File.ReadAllTextAsync(path) : null;
-        _sent.Enqueue(new ZaloSent((string)body["recipient"]!["user_id"]!, text!, token, fileNow, buttons));
+        _sent.Enqueue(new ZaloSent((string)body["recipient"]!["user_id"]!, text!, token, fileNow, buttons,
+            (string?)body["message"]?["quote_message_id"]));
         return Json(new JsonObject { ["error"] = 0, ["message"] = "Success", ["data"] = new JsonObject { ["message_id"] = Guid.NewGuid().ToString("N") } });
     }
 

@@ -70,6 +70,19 @@ public class AssistantServerFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>/health's body, polled until <paramref name="done"/> says so (at most a minute).</summary>
+    public static async Task<JsonElement> PollHealthAsync(HttpClient client, Func<JsonElement, bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            using var response = await client.GetAsync("/health", timeout.Token);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
+            if (done(body)) return body;
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -14,4 +14,14 @@ public sealed class InMemoryConversationStore : IConversationStore
         _states[state.Id] = state;
         return Task.CompletedTask;
     }
+
+    public Task<int> PruneAsync(DateTimeOffset updatedBefore, int maxConversations, CancellationToken cancellationToken = default)
+    {
+        var removed = 0;
+        var ordered = _states.Values.OrderByDescending(s => s.UpdatedAt).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+            if ((ordered[i].UpdatedAt < updatedBefore || i >= maxConversations) && _states.TryRemove(ordered[i].Id, out _))
+                removed++;
+        return Task.FromResult(removed);
+    }
 }

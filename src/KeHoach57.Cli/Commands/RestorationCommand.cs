@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using KeHoach57.Core;
+using KeHoach57.Core.Text;
+using KeHoach57.Core.Text.Restoration;
+using KeHoach57.Evaluation.Restoration;
+
+namespace KeHoach57.Cli.Commands;
+
+/// <summary>
+/// restoration-eval prints issue 17's table (held-out clean text and the OCR gold set, before and after)
+/// and the speed figures; restoration-build writes the syllable model's data file from the word list
+/// (see tools/restoration/build-syllables.sh) and the clean plan.
+/// </summary>
+public static class RestorationCommand
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static Command CreateEval()
+    {
+        var tune = new Option<bool>("--tune") { Description = "Dò ngưỡng tin cậy trên phần tune của bộ vàng (không dùng phần test)" };
+        var mistakes = new Option<string?>("--mistakes") { Description = "In các âm tiết khôi phục sai của một phần bộ vàng (tune hoặc test)" };
+        var show = new Option<string?>("--show") { Description = "Khôi phục một câu và in từng âm tiết với độ tin cậy" };
+        var command = new Command("restoration-eval", "Đo chất lượng và tốc độ khôi phục dấu tiếng Việt (issue 17)") { tune, mistakes, show };
+        command.SetAction(parse =>
+        {
+            var root = RepositoryPaths.FindRoot() ?? throw new InvalidOperationException("Không tìm thấy thư mục gốc của kho mã.");
+            var evaluation = new RestorationEvaluation(root);
+            if (parse.GetValue(show) is { } text)
+            {
+                Console.WriteLine(SyllableRestorer.Default.Restore(text));
+                foreach (var s in SyllableRestorer.Default.Analyze(text))
+                {
+                    var readings = string.Join(", ", SyllableRestorer.Default.Readings(s.Source).Select(r => string.Create(Invariant, $"{r.Word ?? "(as is)"} {r.Cost:0.00}")));
+                    Console.WriteLine(string.Create(Invariant, $"  {s.Source} → {s.Restored} ({s.Confidence:0.000}){(s.Changed ? "" : " unchanged")}: {readings}"));
+                }
+                return 0;
+            }
+            if (parse.GetValue(mistakes) is { } part)
+            {
+                foreach (var line in evaluation.Mistakes(part)) Console.WriteLine(line);
+                return 0;
+            }
+            if (parse.GetValue(tune))
+            {
+                var (best, grid) = evaluation.Tune();
+                Console.WriteLine("tune part: weight  confidence  letter-conf  unsupported  accuracy  letters  changed-wrong  unchanged-wrong");
+                foreach (var (options, score) in grid)
+                    Console.WriteLine(string.Create(Invariant, $"           {options.ChannelWeight,6:0.0}  {options.MinConfidence,10:0.00}  {options.MinLetterConfidence,11:0.000}  {options.MinUnsupportedConfidence,11:0.00}  {score.Accuracy,8:P2}  {score.FoldedAccuracy,7:P2}  {score.ChangedWrongRate,13:P2}  {score.UnchangedWrongRate,15:P2}"));
+                Console.WriteLine(string.Create(Invariant, $"best: ChannelWeight {best.ChannelWeight}, MinConfidence {best.MinConfidence}, MinLetterConfidence {best.MinLetterConfidence}, MinUnsupportedConfidence {best.MinUnsupportedConfidence}"));
+                return 0;
+            }
+            var rows = evaluation.Run();
+            Console.WriteLine($"{"set",-44} {"restorer",-30} {"syllables",9} {"accuracy",9} {"letters",8} {"changed-wrong",14} {"unchanged-wrong",16}");
+            foreach (var row in rows)
+            {
+                var s = row.Score;
+                Console.WriteLine(string.Create(Invariant, $"{row.Set,-44} {row.Restorer,-30} {s.Syllables,9} {s.Accuracy,9:P2} {s.FoldedAccuracy,8:P2} {s.ChangedWrongRate,14:P2} {s.UnchangedWrongRate,16:P2}"));
+            }
+            var speed = evaluation.Speed();
+            Console.WriteLine();
+            Console.WriteLine("speed (ms; wall clock / CPU time of this process, which on a shared machine is the steadier figure):");
+            Console.WriteLine(string.Create(Invariant, $"  data file {speed.DataBytes / 1024.0:0.0} KiB; load {Show(speed.FirstLoad)} the first time (with JIT), {Show(speed.MedianLoad)} median of 5 after"));
+            Console.WriteLine(string.Create(Invariant, $"  first restore on a freshly loaded model (builds the candidate index): {Show(speed.FirstRestore)}"));
+            Console.WriteLine(string.Create(Invariant, $"  {speed.Clauses} clauses of {speed.MeanChars:0} characters on average: {Show(speed.ColdPerClause)} per clause cold (empty cache), {Show(speed.WarmPerClause)} warm"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Show(Timing t) => string.Create(Invariant, $"{t.Wall:0.000} / {t.Cpu:0.000}");
+
+    public static Command CreateBuild()
+    {
+        var words = new Option<FileInfo>("--words") { Description = "Danh sách âm tiết của @cspell/dict-vi-vn (mỗi dòng một âm tiết)", Required = true };
+        var output = new Option<FileInfo?>("--output") { Description = "Tệp dữ liệu ghi ra (mặc định src/KeHoach57.Core/Text/Restoration/syllables.tsv.gz)" };
+        var source = new Option<string>("--source") { Description = "Nguồn của danh sách (ghi vào đầu tệp)", DefaultValueFactory = _ => "npm package @cspell/dict-vi-vn (MIT)" };
+        var command = new Command("restoration-build", "Chuyển danh sách âm tiết và kế hoạch sạch thành tệp dữ liệu mô hình âm tiết") { words, output, source };
+        command.SetAction(parse =>
+        {
+            var root = RepositoryPaths.FindRoot() ?? throw new InvalidOperationException("Không tìm thấy thư mục gốc của kho mã.");
+            var wordFile = parse.GetValue(words)!;
+            if (!wordFile.Exists)
+            {
+                Console.Error.WriteLine($"Không tìm thấy tệp: {wordFile.FullName}");
+                return 2;
+            }
+            var corpus = Path.Combine(root, "corpus");
+            var analyzer = new VietnameseAnalyzer();
+            var clean = RestorationTraining.Paragraphs(File.ReadAllText(Path.Combine(corpus, RestorationTraining.CleanPlan + ".md")));
+            var model = SyllableModel.Build(RestorationTraining.ReadWordList(wordFile.FullName),
+                clean.Concat(RestorationTraining.Supplements(corpus, analyzer.Glossary)), analyzer);
+            var path = parse.GetValue(output)?.FullName ?? Path.Combine(root, "src", "KeHoach57.Core", "Text", "Restoration", "syllables.tsv.gz");
+            var temp = path + ".tmp";
+            using (var stream = File.Create(temp))
+                model.Save(stream, $"syllables: {parse.GetValue(source)} (licence: LICENSE-cspell-dict-vi-vn.txt) and corpus/{RestorationTraining.CleanPlan}.md\n" +
+                                   "pairs and counts: corpus/bac-giang.md, the glossary's expansions, the plans' titles\n" +
+                                   "rebuild: tools/restoration/build-syllables.sh");
+            File.Move(temp, path, overwrite: true);
+            Console.WriteLine(string.Create(Invariant, $"{path}: {model.Count} syllables, {model.BigramCount} pairs, {model.TextTokens} clean-text syllables, {new FileInfo(path).Length / 1024.0:0.0} KiB"));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,323 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace KeHoach57.Core.Text.Restoration;
+
+/// <summary>One word of a restored text: where it is in the source, what it was, what it became and how sure the model is.</summary>
+public readonly record struct RestoredSyllable(int Start, int End, string Source, string Restored, double Confidence)
+{
+    public bool Changed => !string.Equals(Source, Restored, StringComparison.Ordinal);
+}
+
+/// <summary>Tunables of restoration; the defaults are fitted on the tune part of eval/restoration (never its test part).</summary>
+public sealed record RestorationOptions
+{
+    /// <summary>Below this posterior probability a syllable stays as the source has it: a wrong word is worse than none.</summary>
+    public double MinConfidence { get; init; } = 0.7;
+    /// <summary>The same for a reading that changes letters, not only diacritics ("lai" → "lưới" needs more certainty than "lai" → "lại").</summary>
+    public double MinLetterConfidence { get; init; } = 0.9;
+    /// <summary>The threshold for a reading that no pair of the clean text vouches for on either side: only the unigram chose it.</summary>
+    public double MinUnsupportedConfidence { get; init; } = 0.9;
+    /// <summary>Extra channel cost of any other reading when the source already is a lexicon syllable with its diacritics ("báo", "các").</summary>
+    public double MarkedSourceTrust { get; init; } = 0.35;
+    /// <summary>How much one unit of OCR channel cost weighs against the language model's log-probability.</summary>
+    public double ChannelWeight { get; init; } = 8.0;
+    /// <summary>Candidates farther than this from the source token are not considered.</summary>
+    public double MaxChannelCost { get; init; } = 1.6;
+    /// <summary>Readings costlier than the closest one by more than this are dropped.</summary>
+    public double MaxCostAboveClosest { get; init; } = 1.2;
+    /// <summary>Spellings kept per word, best first.</summary>
+    public int MaxCandidates { get; init; } = 10;
+    /// <summary>Log-probability of a word the lexicon does not hold ("sandbox", a name): it is kept as written.</summary>
+    public double UnknownLogProbability { get; init; } = -11;
+    /// <summary>Channel cost of keeping a token that reads as no known syllable.</summary>
+    public double KeepCost { get; init; } = 1.2;
+
+    public static RestorationOptions Default { get; } = new();
+}
+
+/// <summary>
+/// Restores OCR-damaged Vietnamese to its proper spelling: "Uy ban nhan dan x3 x4y dung ké hoach" → "Ủy
+/// ban nhân dân xã xây dựng kế hoạch", "Nghj quyt s 57-NQ/TW cüa B ChInh trj" → "Nghị quyết số 57-NQ/TW
+/// của Bộ Chính trị". Each word's candidates are the lexicon's syllables near it under the
+/// OCR channel (<see cref="OcrChannel"/>); Viterbi over the syllable bigram model (<see cref="SyllableModel"/>)
+/// picks the reading, and forward–backward gives each syllable's posterior. A syllable whose posterior is
+/// below its threshold stays as the source has it ("ndi sinh" stays when the clean text never had "nội
+/// sinh" to vouch for "nội"; more certainty is asked of a change of letters and of a reading no pair of
+/// the clean text supports), and so do numbers,
+/// acronyms, document numbers and words the lexicon does not know. Case is kept (capitals, headings).
+/// Thread-safe; the model is read once, lazily.
+/// </summary>
+public sealed class SyllableRestorer
+{
+    private const int CacheLimit = 200_000;
+    private readonly SyllableModel _model;
+    private readonly OcrChannel _channel;
+    private readonly VietnameseAnalyzer _analyzer;
+    private readonly ConcurrentDictionary<string, Candidate[]> _candidates = new(StringComparer.Ordinal);
+
+    public RestorationOptions Options { get; }
+
+    private readonly record struct Candidate(int Id, double Emission, bool LetterChange = false);
+
+    public SyllableRestorer(SyllableModel model, OcrChannel channel, VietnameseAnalyzer analyzer, RestorationOptions? options = null)
+    {
+        _model = model;
+        _channel = channel;
+        _analyzer = analyzer;
+        Options = options ?? RestorationOptions.Default;
+    }
+
+    private static readonly Lazy<SyllableRestorer> DefaultRestorer =
+        new(() => new SyllableRestorer(SyllableModel.Default, OcrChannel.Default, new VietnameseAnalyzer()));
+
+    /// <summary>The shipped model and confusions with the default options.</summary>
+    public static SyllableRestorer Default => DefaultRestorer.Value;
+
+    public SyllableRestorer With(RestorationOptions options) => new(_model, _channel, _analyzer, options);
+
+    public string Restore(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
+        var syllables = Analyze(text);
+        var sb = new StringBuilder(text.Length + 16);
+        var at = 0;
+        foreach (var s in syllables)
+        {
+            if (!s.Changed) continue;
+            sb.Append(text, at, s.Start - at).Append(s.Restored);
+            at = s.End;
+        }
+        return at == 0 ? text : sb.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>Every word of <paramref name="text"/> with its restoration and confidence, in order.</summary>
+    public IReadOnlyList<RestoredSyllable> Analyze(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        var units = SyllableReader.Read(text, _analyzer);
+        var result = new RestoredSyllable[units.Count];
+        var chainStart = 0;
+        for (var k = 0; k <= units.Count; k++)
+        {
+            if (k < units.Count && (k == chainStart || !units[k].BreakBefore)) continue;
+            DecodeChain(text, units, chainStart, k, result);
+            chainStart = k;
+        }
+        return result;
+    }
+
+    /// <summary>Viterbi and forward–backward over units [from, to), one clause.</summary>
+    private void DecodeChain(string text, List<SyllableUnit> units, int from, int to, RestoredSyllable[] result)
+    {
+        var n = to - from;
+        if (n == 0) return;
+        var states = new Candidate[n][];
+        for (var i = 0; i < n; i++)
+        {
+            var unit = units[from + i];
+            states[i] = unit.Kind switch
+            {
+                UnitKind.Number => [new Candidate(_model.NumberId, 0)],
+                UnitKind.Abbreviation => [new Candidate(_model.AbbreviationId, 0)],
+                _ => CandidatesFor(text.Substring(unit.Start, unit.End - unit.Start).ToLowerInvariant()),
+            };
+        }
+
+        // Transition log-probabilities, computed once and shared by Viterbi and forward–backward.
+        var trans = new double[n + 1][];
+        var probability = new double[n + 1][];
+        var start = new[] { new Candidate(_model.SentenceStartId, 0) };
+        var end = new[] { new Candidate(_model.SentenceEndId, 0) };
+        for (var i = 0; i <= n; i++)
+        {
+            var prev = i == 0 ? start : states[i - 1];
+            var next = i == n ? end : states[i];
+            var t = new double[prev.Length * next.Length];
+            var e = new double[t.Length];
+            for (var p = 0; p < prev.Length; p++)
+                for (var q = 0; q < next.Length; q++)
+                {
+                    t[p * next.Length + q] = Transition(prev[p].Id, next[q].Id);
+                    e[p * next.Length + q] = Math.Exp(t[p * next.Length + q]);
+                }
+            trans[i] = t;
+            probability[i] = e;
+        }
+
+        // Viterbi in log space; forward–backward in probability space, rescaled at every word.
+        var viterbi = new double[n][];
+        var back = new int[n][];
+        var alpha = new double[n][];
+        var emission = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            var size = states[i].Length;
+            viterbi[i] = new double[size];
+            back[i] = new int[size];
+            alpha[i] = new double[size];
+            emission[i] = new double[size];
+            var scale = 0.0;
+            for (var q = 0; q < size; q++)
+            {
+                var logEmission = -Options.ChannelWeight * states[i][q].Emission;
+                emission[i][q] = Math.Exp(logEmission);
+                if (i == 0)
+                {
+                    viterbi[i][q] = trans[0][q] + logEmission;
+                    alpha[i][q] = probability[0][q] * emission[i][q];
+                }
+                else
+                {
+                    var prevSize = states[i - 1].Length;
+                    double best = double.NegativeInfinity, sum = 0;
+                    var arg = 0;
+                    for (var p = 0; p < prevSize; p++)
+                    {
+                        var t = trans[i][p * size + q];
+                        var v = viterbi[i - 1][p] + t;
+                        if (v > best) (best, arg) = (v, p);
+                        sum += alpha[i - 1][p] * probability[i][p * size + q];
+                    }
+                    viterbi[i][q] = best + logEmission;
+                    back[i][q] = arg;
+                    alpha[i][q] = sum * emission[i][q];
+                }
+                scale += alpha[i][q];
+            }
+            if (scale > 0) for (var q = 0; q < size; q++) alpha[i][q] /= scale;
+        }
+        var beta = new double[n][];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var size = states[i].Length;
+            beta[i] = new double[size];
+            var scale = 0.0;
+            for (var p = 0; p < size; p++)
+            {
+                if (i == n - 1) beta[i][p] = probability[n][p];
+                else
+                {
+                    var nextSize = states[i + 1].Length;
+                    var sum = 0.0;
+                    for (var q = 0; q < nextSize; q++)
+                        sum += probability[i + 1][p * nextSize + q] * emission[i + 1][q] * beta[i + 1][q];
+                    beta[i][p] = sum;
+                }
+                scale += beta[i][p];
+            }
+            if (scale > 0) for (var p = 0; p < size; p++) beta[i][p] /= scale;
+        }
+
+        var state = 0;
+        for (var q = 1; q < states[n - 1].Length; q++)
+            if (viterbi[n - 1][q] + trans[n][q] > viterbi[n - 1][state] + trans[n][state]) state = q;
+        var path = new int[n];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            path[i] = state;
+            state = back[i][state];
+        }
+        for (var i = n - 1; i >= 0; i--)
+        {
+            state = path[i];
+            var unit = units[from + i];
+            var source = text.Substring(unit.Start, unit.End - unit.Start);
+            var chosen = states[i][state];
+            var previous = i == 0 ? _model.SentenceStartId : states[i - 1][path[i - 1]].Id;
+            var next = i == n - 1 ? _model.SentenceEndId : states[i + 1][path[i + 1]].Id;
+            var supported = _model.Seen(previous, chosen.Id) || _model.Seen(chosen.Id, next) || _model.Dominant(chosen.Id);
+            var norm = 0.0;
+            for (var q = 0; q < states[i].Length; q++) norm += alpha[i][q] * beta[i][q];
+            var confidence = norm > 0 ? alpha[i][state] * beta[i][state] / norm : 0;
+            var restored = source;
+            var needed = Math.Max(chosen.LetterChange ? Options.MinLetterConfidence : Options.MinConfidence,
+                supported ? 0 : Options.MinUnsupportedConfidence);
+            if (unit.Kind == UnitKind.Word && chosen.Id >= 0 && confidence >= needed)
+                restored = MatchCase(source, _model.Word(chosen.Id));
+            result[from + i] = new RestoredSyllable(unit.Start, unit.End, source, restored, unit.Kind == UnitKind.Word ? confidence : 1);
+        }
+    }
+
+    private double Transition(int previous, int next)
+    {
+        if (next < 0) return Options.UnknownLogProbability;
+        return _model.LogProbability(previous, next);
+    }
+
+    /// <summary>The readings considered for one source word, best first, with their channel costs; null is "keep it as written".</summary>
+    public IReadOnlyList<(string? Word, double Cost)> Readings(string source) =>
+        CandidatesFor(source.ToLowerInvariant()).Select(c => (c.Id >= 0 ? _model.Word(c.Id) : null, c.Emission)).ToList();
+
+    /// <summary>The spellings a source word may stand for, with their channel costs; always including "keep it as written" (id −1).</summary>
+    private Candidate[] CandidatesFor(string source)
+    {
+        if (_candidates.TryGetValue(source, out var cached)) return cached;
+        var found = new List<Candidate>();
+        var key = ProbeKey(source);
+        // The analyzer's sure repairs ("d6i" → doi, "chirc" → chuc) are not letter changes; anything beyond them is.
+        var repaired = _analyzer.NormalizeWord(VietnameseAnalyzer.FoldAligned(source));
+        // The OCR printed a real syllable with its marks ("báo", "các"): other readings must earn it.
+        var canonical = VietnameseText.NormalizeTonePlacement(source);
+        // Not "é" alone: the diacritic-lost plans print it for any e or o with marks ("ké" kế, "méi" mới).
+        var trusted = source.Any(c => c > 127 && c != 'é') && _model.Id(canonical) >= 0;
+        if (key.Length is > 0 and <= 10)
+        {
+            foreach (var folded in _model.NearFolded(key))
+            {
+                if (Math.Abs(folded.Length - key.Length) > 3) continue;
+                if (_channel.FoldedBound(canonical, folded, Options.MaxChannelCost) > Options.MaxChannelCost) continue;
+                foreach (var id in _model.Spellings(folded))
+                {
+                    var word = _model.Word(id);
+                    var cost = _channel.Cost(canonical, word, Options.MaxChannelCost);
+                    if (trusted && word != canonical) cost += Options.MarkedSourceTrust;
+                    if (cost <= Options.MaxChannelCost) found.Add(new Candidate(id, cost, folded != repaired));
+                }
+            }
+        }
+        // A reading far costlier than the closest one cannot win on the language model alone.
+        var closest = found.Count == 0 ? 0 : found.Min(c => c.Emission);
+        var best = found
+            .Where(c => c.Emission <= closest + Options.MaxCostAboveClosest)
+            .OrderBy(c => Options.ChannelWeight * c.Emission - _model.LogUnigram(c.Id))
+            .Take(Options.MaxCandidates)
+            .ToList();
+        // Keeping the word as written is always possible, and the only reading when nothing is near it.
+        if (!best.Any(c => c.Emission == 0)) best.Add(new Candidate(-1, Options.KeepCost));
+        var result = best.ToArray();
+        if (_candidates.Count < CacheLimit) _candidates.TryAdd(source, result);
+        return result;
+    }
+
+    /// <summary>The folded letters of a source word for the deletion index: glyphs that stand for letters stay, quotes go.</summary>
+    private static string ProbeKey(string source)
+    {
+        var sb = new StringBuilder(source.Length);
+        foreach (var c in source)
+        {
+            var f = OcrChannel.FoldChar(c);
+            if (f is >= 'a' and <= 'z' or >= '0' and <= '9' or '&' or '.' or '?') sb.Append(f);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Capitals as the source has them: "MUC" → "MỤC", "ChInh" → "Chính", "hQc" → "học".</summary>
+    private static string MatchCase(string source, string word)
+    {
+        int letters = 0, upper = 0;
+        foreach (var c in source)
+        {
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (char.IsUpper(c)) upper++;
+        }
+        if (letters >= 2 && upper == letters) return word.ToUpperInvariant();
+        foreach (var c in source)
+        {
+            if (char.IsLetter(c)) return char.IsUpper(c) ? char.ToUpperInvariant(word[0]) + word[1..] : word;
+            if (char.IsDigit(c)) break;
+        }
+        return word;
+    }
+}

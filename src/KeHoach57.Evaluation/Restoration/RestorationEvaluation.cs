@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using KeHoach57.Core.Text;
+using KeHoach57.Core.Text.Restoration;
+
+namespace KeHoach57.Evaluation.Restoration;
+
+/// <summary>Milliseconds by the wall clock and of the process's CPU time.</summary>
+public readonly record struct Timing(double Wall, double Cpu)
+{
+    public static Timing operator /(Timing t, int n) => new(t.Wall / n, t.Cpu / n);
+}
+
+/// <summary>What restoration-eval prints about speed.</summary>
+public sealed record RestorationSpeed(long DataBytes, Timing FirstLoad, Timing MedianLoad, Timing FirstRestore,
+    Timing ColdPerClause, Timing WarmPerClause, int Clauses, double MeanChars);
+
+/// <summary>One row of the restoration table: a data set, a restorer, its figures.</summary>
+public sealed record RestorationRow(string Set, string Restorer, RestorationScore Score);
+
+/// <summary>
+/// The restoration measurement of issue 17. Held-out clean text: the clean plan's paragraphs split in
+/// two (<see cref="RestorationTraining.Halves"/>), a model built from the first half plus the word list
+/// and supplements, scored on the second half with its diacritics stripped, and again with synthetic
+/// OCR damage. OCR gold set: eval/restoration/test.tsv (hand-restored lines of the four OCR plans),
+/// scored with the shipped model; tune.tsv is for fitting the options only. Each set is also scored
+/// with no restoration and with the restorer the answers used before (<see cref="BaselineDiacriticRestorer"/>).
+/// </summary>
+public sealed class RestorationEvaluation
+{
+    public const int DamageSeed = 57;
+    private readonly string _root;
+    private readonly VietnameseAnalyzer _analyzer = new();
+
+    public RestorationEvaluation(string repositoryRoot) => _root = repositoryRoot;
+
+    private string Corpus => Path.Combine(_root, "corpus");
+    public string GoldFolder => Path.Combine(_root, "eval", "restoration");
+
+    public List<RestorationLine> Gold(string part) => ReadGold(Path.Combine(GoldFolder, part + ".tsv"));
+
+    /// <summary>Reads a gold file: "source TAB restored" per line; "# plan: id" starts a plan's lines.</summary>
+    public static List<RestorationLine> ReadGold(string path)
+    {
+        var lines = new List<RestorationLine>();
+        var plan = "";
+        var number = 0;
+        foreach (var raw in File.ReadLines(path))
+        {
+            number++;
+            var line = raw.TrimEnd('\r');
+            if (line.StartsWith("# plan:", StringComparison.Ordinal)) { plan = line[7..].Trim(); continue; }
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var parts = line.Split('\t');
+            if (parts.Length != 2 || parts[0].Trim().Length == 0 || parts[1].Trim().Length == 0)
+                throw new FormatException($"{Path.GetFileName(path)}:{number}: expected \"OCR line<TAB>restored line\"");
+            lines.Add(new RestorationLine(parts[0], VietnameseText.Normalize(parts[1]), $"{Path.GetFileName(path)}:{number} {plan}"));
+        }
+        return lines;
+    }
+
+    private List<string> CleanParagraphs() =>
+        RestorationTraining.Paragraphs(File.ReadAllText(Path.Combine(Corpus, RestorationTraining.CleanPlan + ".md")));
+
+    /// <summary>The held-out lines (folded, and with synthetic damage) and the model trained without them.</summary>
+    public (List<RestorationLine> Folded, List<RestorationLine> Damaged, List<string> Train) HeldOut()
+    {
+        var (train, heldOut) = RestorationTraining.Halves(CleanParagraphs());
+        var folded = heldOut.Select((p, i) => new RestorationLine(SyntheticOcr.StripDiacritics(p, _analyzer), p, $"held-out {i}")).ToList();
+        var damaged = heldOut.Select((p, i) => new RestorationLine(SyntheticOcr.Damage(p, _analyzer, DamageSeed + i), p, $"held-out {i}")).ToList();
+        return (folded, damaged, train);
+    }
+
+    public SyllableModel HeldOutModel(IEnumerable<string> train) =>
+        SyllableModel.Build(SyllableModel.Default.WordList, train.Concat(RestorationTraining.Supplements(Corpus, _analyzer.Glossary)), _analyzer);
+
+    public List<RestorationRow> Run(RestorationOptions? options = null)
+    {
+        var rows = new List<RestorationRow>();
+        var (folded, damaged, train) = HeldOut();
+        var heldOutRestorer = new SyllableRestorer(HeldOutModel(train), OcrChannel.Default, _analyzer, options);
+        var heldOutBaseline = new BaselineDiacriticRestorer(_analyzer, train.Concat(GlossaryText()));
+        rows.AddRange(Rows("held-out clean, diacritics stripped", folded, heldOutBaseline, heldOutRestorer));
+        rows.AddRange(Rows("held-out clean, synthetic OCR damage", damaged, heldOutBaseline, heldOutRestorer));
+
+        var restorer = new SyllableRestorer(SyllableModel.Default, OcrChannel.Default, _analyzer, options);
+        var baseline = new BaselineDiacriticRestorer(_analyzer, CleanParagraphs().Concat(GlossaryText()));
+        var test = Gold("test");
+        rows.AddRange(Rows($"OCR gold, test part ({test.Count} lines)", test, baseline, restorer));
+        foreach (var plan in test.GroupBy(l => l.Origin.Split(' ').Last()))
+            rows.Add(new RestorationRow($"  of which {plan.Key}", "SyllableRestorer", RestorationScore.Of(plan, restorer, _analyzer)));
+        return rows;
+    }
+
+    private IEnumerable<string> GlossaryText() => _analyzer.Glossary.Entries.SelectMany(e => e.Expansions);
+
+    private IEnumerable<RestorationRow> Rows(string set, List<RestorationLine> lines, BaselineDiacriticRestorer baseline, SyllableRestorer restorer)
+    {
+        yield return new RestorationRow(set, "none (source as is)", RestorationScore.Of(lines, s => s, _analyzer));
+        yield return new RestorationRow(set, "DiacriticRestorer before #17", RestorationScore.Of(lines, baseline.Restore, _analyzer));
+        yield return new RestorationRow(set, "SyllableRestorer", RestorationScore.Of(lines, restorer, _analyzer));
+    }
+
+    /// <summary>The syllables of a gold part that the restorer gets wrong: "source → restored (confidence) ≠ gold", for reading.</summary>
+    public IEnumerable<string> Mistakes(string part, RestorationOptions? options = null)
+    {
+        var restorer = new SyllableRestorer(SyllableModel.Default, OcrChannel.Default, _analyzer, options);
+        foreach (var line in Gold(part))
+        {
+            var gold = RestorationScore.Units(line.Gold, _analyzer);
+            var restored = restorer.Analyze(line.Source);
+            for (var i = 0; i < restored.Count && i < gold.Count; i++)
+                if (!RestorationScore.Same(restored[i].Restored, gold[i].Text))
+                    yield return $"{line.Origin,-22} {restored[i].Source} → {restored[i].Restored} ({restored[i].Confidence:0.00}) ≠ {gold[i].Text}";
+        }
+    }
+
+    /// <summary>
+    /// Fits <see cref="RestorationOptions.MinConfidence"/> on the tune part: the most accurate threshold
+    /// whose changed-but-wrong rate stays within <paramref name="maxChangedWrong"/>.
+    /// </summary>
+    public (RestorationOptions Best, List<(RestorationOptions Options, RestorationScore Score)> Grid) Tune(double maxChangedWrong = 0.008)
+    {
+        var tune = Gold("tune");
+        var grid = new List<(RestorationOptions, RestorationScore)>();
+        foreach (var weight in new[] { 6.0, 8.0, 10.0 })
+            foreach (var confidence in new[] { 0.6, 0.7, 0.8, 0.9 })
+                foreach (var letters in new[] { 0.9, 0.95, 0.98 })
+                    foreach (var unsupported in new[] { 0.0, 0.8, 0.9 })
+                    {
+                        var options = RestorationOptions.Default with
+                        {
+                            ChannelWeight = weight, MinConfidence = confidence,
+                            MinLetterConfidence = Math.Max(letters, confidence), MinUnsupportedConfidence = unsupported,
+                        };
+                        var restorer = new SyllableRestorer(SyllableModel.Default, OcrChannel.Default, _analyzer, options);
+                        grid.Add((options, RestorationScore.Of(tune, restorer, _analyzer)));
+                    }
+        var best = grid.Where(g => g.Item2.ChangedWrongRate <= maxChangedWrong).DefaultIfEmpty(grid[^1])
+            .MaxBy(g => g.Item2.Accuracy).Item1;
+        return (best, grid);
+    }
+
+    /// <summary>
+    /// Load time of the data file and restoring speed on ~300-character clauses of the OCR plans (cold
+    /// cache, then warm), each as wall-clock and as this process's CPU time: on a shared machine the
+    /// wall clock also counts other people's builds.
+    /// </summary>
+    public RestorationSpeed Speed()
+    {
+        SyllableModel model = null!;
+        var firstLoad = Measure(() => model = LoadShipped());
+        var loads = Enumerable.Range(0, 5).Select(_ => Measure(() => LoadShipped())).OrderBy(t => t.Wall).ToList();
+        long bytes;
+        using (var s = typeof(SyllableModel).Assembly.GetManifestResourceStream(SyllableModel.ResourceName)!) bytes = s.Length;
+
+        var clauses = Clauses(300).ToList();
+        var restorer = new SyllableRestorer(model, OcrChannel.Default, _analyzer);
+        var firstRestore = Measure(() => restorer.Restore(clauses[0]));
+        var cold = Measure(() => { foreach (var c in clauses) restorer.Restore(c); }) / clauses.Count;
+        const int rounds = 5;
+        var warm = Measure(() => { for (var r = 0; r < rounds; r++) foreach (var c in clauses) restorer.Restore(c); }) / (clauses.Count * rounds);
+        return new RestorationSpeed(bytes, firstLoad, loads[loads.Count / 2], firstRestore, cold, warm, clauses.Count, clauses.Average(c => c.Length));
+
+        static SyllableModel LoadShipped()
+        {
+            using var stream = typeof(SyllableModel).Assembly.GetManifestResourceStream(SyllableModel.ResourceName)!;
+            return SyllableModel.Load(stream);
+        }
+    }
+
+    private static Timing Measure(Action action)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        action();
+        process.Refresh();
+        return new Timing(wall.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds);
+    }
+
+    /// <summary>The OCR plans' paragraphs cut at word boundaries into pieces of about <paramref name="length"/> characters.</summary>
+    private IEnumerable<string> Clauses(int length)
+    {
+        foreach (var plan in new[] { "yen-hoa", "truong-giang", "thai-nguyen", "hung-yen" })
+            foreach (var paragraph in RestorationTraining.Paragraphs(File.ReadAllText(Path.Combine(Corpus, plan + ".md"))))
+                for (var at = 0; at + length / 2 < paragraph.Length;)
+                {
+                    var end = Math.Min(paragraph.Length, at + length);
+                    while (end < paragraph.Length && paragraph[end] != ' ') end++;
+                    yield return paragraph[at..end];
+                    at = end;
+                }
+    }
+}
