@@ -62,4 +62,12 @@ public static class AssistantServiceCollectionExtensions
             sp.GetRequiredService<IAssistantSource>(), sp.GetRequiredService<IConversationStore>(), sp.GetService<TimeProvider>()));
         return services;
     }
+
+    /// <summary>Importing a new plan into the corpus being served (the server's upload): the file import and the live swap.</summary>
+    public static IServiceCollection AddLivePlanImport(this IServiceCollection services)
+    {
+        services.AddPlanImport();
+        services.TryAddSingleton<LivePlanImport>();
+        return services;
+    }
 }

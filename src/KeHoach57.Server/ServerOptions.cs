@@ -68,6 +68,7 @@ public sealed class AdminOptions
 {
     public const string Section = "Admin";
 
-    /// <summary>Shared key for the feedback export, sent as the X-Admin-Key header. Empty disables the export.</summary>
+    /// <summary>Shared key of the administrators' endpoints (feedback export, plan upload), sent as the X-Admin-Key header.
+    /// Empty turns those endpoints off.</summary>
     public string? ApiKey { get; set; }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KeHoach57.Conversations.Storage;
+using KeHoach57.Hosting;
+using KeHoach57.Server.Admin;
 using KeHoach57.Server.Ask;
 using KeHoach57.Server.Documents;
 using KeHoach57.Server.Feedback;
@@ -56,6 +58,7 @@ public static class ServerSetup
         services.AddSingleton<SuggestionService>();
         services.AddSingleton<DocumentPage>();
         services.AddSingleton<FeedbackStore>();
+        services.AddLivePlanImport();
 
         // Instruments are wired for OpenTelemetry; an exporter (OTLP, Prometheus…) is a deployment's choice.
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -92,6 +95,7 @@ public static class ServerSetup
         root.MapAskEndpoints();
         root.MapDocumentEndpoints();
         root.MapFeedbackEndpoints();
+        root.MapPlanUploadEndpoints();
         root.MapOpenApi().ExcludeFromDescription();
         return app;
     }

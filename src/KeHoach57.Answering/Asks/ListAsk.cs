@@ -17,6 +17,7 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
     private const int MaxItemsChars = 320;
     private const int PrepositionReach = 60;
     private const int AboutChars = 160;
+    private const int LeadInReach = 12;
 
     public AskKind Kind => AskKind.List;
 
@@ -24,8 +25,15 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
     {
         var text = clause.Text;
         var starts = new List<(int At, double Strength, char Stop)>();
-        if (AtLead(clause, question) is { } lead) starts.Add((lead, 1.1, '.'));
-        starts.AddRange(roles.Find(clause, "lead-in").Select(l => (l.End, 1.0, '.')));
+        var leadIns = roles.Find(clause, "lead-in");
+        if (AtLead(clause, question) is { } lead)
+        {
+            // "các lĩnh vực trọng điểm như nông nghiệp, …": the question's words name the items' kind, the lead-in
+            // right after them opens the items.
+            var opening = leadIns.Where(l => l.Start >= lead.End && l.Start - lead.End <= LeadInReach).Select(l => (int?)l.End).FirstOrDefault();
+            starts.Add((opening ?? lead.Start, 1.1, '.'));
+        }
+        starts.AddRange(leadIns.Select(l => (l.End, 1.0, '.')));
         for (var i = text.IndexOf(':'); i >= 0; i = text.IndexOf(':', i + 1)) starts.Add((i + 1, 0.9, '.'));
         for (var i = text.IndexOf('('); i >= 0; i = text.IndexOf('(', i + 1)) starts.Add((i + 1, 1.0, ')'));
         foreach (var p in roles.Find(clause, "before-items"))
@@ -54,7 +62,7 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
     /// Where the question's own words before its question word stand in the clause, OCR-tolerantly: the items start
     /// there ("những khu nào" → "khu công nghiệp, khu đô thị"; "… thiết yếu nào" → "… thiết yếu như định danh, …").
     /// </summary>
-    private int? AtLead(Clause clause, QuestionFacts question)
+    private (int Start, int End)? AtLead(Clause clause, QuestionFacts question)
     {
         if (question.Lead.Count == 0) return null;
         var tokens = clause.Tokens(analyzer);
@@ -65,7 +73,7 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
             {
                 var ok = true;
                 for (var k = 0; k < lead.Count && ok; k++) ok = OcrDistance.SameWord(lead[k], tokens[i + k].Term);
-                if (ok) return tokens[i].Start;
+                if (ok) return (tokens[i].Start, tokens[i + lead.Count - 1].End);
             }
         }
         return null;

@@ -30,10 +30,36 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     private readonly ConcurrentDictionary<string, (HashSet<string> Words, HashSet<string> Keys)?> _titles = new();
     private readonly ConditionalWeakTable<BuiltQuery, List<Abbreviation>> _abbreviations = new();
 
-    /// <summary>An abbreviation the question uses or spells out: its glossary key, its letters' words, its spelled-out words.</summary>
-    private sealed record Abbreviation(string Key, HashSet<string> Letters, string[] Spelled)
+    /// <summary>An abbreviation the question uses or spells out: its glossary key, its letters' words, each spelled-out form's words.</summary>
+    private sealed record Abbreviation(string Key, HashSet<string> Letters, string[][] Spellings)
     {
-        public bool Covers(string term) => Letters.Contains(term) || Spelled.Contains(term);
+        public bool Covers(string term) => Letters.Contains(term) || Spellings.Any(s => s.Contains(term));
+
+        /// <summary>
+        /// How much of a spelled-out form a text says as a phrase: its words in order, a word or two apart at most.
+        /// Scattered words do not count: "đánh giá" in one place and "chỉ đạo" in another is not "chỉ số đánh giá
+        /// mức độ chuyển đổi số".
+        /// </summary>
+        public double SaidBy(List<string> terms) => Spellings.Max(spelled =>
+        {
+            var best = 0;
+            for (var s = 0; s < terms.Count && best < spelled.Length; s++)
+            {
+                if (!Same(spelled, terms[s], out var j)) continue;
+                var count = 1;
+                for (var i = s + 1; i < Math.Min(terms.Count, s + spelled.Length + 2) && j + 1 < spelled.Length; i++)
+                    if (Same(spelled[(j + 1)..], terms[i], out var k)) { count++; j += 1 + k; }
+                best = Math.Max(best, count);
+            }
+            return spelled.Length == 0 ? 0 : best / (double)spelled.Length;
+        });
+
+        private static bool Same(string[] spelled, string term, out int at)
+        {
+            for (at = 0; at < spelled.Length; at++)
+                if (spelled[at] == term || OcrDistance.Between(spelled[at], term, 0.45) <= 0.45) return true;
+            return false;
+        }
     }
 
     /// <summary>What the matcher reads of a text: its topic words in order, as a set, its adjacent pairs and glossary keys.</summary>
@@ -101,7 +127,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
             var weight = query.Words.Where(w => a.Covers(w.Term)).Sum(w => w.Forms[0].Similarity * vocabulary.Idf(w.Term));
             total += weight;
             var keyed = parts.Any(p => p.Keys.Contains(a.Key)) || title is { } t && t.Keys.Contains(a.Key);
-            var share = keyed ? 1 : a.Spelled.Count(e => parts.Any(p => p.Set.Contains(e) || p.Terms.Any(x => OcrDistance.Between(e, x, 0.45) <= 0.45))) / (double)Math.Max(1, a.Spelled.Length);
+            var share = keyed ? 1 : parts.Max(p => a.SaidBy(p.Terms));
             covered += weight * share;
             if (share < 0.5) missing = Math.Max(missing, idf);
         }
@@ -157,7 +183,8 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         var found = analyzer.Glossary.Entries.Where(e => keys.Contains(e.Key))
             .Select(e => new Abbreviation(e.Key,
                 e.Abbreviations.SelectMany(a => analyzer.Tokenize(a)).Select(t => t.Term).ToHashSet(),
-                analyzer.Tokenize(e.Canonical).Select(t => t.Term).Where(t => !StopWords.Contains(t)).ToArray()))
+                e.Expansions.Select(x => analyzer.Tokenize(x).Select(t => t.Term).Where(t => !StopWords.Contains(t)).ToArray())
+                    .Where(x => x.Length > 0).DefaultIfEmpty([]).ToArray()))
             .ToList();
         // "KH&CN" also reads as "KH" (kế hoạch): the longer abbreviation is the one meant.
         found.RemoveAll(a => found.Any(b => b != a && b.Letters.Count > a.Letters.Count && a.Letters.IsSubsetOf(b.Letters)));

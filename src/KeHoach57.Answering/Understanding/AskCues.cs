@@ -72,7 +72,11 @@ public sealed class AskCues
     /// <param name="Marked">Their <see cref="VietnameseText.MarkKey"/>s when the question was typed with diacritics, else null
     /// (then "gia" may be "giá": nothing tells them apart).</param>
     /// <param name="Capitals">Per word: typed in capitals (an acronym).</param>
-    public sealed record Words(IReadOnlyList<string> Folded, IReadOnlyList<string>? Marked, IReadOnlyList<bool> Capitals);
+    public sealed record Words(IReadOnlyList<string> Folded, IReadOnlyList<string>? Marked, IReadOnlyList<bool> Capitals)
+    {
+        /// <summary>Per word, the compound it is a syllable of (<see cref="Compounds"/>), or null.</summary>
+        public (int Start, int End)?[] Compounds => field ??= Core.Text.Compounds.Default.Spans(Folded);
+    }
 
     /// <summary>Every occurrence of every cue in a question's words.</summary>
     public List<CueMatch> FindAll(Words words)
@@ -82,7 +86,7 @@ public sealed class AskCues
         {
             if (!_byFirstWord.TryGetValue(words.Folded[i], out var cues)) continue;
             foreach (var cue in cues)
-                if (MatchAt(cue, 0, words, i) is { } end) found.Add(new CueMatch(cue, i, end));
+                if (MatchAt(cue, 0, words, i, []) is { } end) found.Add(new CueMatch(cue, i, end));
         }
         return found;
     }
@@ -106,18 +110,33 @@ public sealed class AskCues
     private static bool Combines(AskKind a, AskKind b) =>
         (a == AskKind.List) != (b == AskKind.List) && a != AskKind.Fact && b != AskKind.Fact;
 
-    private static int? MatchAt(AskCue cue, int c, Words words, int i)
+    /// <param name="said">Positions the cue's own words took so far: a compound must be taken whole or not at all.</param>
+    private static int? MatchAt(AskCue cue, int c, Words words, int i, List<int> said)
     {
-        if (c == cue.Words.Length) return i;
+        if (c == cue.Words.Length) return TakesWholeWords(words, said) ? i : null;
         if (cue.Words[c] == "*")
         {
             for (var gap = 1; gap <= MaxGap && i + gap <= words.Folded.Count; gap++)
-                if (MatchAt(cue, c + 1, words, i + gap) is { } end) return end;
+                if (MatchAt(cue, c + 1, words, i + gap, said) is { } end) return end;
             return null;
         }
         if (i >= words.Folded.Count || words.Folded[i] != cue.Words[c]) return null;
         if (words.Marked is not null && words.Marked[i] != cue.Marked[c]) return null;
         if (words.Capitals[i] && !cue.Capitals[c]) return null;
-        return MatchAt(cue, c + 1, words, i + 1);
+        said.Add(i);
+        var result = MatchAt(cue, c + 1, words, i + 1, said);
+        said.RemoveAt(said.Count - 1);
+        return result;
+    }
+
+    /// <summary>"sở * nào" does not take the "sở" of "cơ sở dữ liệu nào"; "văn phòng nào" takes all of "văn phòng".</summary>
+    private static bool TakesWholeWords(Words words, List<int> said)
+    {
+        var spans = words.Compounds;
+        foreach (var p in said)
+            if (spans[p] is { } span)
+                for (var k = span.Start; k < span.End; k++)
+                    if (!said.Contains(k)) return false;
+        return true;
     }
 }

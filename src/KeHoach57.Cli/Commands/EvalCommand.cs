@@ -117,7 +117,13 @@ public static class EvalCommand
     {
         var files = new Argument<string[]>("files") { Description = "Tệp .jsonl hoặc thư mục (mặc định: eval/ của repo)", Arity = ArgumentArity.ZeroOrMore };
         var write = new Option<bool>("--write") { Description = "Ghi trọng số vào appsettings.json và bộ hiệu chỉnh vào calibration.json" };
-        var command = new Command("fit", "Khớp trọng số chọn câu và bộ hiệu chỉnh độ tin cậy trên nửa tune (kèm kiểm chéo 5 phần)") { files, write };
+        var wrongCost = new Option<double>("--wrong-cost")
+        {
+            Description = "Một câu trả lời sai đáng giá bao nhiêu câu đúng bị từ chối (≥ 1)",
+            DefaultValueFactory = _ => KeHoach57.Evaluation.Fitting.AnsweringFit.DefaultWrongCost,
+        };
+        wrongCost.Validators.Add(r => { if (r.GetValueOrDefault<double>() < 1) r.AddError("--wrong-cost phải ≥ 1"); });
+        var command = new Command("fit", "Khớp trọng số chọn câu và bộ hiệu chỉnh độ tin cậy trên nửa tune (kèm kiểm chéo 5 phần)") { files, write, wrongCost };
         command.SetAction(async (parse, ct) =>
         {
             IReadOnlyList<EvalSet> sets;
@@ -134,7 +140,7 @@ public static class EvalCommand
                 [EvalVariant.Question, EvalVariant.QuestionPlain], message => Console.Error.WriteLine("… " + message), ct);
             await using var services = CliServices.Build(overrides);
             var start = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeHoach57.Answering.Selection.SelectionOptions>>().Value;
-            var result = KeHoach57.Evaluation.Fitting.AnsweringFit.Fit(samples, start);
+            var result = KeHoach57.Evaluation.Fitting.AnsweringFit.Fit(samples, start, parse.GetValue(wrongCost));
             if (Environment.GetEnvironmentVariable("KH57_FIT_DUMP") is { Length: > 0 } dump)
                 await File.WriteAllLinesAsync(dump, samples.Where(s => s.Answerable && s.Outside is null).Select(s =>
                     System.Text.Json.JsonSerializer.Serialize(new { s.Id, s.Question, s.Kind, s.EvidenceRead, right = s.Pairs.Any(p => p.Right), pairs = s.Pairs.Count,

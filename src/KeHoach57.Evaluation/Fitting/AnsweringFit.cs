@@ -43,13 +43,13 @@ public sealed record FitFigures(double Selection, double Accuracy, double Refusa
 ///    answerable questions have a right answer as their best (clause, value) pair; rounds until nothing improves;
 /// 2. the calibrator: logistic regression of "the answer given is right" on the chosen pair's confidence features
 ///    (L2-regularised, gradient descent), over answerable and unanswerable questions alike; its threshold maximises
-///    right answers minus <see cref="WrongCost"/> times wrong ones (a wrong answer costs more than a refusal).
+///    right answers minus a wrong-answer cost (<see cref="DefaultWrongCost"/>) times wrong ones (a wrong answer costs more than a refusal).
 /// Five-fold cross-validation by fact reports how both steps do on questions they were not fitted on.
 /// </summary>
 public sealed class AnsweringFit
 {
-    /// <summary>How many right answers one wrong answer is worth losing.</summary>
-    public const double WrongCost = 4;
+    /// <summary>How many right answers one wrong answer is worth losing, unless `eval fit --wrong-cost` says otherwise.</summary>
+    public const double DefaultWrongCost = 4;
 
     private const int Folds = 5;
     private static readonly double[] Grid = [0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3];
@@ -99,11 +99,12 @@ public sealed class AnsweringFit
         return samples;
     }
 
-    public static FitResult Fit(IReadOnlyList<FitSample> samples, SelectionOptions start)
+    public static FitResult Fit(IReadOnlyList<FitSample> samples, SelectionOptions start, double wrongCost = DefaultWrongCost)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(wrongCost, 1);
         var log = new List<string>();
         var weights = FitWeights(samples, start, log);
-        var model = FitCalibrator(samples, weights);
+        var model = FitCalibrator(samples, weights, wrongCost);
         var tune = Measure(samples, weights, model);
         var examples = Examples(samples, weights).ToList();
         var calibrator = new Calibrator(model);
@@ -118,7 +119,7 @@ public sealed class AnsweringFit
         {
             var train = samples.Where(s => fold[s.Fact] != k).ToList();
             var w = FitWeights(train, start, []);
-            var m = FitCalibrator(train, w);
+            var m = FitCalibrator(train, w, wrongCost);
             held.AddRange(samples.Where(s => fold[s.Fact] == k).Select(s => (s, w, m)));
         }
         var cv = Measure(held);
@@ -181,18 +182,18 @@ public sealed class AnsweringFit
         }
     }
 
-    private static CalibrationModel FitCalibrator(IReadOnlyList<FitSample> samples, SelectionOptions w)
+    private static CalibrationModel FitCalibrator(IReadOnlyList<FitSample> samples, SelectionOptions w, double wrongCost)
     {
         var data = Examples(samples, w).ToList();
         var (weights, bias) = Logistic.Fit(data.Select(d => d.X).ToList(), data.Select(d => d.Y).ToList());
         var model = new CalibrationModel(ConfidenceFeatures.Names, weights, bias, 0.5, "tune half", "");
-        // The threshold: right answers minus WrongCost × wrong ones, over every candidate cut.
+        // The threshold: right answers minus wrongCost × wrong ones, over every candidate cut.
         var calibrator = new Calibrator(model);
         var scored = data.Select(d => (P: calibrator.Probability(d.X), d.Y)).OrderByDescending(d => d.P).ToList();
         double best = 0, threshold = 1.01, utility = 0;
         foreach (var (p, y) in scored)
         {
-            utility += y ? 1 : -WrongCost;
+            utility += y ? 1 : -wrongCost;
             if (utility > best) { best = utility; threshold = p; }
         }
         return model with { Threshold = Math.Round(threshold, 4) };

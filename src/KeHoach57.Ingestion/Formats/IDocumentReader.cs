@@ -44,4 +44,7 @@ public enum ImportProblem
     Duplicate,
     IdTaken,
     InvalidMetadata,
+
+    /// <summary>Read and checked, but it could not be written to the corpus or served; everything was put back as it was.</summary>
+    NotServed,
 }

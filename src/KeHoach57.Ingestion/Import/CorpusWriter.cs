@@ -16,15 +16,16 @@ public sealed class CorpusWriter(string corpusFolder)
     /// <returns>The files written: the text export, the manifest and the corpus Markdown.</returns>
     public IReadOnlyList<string> Write(ImportedPlan plan)
     {
-        var id = plan.Info.Id;
-        var raw = Path.Combine(RawFolder, id + ".txt");
-        var manifest = Path.Combine(RawFolder, Manifest.FileName);
-        var markdown = Path.Combine(CorpusFolder, id + ".md");
+        var (raw, manifest, markdown) = FilesFor(plan.Info.Id);
         AtomicFile.Write(raw, PlanImporter.Utf8.GetBytes(plan.Text));
         AtomicFile.Write(manifest, PlanImporter.Utf8.GetBytes(Manifest.WithRow(File.Exists(manifest) ? File.ReadAllText(manifest) : "", ManifestRow(plan))));
         AtomicFile.Write(markdown, PlanImporter.Utf8.GetBytes(plan.Markdown));
         return [raw, manifest, markdown];
     }
+
+    /// <summary>The files <see cref="Write"/> replaces for a plan, in the order it writes them.</summary>
+    public (string Raw, string Manifest, string Markdown) FilesFor(string id) =>
+        (Path.Combine(RawFolder, id + ".txt"), Path.Combine(RawFolder, Manifest.FileName), Path.Combine(CorpusFolder, id + ".md"));
 
     private static Dictionary<string, string> ManifestRow(ImportedPlan plan)
     {

@@ -37,12 +37,28 @@ public sealed partial class DocumentImporter(DocumentReaders readers, IOptions<I
     /// <param name="replace">Whether a plan already under the chosen id may be replaced.</param>
     public async Task<ImportResult> ReadAsync(Stream content, string fileName, MetadataCorrections? corrections = null, bool replace = false, CancellationToken cancellationToken = default)
     {
+        var (file, refusal) = await ReceiveAsync(content, fileName, cancellationToken);
+        return refusal ?? await ReadAsync(file!, corrections, replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// The file's bytes, read up to the size limit and no further (an upload over it stops being read there),
+    /// under a name safe to show; or the refusal when it is over the limit.
+    /// </summary>
+    public async Task<(SourceFile? File, ImportRefusal? Refusal)> ReceiveAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
+    {
         var name = SafeName(fileName);
         var bytes = await ReadBoundedAsync(content, options.Value.MaxFileBytes, cancellationToken);
-        if (bytes is null) return TooLarge(name, null);
-        if (bytes.Length == 0) return new ImportRefusal(name, ImportProblem.EmptyFile, $"Tệp \"{name}\" rỗng (0 byte): không có gì để nhập.");
+        return bytes is null ? (null, TooLarge(name, null)) : (new SourceFile(name, bytes), null);
+    }
 
-        var outcome = await readers.ReadAsync(new SourceFile(name, bytes), cancellationToken);
+    /// <summary>Reads a file already received within the limit (see <see cref="ReceiveAsync"/>), checks it and reads its metadata; writes nothing.</summary>
+    public async Task<ImportResult> ReadAsync(SourceFile file, MetadataCorrections? corrections = null, bool replace = false, CancellationToken cancellationToken = default)
+    {
+        var name = file.Name;
+        if (file.Bytes.Length == 0) return new ImportRefusal(name, ImportProblem.EmptyFile, $"Tệp \"{name}\" rỗng (0 byte): không có gì để nhập.");
+
+        var outcome = await readers.ReadAsync(file, cancellationToken);
         if (outcome is Unreadable unreadable) return new ImportRefusal(name, unreadable.Problem, unreadable.Message);
         var extracted = (ExtractedText)outcome;
 
@@ -128,7 +144,12 @@ public sealed partial class DocumentImporter(DocumentReaders readers, IOptions<I
         corrections.Level ?? current.Level);
 
     private ImportRefusal TooLarge(string name, long? size) => new(name, ImportProblem.TooLarge,
-        $"Tệp \"{name}\" {(size is { } s ? $"nặng {s / (1024.0 * 1024):0.#} MB, " : "")}vượt giới hạn {options.Value.MaxFileBytes / (1024 * 1024)} MB cho một văn bản.");
+        $"Tệp \"{name}\" {(size is { } s ? $"nặng {Megabytes(s)}, " : "")}vượt giới hạn {Megabytes(options.Value.MaxFileBytes)} cho một văn bản.");
+
+    /// <summary>"50 MB", "64 KB": a limit set below a megabyte is not shown as "0 MB".</summary>
+    private static string Megabytes(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB"
+        : (bytes / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB";
 
     /// <returns>The bytes, or null when the stream holds more than <paramref name="max"/>.</returns>
     private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long max, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using KeHoach57.Server.Ask;
 using KeHoach57.Server.Infrastructure;
@@ -11,8 +10,6 @@ namespace KeHoach57.Server.Feedback;
 
 public static class FeedbackEndpoints
 {
-    public const string AdminKeyHeader = "X-Admin-Key";
-
     public sealed record FeedbackBody(string? ConversationId, string? AnswerId, bool? Helpful, string? Comment);
 
     public sealed record FeedbackReceipt(long Id, string Message);
@@ -65,14 +62,7 @@ public static class FeedbackEndpoints
     private static async Task<Results<Ok<IReadOnlyList<FeedbackEntry>>, FileContentHttpResult, ProblemHttpResult>> ExportAsync(HttpContext http, string? format, FeedbackStore store,
         IOptions<AdminOptions> admin, CancellationToken cancellationToken)
     {
-        var key = admin.Value.ApiKey;
-        if (string.IsNullOrWhiteSpace(key))
-            return Problems.NotFound("Chức năng xuất góp ý đang tắt: máy chủ chưa cấu hình khóa quản trị (biến môi trường Admin__ApiKey).");
-        var given = http.Request.Headers[AdminKeyHeader].ToString();
-        if (given.Length == 0)
-            return Problems.Status(StatusCodes.Status401Unauthorized, $"Cần khóa quản trị trong tiêu đề {AdminKeyHeader}.");
-        if (!SameSecret(given, key))
-            return Problems.Status(StatusCodes.Status403Forbidden, "Khóa quản trị không đúng.");
+        if (AdminKey.Check(http, admin.Value, "Chức năng xuất góp ý") is { } denied) return denied;
 
         var entries = await store.ListAsync(cancellationToken);
         switch ((format ?? "json").ToLowerInvariant())
@@ -86,8 +76,4 @@ public static class FeedbackEndpoints
                 return Problems.BadRequest("Định dạng xuất không hợp lệ: dùng format=json hoặc format=csv.");
         }
     }
-
-    // Hashing first gives equal-length inputs, so the comparison time says nothing about the key.
-    private static bool SameSecret(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

@@ -16,8 +16,10 @@ public static class Problems
         403 => "Không có quyền",
         404 => "Không tìm thấy",
         405 => "Phương thức không được hỗ trợ",
+        409 => "Trùng với dữ liệu đã có",
         413 => "Yêu cầu quá lớn",
         415 => "Định dạng không được hỗ trợ",
+        422 => "Không dùng được nội dung gửi lên",
         429 => "Quá nhiều yêu cầu",
         503 => "Dịch vụ chưa sẵn sàng",
         >= 500 => "Lỗi máy chủ",
@@ -38,6 +40,10 @@ public static class Problems
 
     public static ProblemHttpResult Status(int status, string? detail = null) =>
         TypedResults.Problem(detail ?? DefaultDetail(status), statusCode: status, title: Title(status));
+
+    /// <param name="code">A stable machine-readable reason beside the Vietnamese detail, sent as the extension member "code".</param>
+    public static ProblemHttpResult Status(int status, string detail, string code) =>
+        TypedResults.Problem(detail, statusCode: status, title: Title(status), extensions: new Dictionary<string, object?> { ["code"] = code });
 
     public static ProblemHttpResult BadRequest(string detail) => Status(StatusCodes.Status400BadRequest, detail);
 

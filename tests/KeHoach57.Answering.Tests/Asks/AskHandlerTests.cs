@@ -87,6 +87,14 @@ public class AskHandlerTests(AnsweringFixture fixture)
     }
 
     [Fact]
+    public void Từ_dẫn_ngay_sau_những_từ_câu_hỏi_dẫn_mở_đầu_danh_sách()
+    {
+        var items = Best(AskKind.List, "Xã ưu tiên những ngành trọng điểm nào?",
+            "Ưu tiên chuyển đổi số trong các ngành trọng điểm như nông nghiệp, du lịch, y tế.");
+        Assert.Equal("nông nghiệp, du lịch, y tế", items.Display);
+    }
+
+    [Fact]
     public void Danh_sách_trong_ngoặc()
     {
         var items = Read(AskKind.List, "Mở rộng băng thông rộng bằng những loại nào?", "Mở rộng phủ sóng băng thông rộng (4G, 5G, cáp quang) đến vùng núi.");

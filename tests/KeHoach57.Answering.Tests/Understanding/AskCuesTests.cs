@@ -44,6 +44,28 @@ public class AskCuesTests(AnsweringFixture fixture)
         Assert.Equal(AskKind.LeadUnit, fixture.Read("Ai lo ứng dụng trí tuệ nhân tạo?").Primary);
     }
 
+    [Theory]
+    [InlineData("Những cơ sở dữ liệu nào sẽ được kết nối với nhau?")]
+    [InlineData("Xã tăng cường phòng chống những loại tội phạm nào trên mạng?")]
+    [InlineData("Xã ban hành văn bản nào để triển khai?")]
+    public void Một_âm_tiết_của_từ_ghép_không_phải_tên_cơ_quan(string question) =>
+        Assert.NotEqual(AskKind.LeadUnit, fixture.Read(question).Primary);
+
+    [Theory]
+    [InlineData("Văn phòng nào tổng hợp số liệu?")]
+    [InlineData("Tổ công tác nào theo dõi việc này?")]
+    [InlineData("Tổ chức nào được giao nhiệm vụ này?")]
+    public void Cụm_từ_gợi_ý_viết_đủ_cả_từ_ghép_thì_vẫn_khớp(string question) =>
+        Assert.Equal(AskKind.LeadUnit, fixture.Read(question).Primary);
+
+    [Fact]
+    public void Gửi_cho_những_ai_hỏi_nơi_nhận()
+    {
+        var facts = fixture.Read("văn bản này gửi cho những ai vậy?");
+        Assert.Equal(AskKind.Recipient, facts.Primary);
+        Assert.True(facts.Plural);
+    }
+
     [Fact]
     public void Câu_gõ_có_dấu_thì_quốc_gia_không_phải_giá()
     {

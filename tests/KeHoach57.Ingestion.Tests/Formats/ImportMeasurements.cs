@@ -25,7 +25,7 @@ public class ImportMeasurements
         TestPdf.SkipUnlessFont();
         var ct = TestContext.Current.CancellationToken;
         var output = TestContext.Current.TestOutputHelper!;
-        var ocr = TestImport.HasVietnameseOcr() && TestImport.Has("pdftoppm");
+        var ocr = OcrTools.HasVietnameseOcr() && OcrTools.Has("pdftoppm");
         var report = new StringBuilder("| plan | format | chars recovered | dev answer accuracy | questions | seconds |\n| --- | --- | --- | --- | --- | --- |\n");
         foreach (var id in Seeds.Ids)
         {

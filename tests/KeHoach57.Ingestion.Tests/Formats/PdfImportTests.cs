@@ -39,7 +39,7 @@ public class PdfTableAndScanTests
     public async Task Trang_quét_được_nhận_dạng_chữ_tiếng_Việt()
     {
         TestPdf.SkipUnlessFont();
-        TestImport.SkipUnlessOcr();
+        OcrTools.SkipUnlessOcr();
         var pdf = TestPdf.FromText(Seeds.Raw("bac-giang"));
         using var import = new TestImport();
 
@@ -55,7 +55,7 @@ public class PdfTableAndScanTests
     public async Task Ảnh_chụp_một_trang_được_nhận_dạng_chữ()
     {
         TestPdf.SkipUnlessFont();
-        TestImport.SkipUnlessOcr();
+        OcrTools.SkipUnlessOcr();
         var pdf = TestPdf.FromText(Seeds.Raw("bac-giang"));
         using var import = new TestImport();
 
@@ -109,7 +109,7 @@ public class PdfBombTests
     public void Bản_quét_nhiều_trang_không_bị_coi_là_bom_nén()
     {
         TestPdf.SkipUnlessFont();
-        TestImport.SkipUnlessOcr();
+        OcrTools.SkipUnlessOcr();
         var scan = TestPdf.Scan(TestPdf.FromText(Seeds.Raw("bac-giang")), dpi: 100);
         const long limit = 10L * 1024 * 1024;
 

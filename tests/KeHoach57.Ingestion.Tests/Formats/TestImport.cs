@@ -34,19 +34,6 @@ public sealed class TestImport : IDisposable
         return new MetadataCorrections(info.Id, info.Title, info.Issuer, info.Number, info.Date, info.Locality, info.Level);
     }
 
-    public static bool Has(string tool) => ExternalTool.Find(tool) is not null;
-
-    public static bool HasVietnameseOcr()
-    {
-        if (ExternalTool.Find("tesseract") is not { } tesseract) return false;
-        var list = ExternalTool.RunAsync(tesseract, ["--list-langs"], TimeSpan.FromSeconds(30), 1 << 20, CancellationToken.None).GetAwaiter().GetResult();
-        return System.Text.Encoding.UTF8.GetString(list.Output).Split('\n').Any(l => l.Trim() == "vie");
-    }
-
-    public static void SkipUnlessOcr() =>
-        Assert.SkipUnless(HasVietnameseOcr() && Has("pdftoppm"),
-            "tesseract with Vietnamese data and pdftoppm are not installed (Debian: tesseract-ocr tesseract-ocr-vie poppler-utils; .ci/run installs them)");
-
     public void Dispose()
     {
         try { Directory.Delete(Corpus, recursive: true); } catch (IOException) { }

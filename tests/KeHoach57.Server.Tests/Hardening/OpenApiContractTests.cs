@@ -21,6 +21,7 @@ public sealed class OpenApiContractTests(ReadyServer server) : IClassFixture<Rea
         "ask-ok", "ask-empty", "ask-not-json", "ask-too-large", "ask-unknown-scope", "stream-ok",
         "suggestions-ok", "suggestions-unknown", "documents-ok", "document-ok", "document-missing",
         "feedback-ok", "feedback-bad", "export-ok", "export-no-key", "health-ok", "live-ok",
+        "upload-preview", "upload-created", "upload-not-a-plan", "upload-no-key", "upload-not-multipart",
     };
 
     [Theory]
@@ -54,7 +55,7 @@ public sealed class OpenApiContractTests(ReadyServer server) : IClassFixture<Rea
     public async Task Tài_liệu_OpenAPI_liệt_kê_mọi_điểm_cuối_API()
     {
         var paths = (await DocumentAsync())["paths"]!.AsObject().Select(p => p.Key).ToList();
-        foreach (var path in new[] { "/api/ask", "/api/ask/stream", "/api/suggestions", "/api/documents", "/api/documents/{id}", "/api/feedback", "/health", "/health/live" })
+        foreach (var path in new[] { "/api/ask", "/api/ask/stream", "/api/suggestions", "/api/documents", "/api/documents/{id}", "/api/feedback", "/api/admin/plans", "/health", "/health/live" })
             Assert.Contains(path, paths);
     }
 
@@ -112,6 +113,21 @@ public sealed class OpenApiContractTests(ReadyServer server) : IClassFixture<Rea
                     return ("get", "/api/feedback", await Client.SendAsync(request, ct));
                 }
             case "export-no-key": return ("get", "/api/feedback", await Client.GetAsync("/api/feedback", ct));
+            case "upload-preview":
+                return ("post", "/api/admin/plans", await Client.UploadAsync(NewPlan.Docx(), "ke-hoach.docx", new Dictionary<string, string> { ["dryRun"] = "true" }));
+            case "upload-created":
+                // Not the preview's plan, so the two exchanges hold in either order.
+                return ("post", "/api/admin/plans", await Client.UploadAsync(Encoding.UTF8.GetBytes(NewPlan.Text + "\nBổ sung: hợp đồng thuê bao wifi ký trước ngày 30/6/2026.\n"),
+                    "ke-hoach.txt", new Dictionary<string, string> { ["id"] = "tan-lap-bo-sung" }));
+            case "upload-not-a-plan":
+                return ("post", "/api/admin/plans", await Client.UploadAsync(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Hôm nay trời nắng đẹp, chúng tôi đi chơi công viên. ", 20))), "nhat-ky.txt"));
+            case "upload-no-key": return ("post", "/api/admin/plans", await Client.UploadAsync(NewPlan.Docx(), "ke-hoach.docx", key: null));
+            case "upload-not-multipart":
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/plans") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+                    request.Headers.Add("X-Admin-Key", AssistantServerFactory.AdminKey);
+                    return ("post", "/api/admin/plans", await Client.SendAsync(request, ct));
+                }
             case "health-ok": return ("get", "/health", await Client.GetAsync("/health", ct));
             case "live-ok": return ("get", "/health/live", await Client.GetAsync("/health/live", ct));
             default: throw new ArgumentOutOfRangeException(nameof(exchange), exchange, null);
