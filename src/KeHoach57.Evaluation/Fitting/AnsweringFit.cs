@@ -250,11 +250,12 @@ public sealed class AnsweringFit
 
     private static double Ratio(int a, int b) => b == 0 ? 0 : Math.Round((double)a / b, 3);
 
-    private static SelectionOptions Copy(SelectionOptions o) => new()
+    private static SelectionOptions Copy(SelectionOptions o)
     {
-        Passages = o.Passages, WeakAsk = o.WeakAsk, Coverage = o.Coverage, Local = o.Local, Closeness = o.Closeness, Strength = o.Strength,
-        Retrieval = o.Retrieval, RankPenalty = o.RankPenalty, YearFit = o.YearFit, Secondary = o.Secondary, RunOnPenalty = o.RunOnPenalty,
-    };
+        var copy = new SelectionOptions();
+        o.CopyTo(copy);
+        return copy;
+    }
 
     private sealed class RunCollector : IPipelineObserver
     {

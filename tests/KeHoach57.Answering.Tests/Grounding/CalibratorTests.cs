@@ -1,4 +1,8 @@
 using KeHoach57.Answering.Grounding;
+using KeHoach57.Answering.Selection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Answering.Tests.Grounding;
 
@@ -28,5 +32,34 @@ public class CalibratorTests(AnsweringFixture fixture)
         Assert.True(calibrator.Probability(high) > calibrator.Probability(low));
         Assert.True(calibrator.Accepts(calibrator.Probability(high)));
         Assert.False(calibrator.Accepts(calibrator.Probability(low)));
+    }
+
+    [Fact]
+    public void Trọng_số_chọn_câu_đi_cùng_bộ_hiệu_chỉnh_khi_cấu_hình_không_nói_gì()
+    {
+        var fitted = CalibrationModel.Load(null).Selection;
+        Assert.NotNull(fitted);
+        var used = Selection(new Dictionary<string, string?>());
+        Assert.Equal(fitted.Coverage, used.Coverage);
+        Assert.Equal(fitted.RunOnPenalty, used.RunOnPenalty);
+        Assert.Equal(fitted.Passages, used.Passages);
+        // The file is what was fitted, not the class's first guess: the two must not be silently the same object.
+        Assert.NotSame(fitted, used);
+    }
+
+    [Fact]
+    public void Mục_Selection_trong_cấu_hình_vẫn_đè_từng_trọng_số()
+    {
+        var fitted = CalibrationModel.Load(null).Selection!;
+        var used = Selection(new Dictionary<string, string?> { ["Selection:Coverage"] = "3.5" });
+        Assert.Equal(3.5, used.Coverage);
+        Assert.Equal(fitted.Local, used.Local);
+    }
+
+    private static SelectionOptions Selection(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var services = new ServiceCollection().AddAnswering(configuration).BuildServiceProvider();
+        return services.GetRequiredService<IOptions<SelectionOptions>>().Value;
     }
 }
