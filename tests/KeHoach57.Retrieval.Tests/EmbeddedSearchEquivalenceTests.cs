@@ -10,17 +10,10 @@ namespace KeHoach57.Retrieval.Tests;
 /// The index skips what cannot place (scope ranges, MaxScore) but must return exactly what scoring every posting
 /// returns: the same chunks, the same scores to the last bit, ties in build order.
 /// </summary>
-public class EmbeddedSearchEquivalenceTests : IDisposable
+public class EmbeddedSearchEquivalenceTests() : DataFolderTests("kehoach57-search-tests")
 {
     private static readonly string[] Words = ["bao", "cao", "ke", "hoach", "so", "chuyen", "doi", "xa", "tinh", "nam", "thang", "6", "2025",
         "phong", "van", "hoa", "hoi", "ha", "tang", "cap", "quang", "du", "lieu", "dan", "cu", "dinh", "danh", "hiem", "co"];
-
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "kehoach57-search-tests", Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
-    }
 
     private static List<IndexedChunk> Chunks(Random random, bool grouped)
     {
@@ -67,7 +60,7 @@ public class EmbeddedSearchEquivalenceTests : IDisposable
     {
         var random = new Random(grouped ? 57 : 75);
         var chunks = Chunks(random, grouped);
-        var index = new EmbeddedIndex(Options.Create(new IndexOptions { DataPath = Path.Combine(_data, grouped.ToString()) }), NullLogger<EmbeddedIndex>.Instance);
+        var index = new EmbeddedIndex(Options.Create(new IndexOptions { DataPath = Path.Combine(Data, grouped.ToString()) }), NullLogger<EmbeddedIndex>.Instance);
         await index.ReplaceAsync(new IndexBuild("v1", [], chunks), TestContext.Current.CancellationToken);
 
         for (var q = 0; q < 300; q++)

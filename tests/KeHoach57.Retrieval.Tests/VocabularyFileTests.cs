@@ -6,21 +6,15 @@ using Microsoft.Extensions.Options;
 namespace KeHoach57.Retrieval.Tests;
 
 /// <summary>The vocabulary kept in the data folder answers as the one analyzed from the corpus, and only for that corpus.</summary>
-public class VocabularyFileTests : IDisposable
+public class VocabularyFileTests() : DataFolderTests("kehoach57-vocabulary-tests")
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "kehoach57-vocabulary-tests", Guid.NewGuid().ToString("N"));
     private readonly VietnameseAnalyzer _analyzer = new();
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
-    }
 
     private static Corpus Corpus(string fingerprint, params string[] texts) => new(
         [new CorpusDocument(new DocumentInfo("yen-hoa", "x"), "", texts.Select((t, i) => new Chunk($"yen-hoa/p{i}", "yen-hoa", "Mục tiêu", t)).ToList())],
         fingerprint);
 
-    private Vocabulary Open(Corpus corpus) => new(corpus, _analyzer, Options.Create(new IndexOptions { DataPath = _data }));
+    private Vocabulary Open(Corpus corpus) => new(corpus, _analyzer, Options.Create(new IndexOptions { DataPath = Data }));
 
     private static readonly string[] Probes = ["nam", "bao", "cao", "truoc", "ngay", "bao_cao", "muc", "khong_co", "phong", "hoa", "xyz"];
 
@@ -33,7 +27,7 @@ public class VocabularyFileTests : IDisposable
         var written = Open(corpus);
         var reopened = Open(corpus);
 
-        Assert.True(File.Exists(Path.Combine(_data, Vocabulary.FileName)));
+        Assert.True(File.Exists(Path.Combine(Data, Vocabulary.FileName)));
         foreach (var vocabulary in new[] { written, reopened })
             foreach (var word in Probes)
             {
@@ -53,7 +47,7 @@ public class VocabularyFileTests : IDisposable
         Assert.True(Open(other).Contains("song"));
         Assert.False(Open(other).Contains("bao"));
 
-        File.WriteAllText(Path.Combine(_data, Vocabulary.FileName), "hỏng");
+        File.WriteAllText(Path.Combine(Data, Vocabulary.FileName), "hỏng");
         Assert.True(Open(other).Contains("song"));
     }
 }
