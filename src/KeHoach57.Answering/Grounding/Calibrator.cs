@@ -41,8 +41,20 @@ public sealed class Calibrator
     public CalibrationModel Model { get; }
 
     public Calibrator(IOptions<AnsweringOptions> options)
-        : this(CalibrationModel.Load(options.Value.CalibrationPath))
+        : this(ForOptions(options.Value))
     {
+    }
+
+    /// <summary>
+    /// With Calibrate off nothing is judged, so a model fitted on other features is set aside for a neutral one:
+    /// that is how `eval fit` collects the data to fit a calibrator for features that have just changed.
+    /// </summary>
+    private static CalibrationModel ForOptions(AnsweringOptions options)
+    {
+        var model = CalibrationModel.Load(options.CalibrationPath);
+        return options.Calibrate || model.Features.SequenceEqual(ConfidenceFeatures.Names)
+            ? model
+            : new CalibrationModel(ConfidenceFeatures.Names, new double[ConfidenceFeatures.Names.Length], 0, 0, Selection: model.Selection);
     }
 
     public Calibrator(CalibrationModel model)

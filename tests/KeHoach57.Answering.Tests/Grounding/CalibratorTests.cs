@@ -62,4 +62,18 @@ public class CalibratorTests(AnsweringFixture fixture)
         using var services = new ServiceCollection().AddAnswering(configuration).BuildServiceProvider();
         return services.GetRequiredService<IOptions<SelectionOptions>>().Value;
     }
+
+    [Fact]
+    public void Khi_tắt_hiệu_chỉnh_mô_hình_lệch_đặc_trưng_được_gác_lại_để_khớp_lại()
+    {
+        var stale = Path.Combine(Path.GetTempPath(), $"kh57-stale-{Guid.NewGuid():N}.json");
+        File.WriteAllText(stale, System.Text.Json.JsonSerializer.Serialize(new CalibrationModel(["coverage"], [1], 0, 0.5)));
+        try
+        {
+            var off = new Calibrator(Options.Create(new AnsweringOptions { CalibrationPath = stale, Calibrate = false }));
+            Assert.Equal(ConfidenceFeatures.Names, off.Model.Features);
+            Assert.Throws<InvalidDataException>(() => new Calibrator(Options.Create(new AnsweringOptions { CalibrationPath = stale, Calibrate = true })));
+        }
+        finally { File.Delete(stale); }
+    }
 }
