@@ -102,7 +102,8 @@ public sealed class Assistant(
             var name = corpus.Find(docId)!.Info.Locality is { Length: > 0 } locality ? locality : labels.Plan(docId);
             if (!one.Answered || one.Value is null)
             {
-                parts.Add($"{Capitalize(name)}: kế hoạch không nêu");
+                // Not found is all the assistant knows: saying the plan does not state it would be a claim of its own.
+                parts.Add($"{Capitalize(name)}: chưa tìm thấy đoạn nêu rõ");
                 continue;
             }
             answered++;
@@ -112,7 +113,7 @@ public sealed class Assistant(
         }
         var line = string.Join("; ", parts) + ".";
         return answered == 0
-            ? new AnswerRecord(false, "Các kế hoạch được hỏi không nêu thông tin này.", null, facts.Primary, citations, "Không kế hoạch nào trong số được hỏi nêu thông tin này.")
+            ? new AnswerRecord(false, "Không tìm thấy đoạn nào nêu rõ thông tin này trong các kế hoạch được hỏi.", null, facts.Primary, citations, "Không kế hoạch nào trong số được hỏi có đoạn nêu rõ thông tin này.")
             : new AnswerRecord(true, line, string.Join("; ", values), facts.Primary, citations.Take(_options.MaxCitations).ToList()) { Confidence = 1 };
     }
 

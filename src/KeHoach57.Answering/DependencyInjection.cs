@@ -21,7 +21,11 @@ public static class DependencyInjection
     public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SelectionOptions>().Bind(configuration.GetSection(SelectionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // The selection weights were fitted together with the calibrator and travel in its file: a host that
+        // says nothing gets the pair that was measured; a "Selection" section still overrides any of them.
+        services.AddOptions<SelectionOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>((o, answering) => CalibrationModel.Load(answering.Value.CalibrationPath).Selection?.CopyTo(o))
+            .Bind(configuration.GetSection(SelectionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Data: what the cue, place, document and unit files say, loaded and checked once.
         services.TryAddSingleton(_ => AskCues.Default);

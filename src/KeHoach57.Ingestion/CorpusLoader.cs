@@ -153,7 +153,9 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
         }
         try
         {
-            var document = PlanMarkdownReader.Read(text, id);
+            // A hand-edited or uploaded .md has not been through the importer's normalization: invisible marks
+            // and compatibility forms inside words would keep its clauses from matching the questions about them.
+            var document = PlanMarkdownReader.Read(Core.Text.VietnameseText.Normalize(text), id);
             if (document.Sections.Count > 0) return (document, text);
             logger.LogWarning("Skipping {File}: no text after the front matter", name);
         }

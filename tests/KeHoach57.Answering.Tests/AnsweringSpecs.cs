@@ -21,6 +21,21 @@ public class AnsweringSpecs(AnsweringFixture fixture)
         Assert.Contains("10/6", answer.Citations[0].Quote);
     }
 
+    [Fact]
+    public async Task Hỏi_hai_nơi_thì_mỗi_nơi_một_phần_có_nguồn_riêng_phần_không_tìm_thấy_nói_rõ_là_không_tìm_thấy()
+    {
+        var answer = await fixture.Ask("Xã Yên Hòa và tỉnh Hưng Yên quy định hạn gửi báo cáo 6 tháng khác nhau thế nào, mỗi nơi trước ngày nào?");
+        var parts = answer.Line.TrimEnd('.').Split("; ");
+        Assert.Equal(2, parts.Length);
+        Assert.StartsWith("Xã Yên Hòa:", parts[0]);
+        Assert.Contains("10/6", parts[0]);
+        Assert.Contains(answer.Citations, c => c.Doc == "yen-hoa" && c.Quote.Contains("10/6"));
+        // Whatever the second plan gives, it is its own value with its own source, or an honest "not found".
+        Assert.StartsWith("Tỉnh Hưng Yên:", parts[1]);
+        Assert.True(parts[1].Contains("chưa tìm thấy") || answer.Citations.Any(c => c.Doc == "hung-yen"), answer.Line);
+        Assert.DoesNotContain("không nêu", answer.Line);
+    }
+
     [Theory]
     [InlineData("hạn nộp báo cáo sáu tháng là hôm nào vậy ạ")]
     [InlineData("han nop bao cao 6 thang la hom nao vay a")]

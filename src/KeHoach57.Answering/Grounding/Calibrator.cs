@@ -11,9 +11,24 @@ public sealed record CalibrationModel(
     [property: JsonPropertyName("bias")] double Bias,
     [property: JsonPropertyName("threshold")] double Threshold,
     [property: JsonPropertyName("fitted_on")] string FittedOn = "",
-    [property: JsonPropertyName("note")] string Note = "")
+    [property: JsonPropertyName("note")] string Note = "",
+    [property: JsonPropertyName("selection")] Selection.SelectionOptions? Selection = null)
 {
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>The model at Answering:CalibrationPath (relative to the checkout root), or the embedded one when empty.</summary>
+    public static CalibrationModel Load(string? path)
+    {
+        string json;
+        if (!string.IsNullOrWhiteSpace(path))
+        {
+            var full = Core.RepositoryPaths.Resolve(path);
+            if (!File.Exists(full)) throw new FileNotFoundException($"Answering:CalibrationPath \"{path}\" does not exist", full);
+            json = File.ReadAllText(full);
+        }
+        else json = Core.Text.DataLines.ReadEmbedded(typeof(Calibrator).Assembly, "KeHoach57.Answering.Grounding.calibration.json");
+        return JsonSerializer.Deserialize<CalibrationModel>(json) ?? throw new InvalidDataException("calibration model is empty");
+    }
 }
 
 /// <summary>
@@ -26,8 +41,20 @@ public sealed class Calibrator
     public CalibrationModel Model { get; }
 
     public Calibrator(IOptions<AnsweringOptions> options)
-        : this(Load(options.Value.CalibrationPath))
+        : this(ForOptions(options.Value))
     {
+    }
+
+    /// <summary>
+    /// With Calibrate off nothing is judged, so a model fitted on other features is set aside for a neutral one:
+    /// that is how `eval fit` collects the data to fit a calibrator for features that have just changed.
+    /// </summary>
+    private static CalibrationModel ForOptions(AnsweringOptions options)
+    {
+        var model = CalibrationModel.Load(options.CalibrationPath);
+        return options.Calibrate || model.Features.SequenceEqual(ConfidenceFeatures.Names)
+            ? model
+            : new CalibrationModel(ConfidenceFeatures.Names, new double[ConfidenceFeatures.Names.Length], 0, 0, Selection: model.Selection);
     }
 
     public Calibrator(CalibrationModel model)
@@ -47,17 +74,4 @@ public sealed class Calibrator
     }
 
     public bool Accepts(double probability) => probability >= Model.Threshold;
-
-    private static CalibrationModel Load(string? path)
-    {
-        string json;
-        if (!string.IsNullOrWhiteSpace(path))
-        {
-            var full = Core.RepositoryPaths.Resolve(path);
-            if (!File.Exists(full)) throw new FileNotFoundException($"Answering:CalibrationPath \"{path}\" does not exist", full);
-            json = File.ReadAllText(full);
-        }
-        else json = Core.Text.DataLines.ReadEmbedded(typeof(Calibrator).Assembly, "KeHoach57.Answering.Grounding.calibration.json");
-        return JsonSerializer.Deserialize<CalibrationModel>(json) ?? throw new InvalidDataException("calibration model is empty");
-    }
 }

@@ -8,15 +8,23 @@ namespace KeHoach57.Answering.Grounding;
 /// What the calibrator judges an answer by (Kamath, Jia &amp; Liang 2020: features of the prediction, not the
 /// raw score): how much of the subject the clause and the value's own part of it say, the most telling
 /// subject word missing, the margin over the best different answer, how strongly the question asked this
-/// kind, how firmly the clause states the value, the retrieval score and rank, and the kind of answer.
+/// kind, how firmly the clause states the value, the retrieval score and rank, how many other passages give
+/// the same value, and the kind of ask (one indicator per <see cref="AskKind"/>: kinds differ in how often
+/// their best pair is right, and a new kind gets its own weight at the next fit without a code change).
 /// </summary>
 public static class ConfidenceFeatures
 {
+    private static readonly AskKind[] Kinds = Enum.GetValues<AskKind>();
+
     public static readonly string[] Names =
     [
         "coverage", "missing_idf", "local", "closeness", "strength", "retrieval", "rank", "year_fit",
-        "secondary_missing", "recognition", "margin", "kind_fact", "kind_text", "from_heading", "subject_words",
+        "secondary_missing", "recognition", "margin", "kind_text", "from_heading", "subject_words", "support",
+        .. Kinds.Select(k => "kind_" + k.ToString().ToLowerInvariant()),
     ];
+
+    /// <summary>Above this many other passages, agreement adds nothing more.</summary>
+    private const int SupportCap = 3;
 
     public static double[] Of(QuestionFacts question, Selected selected)
     {
@@ -36,10 +44,11 @@ public static class ConfidenceFeatures
             f.SecondaryAsked - f.SecondaryFound,
             question.Recognition,
             margin,
-            question.Primary == AskKind.Fact ? 1 : 0,
             best.Primary.IsText ? 1 : 0,
             best.Primary.FromHeading is null ? 0 : 1,
             Math.Min(question.Query.Words.Count, 12) / 12.0,
+            Support(selected, best),
+            .. Kinds.Select(k => question.Primary == k ? 1.0 : 0.0),
         ];
     }
 
@@ -48,4 +57,13 @@ public static class ConfidenceFeatures
 
     public static IReadOnlyDictionary<string, double> Named(double[] values) =>
         Names.Zip(values).ToDictionary(p => p.First, p => Math.Round(p.Second, 4));
+
+    /// <summary>Share (capped) of other passages whose clauses give the same value: plans repeat what they mean.</summary>
+    private static double Support(Selected selected, Choice best)
+    {
+        var others = selected.Pairs
+            .Where(p => p.Clause.Chunk.Id != best.Clause.Chunk.Id && string.Equals(p.Primary.Display, best.Primary.Display, StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Clause.Chunk.Id).Distinct().Count();
+        return Math.Min(others, SupportCap) / (double)SupportCap;
+    }
 }

@@ -4,7 +4,9 @@ namespace KeHoach57.Answering.Selection;
 
 /// <summary>
 /// Weights of clause selection (config section "Selection"): how a (clause, value) pair is scored from its
-/// features. Defaults are fitted on the tune half of eval/ (`eval fit`, see eval/README.md); validated at start.
+/// features. The values in use are fitted on the tune half of eval/ (`eval fit --write` stores them beside the
+/// calibrator in Grounding/calibration.json, which supplies them); the defaults below are only the fit's first start.
+/// Validated at start.
 /// </summary>
 public sealed class SelectionOptions
 {
@@ -42,4 +44,10 @@ public sealed class SelectionOptions
 
     /// <summary>Subtracted for a clause read on into the rest of its line: only worth it when the sentence alone lacks the value.</summary>
     [Range(0, 10)] public double RunOnPenalty { get; set; } = 0.1;
+
+    /// <summary>Every weight of this set written onto <paramref name="target"/>.</summary>
+    public void CopyTo(SelectionOptions target)
+    {
+        foreach (var p in typeof(SelectionOptions).GetProperties().Where(p => p.CanWrite)) p.SetValue(target, p.GetValue(this));
+    }
 }

@@ -110,13 +110,12 @@ public static class EvalCommand
 
     /// <summary>
     /// `eval fit`: fits the selection weights and the calibrator on the tune half (see AnsweringFit), prints the
-    /// cross-validated figures, and with --write stores them: weights in appsettings.json ("Selection"), the
-    /// calibrator in src/KeHoach57.Answering/Grounding/calibration.json.
+    /// cross-validated figures, and with --write stores both in src/KeHoach57.Answering/Grounding/calibration.json.
     /// </summary>
     private static Command FitCommand()
     {
         var files = new Argument<string[]>("files") { Description = "Tệp .jsonl hoặc thư mục (mặc định: eval/ của repo)", Arity = ArgumentArity.ZeroOrMore };
-        var write = new Option<bool>("--write") { Description = "Ghi trọng số vào appsettings.json và bộ hiệu chỉnh vào calibration.json" };
+        var write = new Option<bool>("--write") { Description = "Ghi bộ hiệu chỉnh cùng trọng số chọn câu vào calibration.json" };
         var wrongCost = new Option<double>("--wrong-cost")
         {
             Description = "Một câu trả lời sai đáng giá bao nhiêu câu đúng bị từ chối (≥ 1)",
@@ -151,7 +150,7 @@ public static class EvalCommand
             if (parse.GetValue(write))
             {
                 KeHoach57.Evaluation.Fitting.FitFiles.Write(result, RepositoryPaths.FindRoot() ?? Directory.GetCurrentDirectory());
-                Console.WriteLine("Đã ghi: appsettings.json (Selection) và src/KeHoach57.Answering/Grounding/calibration.json");
+                Console.WriteLine("Đã ghi: " + KeHoach57.Evaluation.Fitting.FitFiles.RelativePath);
             }
             return 0;
         });

@@ -1,4 +1,8 @@
 using KeHoach57.Answering.Grounding;
+using KeHoach57.Answering.Selection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Answering.Tests.Grounding;
 
@@ -28,5 +32,48 @@ public class CalibratorTests(AnsweringFixture fixture)
         Assert.True(calibrator.Probability(high) > calibrator.Probability(low));
         Assert.True(calibrator.Accepts(calibrator.Probability(high)));
         Assert.False(calibrator.Accepts(calibrator.Probability(low)));
+    }
+
+    [Fact]
+    public void Trọng_số_chọn_câu_đi_cùng_bộ_hiệu_chỉnh_khi_cấu_hình_không_nói_gì()
+    {
+        var fitted = CalibrationModel.Load(null).Selection;
+        Assert.NotNull(fitted);
+        var used = Selection(new Dictionary<string, string?>());
+        Assert.Equal(fitted.Coverage, used.Coverage);
+        Assert.Equal(fitted.RunOnPenalty, used.RunOnPenalty);
+        Assert.Equal(fitted.Passages, used.Passages);
+        // The file is what was fitted, not the class's first guess: the two must not be silently the same object.
+        Assert.NotSame(fitted, used);
+    }
+
+    [Fact]
+    public void Mục_Selection_trong_cấu_hình_vẫn_đè_từng_trọng_số()
+    {
+        var fitted = CalibrationModel.Load(null).Selection!;
+        var used = Selection(new Dictionary<string, string?> { ["Selection:Coverage"] = "3.5" });
+        Assert.Equal(3.5, used.Coverage);
+        Assert.Equal(fitted.Local, used.Local);
+    }
+
+    private static SelectionOptions Selection(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var services = new ServiceCollection().AddAnswering(configuration).BuildServiceProvider();
+        return services.GetRequiredService<IOptions<SelectionOptions>>().Value;
+    }
+
+    [Fact]
+    public void Khi_tắt_hiệu_chỉnh_mô_hình_lệch_đặc_trưng_được_gác_lại_để_khớp_lại()
+    {
+        var stale = Path.Combine(Path.GetTempPath(), $"kh57-stale-{Guid.NewGuid():N}.json");
+        File.WriteAllText(stale, System.Text.Json.JsonSerializer.Serialize(new CalibrationModel(["coverage"], [1], 0, 0.5)));
+        try
+        {
+            var off = new Calibrator(Options.Create(new AnsweringOptions { CalibrationPath = stale, Calibrate = false }));
+            Assert.Equal(ConfidenceFeatures.Names, off.Model.Features);
+            Assert.Throws<InvalidDataException>(() => new Calibrator(Options.Create(new AnsweringOptions { CalibrationPath = stale, Calibrate = true })));
+        }
+        finally { File.Delete(stale); }
     }
 }
