@@ -4,7 +4,7 @@ namespace KeHoach57.LoadTest;
 
 /// <summary>Command line of the load tool. Every run is bounded in requests and in time.</summary>
 public sealed record LoadOptions(int Requests, int Concurrency, int Warmup, TimeSpan MaxDuration, string? CorpusPath,
-    bool CacheOff = false, int SampleEvery = 0)
+    bool CacheOff = false, int SampleEvery = 0, bool Json = false)
 {
     public static readonly LoadOptions Default = new(5_000, 16, 200, TimeSpan.FromSeconds(120), null);
 
@@ -19,6 +19,7 @@ public sealed record LoadOptions(int Requests, int Concurrency, int Warmup, Time
           --cache-off        answer every question afresh (Answering:CacheSize = 0)
           --sample-every N   soak: after every N requests print requests/s, p95, process memory and the size of
                              conversations.db (default 0: no samples)
+          --json             print only one JSON line {"req_per_s", "p50_ms", "p95_ms", "errors"} (the rest goes to stderr)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -36,6 +37,7 @@ public sealed record LoadOptions(int Requests, int Concurrency, int Warmup, Time
                 "--corpus" => options with { CorpusPath = Next() },
                 "--cache-off" => options with { CacheOff = true },
                 "--sample-every" => options with { SampleEvery = Int(Next(), 0, 1_000_000) },
+                "--json" => options with { Json = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -14,6 +14,15 @@ public sealed record LoadResult(int Sent, int Answered, double[] SortedLatencies
     public double Percentile(double p) =>
         SortedLatenciesMs.Length == 0 ? 0 : SortedLatenciesMs[Math.Clamp((int)Math.Ceiling(p * SortedLatenciesMs.Length) - 1, 0, SortedLatenciesMs.Length - 1)];
 
+    /// <summary>The run as one JSON line, for tools that collect figures.</summary>
+    public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["req_per_s"] = Math.Round(RequestsPerSecond, 1),
+        ["p50_ms"] = Math.Round(Percentile(0.50), 2),
+        ["p95_ms"] = Math.Round(Percentile(0.95), 2),
+        ["errors"] = Errors.Values.Sum(),
+    });
+
     public void Print(TextWriter output, bool stoppedByTime)
     {
         static string Ms(double v) => v.ToString("0.00", CultureInfo.InvariantCulture) + " ms";

@@ -17,6 +17,8 @@ public static class LoadTestProgram
             return 2;
         }
 
+        // With --json, stdout carries the one result line and nothing else.
+        var report = options.Json ? Console.Error : Console.Out;
         var scratch = Directory.CreateTempSubdirectory("kh57-load-");
         try
         {
@@ -32,9 +34,9 @@ public static class LoadTestProgram
 
             var corpus = server.Services.GetRequiredService<Assistant>().Corpus;
             var mix = Questions.Mix(corpus.Documents.Select(d => d.Info.Id).ToList());
-            Console.WriteLine($"Server   {baseAddress} ({Environment.ProcessorCount} cores; server and load share this process)");
-            Console.WriteLine($"Corpus   {corpus.Documents.Count} documents, {corpus.Chunks.Count()} chunks — {corpusSource}");
-            Console.WriteLine($"Load     {options.Requests} × POST /api/ask, concurrency {options.Concurrency}, " +
+            report.WriteLine($"Server   {baseAddress} ({Environment.ProcessorCount} cores; server and load share this process)");
+            report.WriteLine($"Corpus   {corpus.Documents.Count} documents, {corpus.Chunks.Count()} chunks — {corpusSource}");
+            report.WriteLine($"Load     {options.Requests} × POST /api/ask, concurrency {options.Concurrency}, " +
                 $"{mix.Count} questions in the mix, {options.Warmup} warm-up, at most {options.MaxDuration.TotalSeconds:0} s" +
                 (options.CacheOff ? ", answer cache off" : ""));
 
@@ -42,7 +44,8 @@ public static class LoadTestProgram
             await LoadRun.RunAsync(client, mix, options.Warmup, options.Concurrency, deadline.Token);
             if (options.SampleEvery > 0) return await Soak.RunAsync(client, mix, options, server.DataPath, deadline.Token) ? 0 : 1;
             var result = await LoadRun.RunAsync(client, mix, options.Requests, options.Concurrency, deadline.Token);
-            result.Print(Console.Out, deadline.IsCancellationRequested);
+            result.Print(report, deadline.IsCancellationRequested);
+            if (options.Json) Console.WriteLine(result.ToJson());
             return result.Errors.Count == 0 ? 0 : 1;
         }
         finally

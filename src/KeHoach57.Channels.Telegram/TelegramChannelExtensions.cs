@@ -22,6 +22,7 @@ public static class TelegramChannelExtensions
         services.AddChannelCore();
         services.TryAddSingleton<TelegramApi>();
         services.TryAddSingleton<TelegramSender>();
+        services.TryAddSingleton<TelegramQuiz>();
         services.TryAddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<TelegramInbox>();
         services.AddHostedService<TelegramWorker>();

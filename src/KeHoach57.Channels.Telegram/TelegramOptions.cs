@@ -34,6 +34,13 @@ public sealed class TelegramOptions : ChannelOptions
     /// <summary>How long one getUpdates call waits for updates in polling mode.</summary>
     public int PollingTimeoutSeconds { get; set; } = 25;
 
+    /// <summary>
+    /// Polling mode with replicas: only the holder of the polling lease calls getUpdates (Telegram refuses two at once
+    /// with 409 Conflict). It renews the lease before each call; when it stops, or dies and this many seconds pass,
+    /// another replica takes over. Longer than <see cref="PollingTimeoutSeconds"/>, so a call ends within its lease.
+    /// </summary>
+    public int PollingLeaseSeconds { get; set; } = 60;
+
     public TelegramMode ModeKind => Mode?.Trim().ToLowerInvariant() switch
     {
         "webhook" => TelegramMode.Webhook,

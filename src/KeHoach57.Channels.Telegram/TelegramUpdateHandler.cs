@@ -15,12 +15,14 @@ public sealed class TelegramUpdateHandler
     private readonly TelegramSender _sender;
     private readonly IndexWarmup _warmup;
     private readonly ChatTurns _turns;
+    private readonly TelegramQuiz _quiz;
     private readonly ILogger _logger;
 
     public TelegramUpdateHandler(TelegramApi api, TelegramSender sender, ConversationService conversations, IndexWarmup warmup,
-        IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramUpdateHandler> logger)
+        IOptions<TelegramOptions> options, TimeProvider clock, TelegramQuiz quiz, ILogger<TelegramUpdateHandler> logger)
     {
         _api = api;
+        _quiz = quiz;
         _sender = sender;
         _warmup = warmup;
         _logger = logger;
@@ -50,6 +52,11 @@ public sealed class TelegramUpdateHandler
         var bot = await _api.IdentityAsync(cancellationToken);
         var text = TelegramAddressing.AddressedText(message, bot);
         if (text is null) return;
+        if (TelegramQuiz.PlanArgument(text, bot.Username) is { } plan)
+        {
+            await _quiz.StartAsync(chat.Id, plan, threadId, cancellationToken);
+            return;
+        }
         var reply = await _turns.ReplyAsync(ConversationId(chat.Id), text, bot.Username, cancellationToken);
         if (reply is not null)
             await _sender.SendAsync(chat.Id, reply, isGroup ? message.MessageId : null, threadId, cancellationToken);
@@ -57,8 +64,11 @@ public sealed class TelegramUpdateHandler
 
     private async Task OnCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
-        var scope = TelegramHtml.ScopeFromCallback(query.Data);
         var chat = query.Message?.Chat;
+        if (chat is not null && await _quiz.OnCallbackAsync(chat.Id, query.Id, query.Data,
+                query.Message!.IsTopicMessage ? query.Message.MessageThreadId : null, cancellationToken))
+            return;
+        var scope = TelegramHtml.ScopeFromCallback(query.Data);
         ChatReply? reply = null;
         if (scope is not null && chat is not null)
             reply = await _turns.ChooseScopeAsync(ConversationId(chat.Id), scope, cancellationToken);

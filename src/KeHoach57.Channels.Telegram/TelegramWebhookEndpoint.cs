@@ -64,7 +64,7 @@ public static class TelegramWebhookEndpoint
             return Results.BadRequest();
         }
 
-        switch (inbox.Offer(update))
+        switch (await inbox.OfferAsync(update, context.RequestAborted))
         {
             case InboxOffer.Duplicate:
                 logger.LogInformation("Telegram update {Update} delivered again; already taken", update.Id);

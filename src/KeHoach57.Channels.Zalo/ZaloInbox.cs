@@ -1,4 +1,5 @@
 using KeHoach57.Conversations.Channels;
+using KeHoach57.Conversations.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Channels.Zalo;
@@ -8,9 +9,12 @@ namespace KeHoach57.Channels.Zalo;
 /// <param name="ReplyTo">Zalo's msg_id as sent: the reply quotes it, so Zalo counts it as a reply to the user.</param>
 public sealed record ZaloIncoming(string UserId, string Text, string MessageId, string? ReplyTo = null);
 
-public sealed class ZaloInbox(IOptions<ZaloOptions> options, TimeProvider clock)
+/// <summary>Zalo messages waiting for an answer; msg_ids are remembered by the storage provider's delivery log, so
+/// with replicas an event retried to another replica is still answered once.</summary>
+public sealed class ZaloInbox(IOptions<ZaloOptions> options, DeliveryLogs deliveries)
 {
-    public ChannelInbox<ZaloIncoming> Queue { get; } = new(options.Value, clock);
+    public ChannelInbox<ZaloIncoming> Queue { get; } = new(options.Value, deliveries.For(options.Value));
 
-    public InboxOffer Offer(ZaloIncoming message) => Queue.Offer("zalo:" + message.MessageId, message.UserId, message);
+    public ValueTask<InboxOffer> OfferAsync(ZaloIncoming message, CancellationToken cancellationToken = default) =>
+        Queue.OfferAsync("zalo:" + message.MessageId, message.UserId, message, cancellationToken);
 }

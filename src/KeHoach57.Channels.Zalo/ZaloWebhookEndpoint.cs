@@ -63,7 +63,7 @@ public static class ZaloWebhookEndpoint
         if (evt.EventName != ZaloEvent.UserSendText || string.IsNullOrEmpty(evt.SenderId) || string.IsNullOrWhiteSpace(evt.Text))
             return Results.Ok();
         var messageId = evt.MessageId ?? Convert.ToHexString(SHA256.HashData(body));
-        switch (inbox.Offer(new ZaloIncoming(evt.SenderId, evt.Text, messageId, evt.MessageId)))
+        switch (await inbox.OfferAsync(new ZaloIncoming(evt.SenderId, evt.Text, messageId, evt.MessageId), context.RequestAborted))
         {
             case InboxOffer.Duplicate:
                 logger.LogInformation("Zalo message {Message} delivered again; already taken", messageId);

@@ -7,7 +7,8 @@ namespace KeHoach57.Cli;
 /// Shows an answer record to a person, compactly: the answer line, then one line per source (number, short
 /// label, the quote cut to the terminal's width). Three sources and a wrapped answer stay within 8 lines.
 /// </summary>
-public sealed class AnswerPrinter(Terminal terminal)
+/// <param name="planName">How plan ids are named in the "why" view (SourceLabels.Plan).</param>
+public sealed class AnswerPrinter(Terminal terminal, Func<string, string>? planName = null)
 {
     /// <summary>A quote is never cut shorter than this, even beside a long label on a narrow terminal.</summary>
     private const int MinQuoteChars = 40;
@@ -35,20 +36,13 @@ public sealed class AnswerPrinter(Terminal terminal)
         }
     }
 
-    /// <summary>How the question was understood and what the answer was chosen from.</summary>
+    /// <summary>"Vì sao có câu trả lời này?": how the question was understood and what the answer was chosen from, in plain Vietnamese.</summary>
     public void PrintWhy(AnswerRecord answer)
     {
-        if (answer.Trace is not { } t) return;
-        Labelled("Hỏi về", string.Join(", ", t.Asks));
-        Labelled("Chủ đề", string.Join(" ", t.Subject));
-        if (t.Places.Count > 0) Labelled("Nơi được nêu", string.Join(", ", t.Places));
-        Labelled("Phạm vi", t.Scope ?? "tất cả kế hoạch");
-        foreach (var p in t.Considered)
-            terminal.Line(new Styled($"  {p.Score,8:0.000} ", "grey"), p.Label, new Styled($" ({p.ChunkId})", "grey"));
-        if (t.ChosenClause is { } clause) Labelled("Câu được chọn", "“" + Excerpts.OneLine(clause, 300) + "”");
-        Labelled("Độ tin cậy", $"{answer.Confidence:0.000}  " + string.Join("  ", t.Features.Select(f => $"{f.Key}={f.Value:0.###}")));
-        if (answer.RefusalReason is { } reason) Labelled("Lý do từ chối", reason);
+        foreach (var section in KeHoach57.Training.Why.WhyView.Explain(answer, planName))
+        {
+            terminal.Line(new Styled(section.Title + ":", "bold"));
+            foreach (var line in section.Lines) terminal.Line("  " + line);
+        }
     }
-
-    private void Labelled(string label, string value) => terminal.Line(new Styled(label + ":", "grey"), " " + value);
 }

@@ -12,6 +12,8 @@ root.Add(IndexCommand.Create());
 root.Add(EvalCommand.Create());
 root.Add(ImportCommand.Create());
 root.Add(TelegramCommand.Create());
+root.Add(QuizCommand.Create());
+root.Add(SummaryCommand.Create());
 root.Add(RestorationCommand.CreateEval());
 root.Add(RestorationCommand.CreateBuild());
 try

@@ -33,7 +33,11 @@ public sealed class ConversationService
         await _store.FindAsync(conversationId, cancellationToken) ?? new ConversationState(conversationId);
 
     /// <summary>Asks within a conversation. <paramref name="scope"/>, when given, overrides (and becomes) the conversation's scope.</summary>
-    public async Task<AnswerRecord> AskAsync(string conversationId, string question, string? scope = null, CancellationToken cancellationToken = default)
+    public Task<AnswerRecord> AskAsync(string conversationId, string question, string? scope = null, CancellationToken cancellationToken = default) =>
+        AskAsync(conversationId, question, scope, answerId: null, cancellationToken);
+
+    /// <param name="answerId">The id the caller gives this answer (web feedback refers to it); kept with the conversation.</param>
+    public async Task<AnswerRecord> AskAsync(string conversationId, string question, string? scope, string? answerId, CancellationToken cancellationToken = default)
     {
         // One assistant for the whole turn: a reload while it runs does not mix two corpora.
         var assistant = await _assistants.ReadyAsync(cancellationToken);
@@ -48,6 +52,7 @@ public sealed class ConversationService
             Last = new PreviousTurn(answer.ResolvedQuestion ?? question, answer.Answered, answer.PlanId ?? answer.Citations.FirstOrDefault()?.Doc, answer.Subject),
             // What "nguồn" shows later: the answer and its sources, not how it was reasoned (which only bloats the store).
             LastAnswer = answer with { Trace = null },
+            LastAnswerId = answerId,
             UpdatedAt = _clock.GetUtcNow(),
         }, cancellationToken);
         return answer;

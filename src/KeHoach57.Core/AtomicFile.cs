@@ -21,6 +21,28 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// The same for content written piece by piece and too large to hold as one array (an index of hundreds of
+    /// megabytes): flushed to disk once at the end rather than written through at every buffer.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var temp = TempBeside(path);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
     public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
     {
         var temp = TempBeside(path);

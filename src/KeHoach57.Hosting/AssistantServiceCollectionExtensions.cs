@@ -9,6 +9,7 @@ using KeHoach57.Ingestion;
 using KeHoach57.Retrieval;
 using KeHoach57.Retrieval.Embedded;
 using KeHoach57.Retrieval.Qdrant;
+using KeHoach57.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +21,12 @@ public static class AssistantServiceCollectionExtensions
     /// <summary>The whole answering stack as every entry point (CLI, server, bots, eval) uses it.</summary>
     public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section));
+        services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section))
+            .PostConfigure<Microsoft.Extensions.Options.IOptions<IndexOptions>>((corpus, index) =>
+            {
+                // The parsed corpus is kept beside the index unless configured elsewhere.
+                if (corpus.CacheFolder.Length == 0) corpus.CacheFolder = index.Value.DataPath;
+            });
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section));
         services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.Section));
         services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.Section));
@@ -46,6 +52,7 @@ public static class AssistantServiceCollectionExtensions
         services.TryAddSingleton<Retriever>();
         services.AddAnswering(configuration);
         services.AddOptionalLlm(configuration);
+        services.AddTraining(configuration);
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton(TimeProvider.System);
 

@@ -49,28 +49,66 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             logger.LogWarning("Corpus folder {Folder} cannot be listed: {Reason}", folder, e.Message);
             return new Corpus(documents, Convert.ToHexString(hash.GetHashAndReset()));
         }
-        var markdownStems = files.Where(IsMarkdown).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Every file is read and hashed first: the fingerprint says whether the last load's parse can be reused.
+        var read = new List<(string Name, byte[] Bytes)>(files.Count);
         foreach (var file in files)
         {
             var name = Path.GetFileName(file);
             if (ReadBounded(file, name) is not { } bytes) continue;
             hash.AppendData(Encoding.UTF8.GetBytes(name));
             hash.AppendData(bytes);
-            if (!IsMarkdown(file) && markdownStems.Contains(Path.GetFileNameWithoutExtension(file)))
+            read.Add((name, bytes));
+        }
+        var fingerprint = Convert.ToHexString(hash.GetHashAndReset());
+
+        // Parsing and chunking every plan is most of a start on a large corpus: the last load's result is reused
+        // when the files, the chunking options and this build are the same.
+        var cachePath = options.Value.CacheFolder is { Length: > 0 } cacheFolder ? Path.Combine(RepositoryPaths.Resolve(cacheFolder), CorpusCache.FileName) : null;
+        var key = CorpusCache.Key(fingerprint, chunking.Value);
+        if (cachePath is not null && CorpusCache.TryRead(cachePath, key) is var (cachedEntries, cachedWarnings))
+        {
+            foreach (var warning in cachedWarnings) logger.LogWarning("{Warning}", warning);
+            var bytesByName = read.ToDictionary(f => f.Name, f => f.Bytes, StringComparer.Ordinal);
+            foreach (var entry in cachedEntries)
+                documents.Add(new CorpusDocument(entry.Info, entry.Markdown ?? Decode(bytesByName[entry.File]), entry.Chunks));
+            return new Corpus(documents, fingerprint);
+        }
+
+        var warnings = new List<string>();
+        var entries = new List<CorpusCache.Entry>();
+        void Warn(string warning)
+        {
+            warnings.Add(warning);
+            logger.LogWarning("{Warning}", warning);
+        }
+        var markdownStems = files.Where(IsMarkdown).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, bytes) in read)
+        {
+            if (!IsMarkdown(name) && markdownStems.Contains(Path.GetFileNameWithoutExtension(name)))
             {
-                logger.LogWarning("Skipping {File}: {Markdown} of the same name is the imported version", name, Path.ChangeExtension(name, ".md"));
+                Warn($"Skipping {name}: {Path.ChangeExtension(name, ".md")} of the same name is the imported version");
                 continue;
             }
-            if (Read(name, bytes) is not var (document, markdown)) continue;
+            if (Read(name, bytes, Warn) is not var (document, markdown)) continue;
             if (!ids.Add(document.Info.Id))
             {
-                logger.LogWarning("Skipping {File}: document id {Id} is already taken", name, document.Info.Id);
+                Warn($"Skipping {name}: document id {document.Info.Id} is already taken");
                 continue;
             }
-            documents.Add(new CorpusDocument(document.Info, markdown, chunker.Chunk(document)));
+            var chunks = chunker.Chunk(document);
+            documents.Add(new CorpusDocument(document.Info, markdown, chunks));
+            entries.Add(new CorpusCache.Entry(name, document.Info, IsMarkdown(name) ? null : markdown, chunks));
         }
-        return new Corpus(documents, Convert.ToHexString(hash.GetHashAndReset()));
+        if (cachePath is not null)
+        {
+            try { CorpusCache.Write(cachePath, key, entries, warnings); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(ex, "The parsed corpus could not be kept at {Path}; the next start parses it again", cachePath);
+            }
+        }
+        return new Corpus(documents, fingerprint);
     }
 
     /// <summary>
@@ -122,27 +160,29 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
         }
     }
 
+    private static string Decode(byte[] bytes) => PlanImporter.Utf8.GetString(bytes).TrimStart('\uFEFF');
+
     /// <returns>The document and its Markdown (as written, or as imported from a .txt); null when unreadable.</returns>
-    private (PlanDocument, string)? Read(string name, byte[] bytes)
+    private static (PlanDocument, string)? Read(string name, byte[] bytes, Action<string> warn)
     {
         string text;
         try
         {
-            text = PlanImporter.Utf8.GetString(bytes).TrimStart('\uFEFF');
+            text = Decode(bytes);
         }
         catch (DecoderFallbackException)
         {
-            logger.LogWarning("Skipping {File}: not UTF-8 text", name);
+            warn($"Skipping {name}: not UTF-8 text");
             return null;
         }
         if (text.Contains('\0'))
         {
-            logger.LogWarning("Skipping {File}: binary content, not text", name);
+            warn($"Skipping {name}: binary content, not text");
             return null;
         }
         if (text.Trim().Length == 0)
         {
-            logger.LogWarning("Skipping {File}: empty", name);
+            warn($"Skipping {name}: empty");
             return null;
         }
         var id = PlanImporter.DocumentId(name);
@@ -157,11 +197,11 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             // and compatibility forms inside words would keep its clauses from matching the questions about them.
             var document = PlanMarkdownReader.Read(Core.Text.VietnameseText.Normalize(text), id);
             if (document.Sections.Count > 0) return (document, text);
-            logger.LogWarning("Skipping {File}: no text after the front matter", name);
+            warn($"Skipping {name}: no text after the front matter");
         }
         catch (FormatException e)
         {
-            logger.LogWarning("Skipping {File}: broken front matter ({Reason})", name, e.Message);
+            warn($"Skipping {name}: broken front matter ({e.Message})");
         }
         return null;
     }

@@ -2,6 +2,7 @@ using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Retrieval;
 
@@ -10,13 +11,16 @@ public sealed class CorpusIndexer(
     ISearchIndex index,
     VietnameseAnalyzer analyzer,
     ILogger<CorpusIndexer> logger,
-    IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
+    IEmbeddingGenerator<string, Embedding<float>>? embeddings = null,
+    IOptions<IndexOptions>? options = null)
 {
     /// <summary>What a chunk is indexed under: its section path and table context count as its words too.</summary>
     public static string IndexedText(Chunk chunk) => chunk.Section + "\n" + chunk.Passage;
 
     /// <summary>What the index must have been built from: this corpus, analyzed by this analyzer.</summary>
-    public string Fingerprint(Corpus corpus) => corpus.Fingerprint + "+" + analyzer.Signature;
+    public string Fingerprint(Corpus corpus) => FingerprintOf(corpus, analyzer);
+
+    public static string FingerprintOf(Corpus corpus, VietnameseAnalyzer analyzer) => corpus.Fingerprint + "+" + analyzer.Signature;
 
     public async Task<IndexBuild> CreateBuildAsync(Corpus corpus, CancellationToken cancellationToken = default)
     {
@@ -34,6 +38,15 @@ public sealed class CorpusIndexer(
     {
         var build = await CreateBuildAsync(corpus, cancellationToken);
         await index.ReplaceAsync(build, cancellationToken);
+        if (options is not null)
+        {
+            // The terms are at hand: the query side's vocabulary is written now rather than analyzed again at the next start.
+            try { Query.Vocabulary.Write(Core.RepositoryPaths.Resolve(options.Value.DataPath), build.Fingerprint, build.Chunks.Select(c => c.Terms)); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(ex, "Vocabulary could not be written; it will be built from the corpus at the next start");
+            }
+        }
         logger.LogInformation("Indexed {Chunks} chunks of {Documents} documents into {Backend}",
             build.Chunks.Count, build.Documents.Count, index.Name);
     }

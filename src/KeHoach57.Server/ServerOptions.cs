@@ -1,3 +1,8 @@
+using KeHoach57.Conversations.Storage;
+using KeHoach57.Core;
+using KeHoach57.Retrieval;
+using Microsoft.Extensions.Options;
+
 namespace KeHoach57.Server;
 
 /// <summary>Limits of the web API (config section "Server").</summary>
@@ -15,8 +20,32 @@ public sealed class ServerOptions
     public string[] KnownProxies { get; set; } = [];
 
     /// <summary>Key that signs web conversation ids (from the environment, Server__ConversationKey, or user secrets;
-    /// at least 16 characters). Unset: a random key kept in the data folder.</summary>
+    /// at least 16 characters). Unset: a random key kept in the data folder. Required, and the same on every
+    /// replica, when replicas share PostgreSQL: otherwise each would refuse the ids the others issued.</summary>
     public string? ConversationKey { get; set; }
+
+    public const int MinConversationKeyLength = 16;
+}
+
+/// <summary>
+/// Replicas (Storage:Provider = postgres) must sign conversation ids with one key, or a follow-up that reaches
+/// another replica would silently start a new conversation: the server refuses to start without it. A key that
+/// is set but too short is refused always, rather than quietly replaced by the data folder's key.
+/// </summary>
+public sealed class ConversationKeyValidator(IOptions<StorageOptions> storage) : IValidateOptions<ServerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ServerOptions options)
+    {
+        var key = options.ConversationKey;
+        if (!string.IsNullOrEmpty(key) && key.Length < ServerOptions.MinConversationKeyLength)
+            return ValidateOptionsResult.Fail(
+                $"Server:ConversationKey is {key.Length} characters; use at least {ServerOptions.MinConversationKeyLength} (e.g. openssl rand -hex 32), or leave it unset on a single server.");
+        if (string.IsNullOrEmpty(key) && storage.Value.IsPostgres)
+            return ValidateOptionsResult.Fail(
+                "Storage:Provider is \"postgres\" (replicas sharing one database) but Server:ConversationKey is not set: set the environment variable "
+                + "Server__ConversationKey to the same secret on every replica (e.g. openssl rand -hex 32), or a follow-up reaching another replica would start a new conversation.");
+        return ValidateOptionsResult.Success;
+    }
 }
 
 /// <summary>Per-client limits (config section "RateLimit"): questions and feedback have separate buckets, so
@@ -57,8 +86,12 @@ public sealed class FeedbackOptions
 {
     public const string Section = "Feedback";
 
-    /// <summary>SQLite file; empty means feedback.db in the data folder ("Index:DataPath").</summary>
+    /// <summary>SQLite file; empty means feedback.db in the data folder ("Index:DataPath"). Not used with Storage:Provider = postgres.</summary>
     public string? Path { get; set; }
+
+    public static string SqlitePath(FeedbackOptions feedback, IndexOptions index) => RepositoryPaths.Resolve(string.IsNullOrWhiteSpace(feedback.Path)
+        ? System.IO.Path.Combine(index.DataPath, "feedback.db")
+        : feedback.Path);
 
     public int MaxCommentLength { get; set; } = 2000;
 }

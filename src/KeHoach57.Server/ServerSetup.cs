@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KeHoach57.Conversations.Storage;
+using KeHoach57.Conversations.Storage.Postgres;
 using KeHoach57.Hosting;
 using KeHoach57.Server.Admin;
 using KeHoach57.Server.Ask;
@@ -10,6 +11,7 @@ using KeHoach57.Server.Feedback;
 using KeHoach57.Server.Health;
 using KeHoach57.Server.Infrastructure;
 using KeHoach57.Server.Telemetry;
+using KeHoach57.Server.Training;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.StaticFiles;
@@ -27,7 +29,8 @@ public static class ServerSetup
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section));
+        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerOptions>, ConversationKeyValidator>();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         services.AddOptions<WidgetOptions>().Bind(configuration.GetSection(WidgetOptions.Section));
         services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.Section));
@@ -43,6 +46,7 @@ public static class ServerSetup
             cors.AddPolicy(CorsPolicy, policy => ConfigureWidgetCors(policy, widget.Value.AllowedOrigins)));
 
         services.AddHostedService<AssistantWarmup>();
+        services.AddHostedService<QuizWarmup>();
         services.AddDurableConversations();
         services.AddSingleton<ConversationIds>();
         // The published contract: /openapi/v1.json, from the endpoints' typed results and problem details.
@@ -57,6 +61,10 @@ public static class ServerSetup
         services.AddSingleton<AskService>();
         services.AddSingleton<SuggestionService>();
         services.AddSingleton<DocumentPage>();
+        services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
+            ? sp.GetRequiredService<PostgresFeedbackStore>()
+            : new SqliteFeedbackStore(FeedbackOptions.SqlitePath(sp.GetRequiredService<IOptions<FeedbackOptions>>().Value,
+                sp.GetRequiredService<IOptions<KeHoach57.Retrieval.IndexOptions>>().Value)));
         services.AddSingleton<FeedbackStore>();
         services.AddLivePlanImport();
 
@@ -96,6 +104,7 @@ public static class ServerSetup
         root.MapDocumentEndpoints();
         root.MapFeedbackEndpoints();
         root.MapPlanUploadEndpoints();
+        root.MapTrainingApi();
         root.MapOpenApi().ExcludeFromDescription();
         return app;
     }

@@ -52,10 +52,10 @@ public sealed class ChannelReliabilityTests
         var inbox = new ChannelInbox<(string Chat, int N)>(new ChannelOptions { Workers = 3, QueueCapacity = 30 }, _clock);
         for (var n = 0; n < 5; n++)
         {
-            Assert.Equal(InboxOffer.Accepted, inbox.Offer($"a{n}", "chat-a", ("chat-a", n)));
-            Assert.Equal(InboxOffer.Accepted, inbox.Offer($"b{n}", "chat-b", ("chat-b", n)));
+            Assert.Equal(InboxOffer.Accepted, await inbox.OfferAsync($"a{n}", "chat-a", ("chat-a", n)));
+            Assert.Equal(InboxOffer.Accepted, await inbox.OfferAsync($"b{n}", "chat-b", ("chat-b", n)));
         }
-        Assert.Equal(InboxOffer.Duplicate, inbox.Offer("a1", "chat-a", ("chat-a", 1)));
+        Assert.Equal(InboxOffer.Duplicate, await inbox.OfferAsync("a1", "chat-a", ("chat-a", 1)));
 
         var seen = new List<(string, int)>();
         using var stop = new CancellationTokenSource();
@@ -73,11 +73,11 @@ public sealed class ChannelReliabilityTests
     }
 
     [Fact]
-    public void Full_inbox_refuses_and_forgets_the_id_so_a_redelivery_is_taken()
+    public async Task Full_inbox_refuses_and_forgets_the_id_so_a_redelivery_is_taken()
     {
         var inbox = new ChannelInbox<int>(new ChannelOptions { Workers = 1, QueueCapacity = 1 }, _clock);
-        Assert.Equal(InboxOffer.Accepted, inbox.Offer("1", "c", 1));
-        Assert.Equal(InboxOffer.Full, inbox.Offer("2", "c", 2));
-        Assert.Equal(InboxOffer.Full, inbox.Offer("2", "c", 2));
+        Assert.Equal(InboxOffer.Accepted, await inbox.OfferAsync("1", "c", 1));
+        Assert.Equal(InboxOffer.Full, await inbox.OfferAsync("2", "c", 2));
+        Assert.Equal(InboxOffer.Full, await inbox.OfferAsync("2", "c", 2));
     }
 }

@@ -60,6 +60,10 @@ public sealed class HostileCliTests : IAsyncLifetime
         { ["ask", "--batch", "/khong/co/tep.jsonl"], 2, "Không tìm thấy tệp" },
         { ["ask", "--batch", "/tmp"], 2, "Không tìm thấy tệp" },
         { ["ask", "\u0001\u0002"], 1, "không có chữ" },
+        { ["quiz", "--kind", "bài hát"], 2, "Không có loại câu hỏi" },
+        { ["quiz", "--level", "<script>"], 2, "Không có mức" },
+        { ["quiz", "--plan", "khong-co", "--list"], 1, "Không có câu hỏi nào khớp" },
+        { ["summary", "../../etc/passwd"], 2, "Không có kế hoạch" },
     };
 
     [Theory]
@@ -74,6 +78,26 @@ public sealed class HostileCliTests : IAsyncLifetime
         var good = await RunCliAsync(["ask", "Hạn báo cáo 6 tháng là ngày nào?", "--scope", "yen-hoa", "--json"]);
         Assert.Equal(0, good.ExitCode);
         Assert.Contains("10/6", good.Stdout);
+    }
+
+    [Fact]
+    public async Task Lệnh_quiz_và_summary_in_câu_hỏi_bản_xuất_và_bản_tóm_tắt()
+    {
+        var stats = await RunCliAsync(["quiz", "--stats", "--plain"]);
+        Assert.Equal(0, stats.ExitCode);
+        Assert.Matches(@"^\d+ câu hỏi", stats.Stdout);
+        Assert.Contains("yen-hoa", stats.Stdout);
+
+        var gift = await RunCliAsync(["quiz", "--plan", "yen-hoa", "--kind", "hạn", "--export", "gift"]);
+        Assert.Equal(0, gift.ExitCode);
+        var read = KeHoach57.Training.Exports.GiftReader.Read(gift.Stdout);
+        Assert.NotEmpty(read);
+        Assert.All(read, q => Assert.Single(q.Answers, a => a.Right));
+
+        var summary = await RunCliAsync(["summary", "yen-hoa"]);
+        Assert.Equal(0, summary.ExitCode);
+        Assert.StartsWith("<!doctype html>", summary.Stdout, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Lịch báo cáo", summary.Stdout);
     }
 
     private async Task<(int ExitCode, string Stdout, string Stderr)> RunCliAsync(string[] args)

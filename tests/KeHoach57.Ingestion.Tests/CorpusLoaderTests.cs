@@ -90,6 +90,31 @@ public class CorpusLoaderTests : IDisposable
             Assert.Equal(Seeds.Chunks(id), corpus.Find(id)!.Chunks);
     }
 
+    [Fact]
+    public void Lần_nạp_sau_dùng_bản_đã_cắt_sẵn_cho_cùng_corpus_và_tệp_đổi_thì_cắt_lại()
+    {
+        var cache = Path.Combine(folder, "cache");
+        CorpusLoader Cached() => new(Options.Create(new CorpusOptions { Path = folder, CacheFolder = cache }), Options.Create(new ChunkingOptions()), log);
+        foreach (var id in Seeds.Ids) CopySeed(id);
+        File.WriteAllText(Path.Combine(folder, "Phố Hiến.txt"), Seeds.Raw("hung-yen"));
+        File.WriteAllText(Path.Combine(folder, "empty.md"), "  \n");
+
+        var parsed = Cached().Load();
+        var reread = Cached().Load();
+
+        Assert.True(File.Exists(Path.Combine(cache, "corpus-cache.bin")));
+        Assert.Equal(parsed.Fingerprint, reread.Fingerprint);
+        Assert.Equal(parsed.Documents.Select(d => (d.Info, d.Markdown)), reread.Documents.Select(d => (d.Info, d.Markdown)));
+        Assert.Equal(parsed.Chunks, reread.Chunks);
+        Assert.Equal(2, log.Warnings.Count(w => w.Contains("empty.md")));
+
+        File.AppendAllText(Path.Combine(folder, "yen-hoa.md"), "\n## Bổ sung\n\nGiao Phòng Kinh tế báo cáo trước ngày 05/12.\n");
+        Assert.Contains(Cached().Load().Find("yen-hoa")!.Chunks, c => c.Text.Contains("Phòng Kinh tế"));
+
+        File.WriteAllText(Path.Combine(cache, "corpus-cache.bin"), "hỏng");
+        Assert.Equal(parsed.Documents.Count, Cached().Load().Documents.Count);
+    }
+
     private sealed class WarningLog : ILogger<CorpusLoader>
     {
         public List<string> Warnings { get; } = [];

@@ -7,17 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Retrieval.Tests;
 
-public class EmbeddedIndexTests : IDisposable
+public class EmbeddedIndexTests() : DataFolderTests("kehoach57-index-tests")
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "kehoach57-index-tests", Guid.NewGuid().ToString("N"));
     private readonly VietnameseAnalyzer _analyzer = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
-    }
-
-    private EmbeddedIndex Index() => new(Options.Create(new IndexOptions { DataPath = _data }), NullLogger<EmbeddedIndex>.Instance);
+    private EmbeddedIndex Index() => new(Options.Create(new IndexOptions { DataPath = Data }), NullLogger<EmbeddedIndex>.Instance);
 
     private IndexBuild Build(string fingerprint, params (string Doc, string Text)[] chunks) => new(
         fingerprint,
@@ -48,7 +42,7 @@ public class EmbeddedIndexTests : IDisposable
         var reopened = Index();
         Assert.Equal("v1", (await reopened.GetStatusAsync(TestContext.Current.CancellationToken))!.Fingerprint);
         Assert.Single(await reopened.SearchAsync(Query("van hoa xa hoi"), TestContext.Current.CancellationToken));
-        Assert.Empty(Directory.GetFiles(_data, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Data, "*.tmp"));
     }
 
     [Fact]
@@ -99,7 +93,7 @@ public class EmbeddedIndexTests : IDisposable
         Assert.Equal(("v1", 2), ((await reopened.GetStatusAsync(TestContext.Current.CancellationToken))!.Fingerprint, (await reopened.GetStatusAsync(TestContext.Current.CancellationToken))!.Chunks));
         Assert.Equal(["bac-giang/p1"], (await reopened.SearchAsync(Query("bao cao"), TestContext.Current.CancellationToken)).Select(h => h.Chunk.Id));
         Assert.Empty(await reopened.GetChunksAsync(["yen-hoa/p0"], TestContext.Current.CancellationToken));
-        Assert.Empty(Directory.GetFiles(_data, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Data, "*.tmp"));
     }
 
     [Fact]
@@ -112,7 +106,7 @@ public class EmbeddedIndexTests : IDisposable
         var after = Assert.Single(await index.SearchAsync(Query("báo cáo", "yen-hoa"), TestContext.Current.CancellationToken));
 
         // Same chunk in a build without the deleted one: same IDF (N = 2, df = 2), but a shorter average length.
-        var other = new EmbeddedIndex(Options.Create(new IndexOptions { DataPath = Path.Combine(_data, "other") }), NullLogger<EmbeddedIndex>.Instance);
+        var other = new EmbeddedIndex(Options.Create(new IndexOptions { DataPath = Path.Combine(Data, "other") }), NullLogger<EmbeddedIndex>.Instance);
         await other.ReplaceAsync(Build("v2", ("yen-hoa", "báo cáo"), ("bac-giang", "báo cáo năm nay rất dài dòng")), TestContext.Current.CancellationToken);
         var fresh = Assert.Single(await other.SearchAsync(Query("báo cáo", "yen-hoa"), TestContext.Current.CancellationToken));
         var terms = _analyzer.Terms("báo cáo");

@@ -40,6 +40,22 @@ public sealed class FeedbackEndpointTests(ReadyServer server) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task Rating_the_same_answer_again_replaces_the_judgement_instead_of_counting_twice()
+    {
+        var (conversationId, answerId) = await AskAsync();
+
+        using var first = await Client.PostJsonAsync("/api/feedback", new { conversationId, answerId, helpful = true });
+        using var changed = await Client.PostJsonAsync("/api/feedback", new { conversationId, answerId, helpful = false, comment = "Sai ngày" });
+
+        Assert.Equal((await first.ReadJsonAsync()).GetProperty("id").GetInt64(), (await changed.ReadJsonAsync()).GetProperty("id").GetInt64());
+        using var export = await Client.SendAsync(Export(), TestContext.Current.CancellationToken);
+        var entry = Assert.Single((await export.ReadJsonAsync()).EnumerateArray(), e => e.Str("answerId") == answerId);
+        Assert.False(entry.GetProperty("helpful").GetBoolean());
+        Assert.Equal("Sai ngày", entry.Str("comment"));
+        Assert.Equal(TestCorpus.YenHoaQuestion, entry.Str("question"));
+    }
+
+    [Fact]
     public async Task Export_as_csv_defuses_formulas()
     {
         var (conversationId, answerId) = await AskAsync();

@@ -77,7 +77,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     private TextWords Read(string text, List<Token>? tokens = null)
     {
         tokens ??= analyzer.Tokenize(text);
-        var terms = tokens.Select(t => t.Term).Where(t => !StopWords.Contains(t)).ToList();
+        var terms = StopWords.Content(tokens.Select(t => t.Term).ToList());
         var pairs = new HashSet<(string, string)>();
         for (var i = 0; i + 1 < terms.Count; i++) pairs.Add((terms[i], terms[i + 1]));
         return new TextWords { Tokens = tokens, Terms = terms, Set = terms.ToHashSet(), Pairs = pairs, Keys = analyzer.GlossaryTerms(text, tokens).ToHashSet() };
@@ -183,7 +183,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         var found = analyzer.Glossary.Entries.Where(e => keys.Contains(e.Key))
             .Select(e => new Abbreviation(e.Key,
                 e.Abbreviations.SelectMany(a => analyzer.Tokenize(a)).Select(t => t.Term).ToHashSet(),
-                e.Expansions.Select(x => analyzer.Tokenize(x).Select(t => t.Term).Where(t => !StopWords.Contains(t)).ToArray())
+                e.Expansions.Select(x => StopWords.Content(analyzer.Tokenize(x).Select(t => t.Term).ToList()).ToArray())
                     .Where(x => x.Length > 0).DefaultIfEmpty([]).ToArray()))
             .ToList();
         // "KH&CN" also reads as "KH" (kế hoạch): the longer abbreviation is the one meant.

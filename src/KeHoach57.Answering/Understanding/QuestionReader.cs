@@ -56,11 +56,12 @@ public sealed partial class QuestionReader(
 
         // The subject in spelled-out words ("xd KH" is about "xây dựng kế hoạch").
         var subject = new List<string>();
-        for (var i = 0; i < spelled.Folded.Count; i++)
+        var terms = spelled.Folded.Select(analyzer.NormalizeWord).ToList();
+        var stop = StopWords.Mask(terms);
+        for (var i = 0; i < terms.Count; i++)
         {
             if (takenSpelled.Contains(i) || spelled.Folded[i] == "%") continue;
-            var term = analyzer.NormalizeWord(spelled.Folded[i]);
-            if (!StopWords.Contains(term) && !subject.Contains(term)) subject.Add(term);
+            if (!stop[i] && !subject.Contains(terms[i])) subject.Add(terms[i]);
         }
         var search = new StringBuilder(text.Length);
         var at = 0;

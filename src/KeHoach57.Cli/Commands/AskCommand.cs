@@ -44,7 +44,7 @@ public static class AskCommand
                 return 2;
             }
             var answer = await assistant.AskAsync(new AskRequest(text, parse.GetValue(scope)), ct);
-            var printer = new AnswerPrinter(Terminal.ForConsole(parse.GetValue(plain)));
+            var printer = new AnswerPrinter(Terminal.ForConsole(parse.GetValue(plain)), services.GetRequiredService<KeHoach57.Answering.Composition.SourceLabels>().Plan);
             if (parse.GetValue(json)) await stdout.WriteLineAsync(BatchAnswer.From(null, text, answer).ToJson());
             else printer.Print(answer);
             if (parse.GetValue(why)) printer.PrintWhy(answer);

@@ -5,6 +5,7 @@ using KeHoach57.Evaluation;
 using KeHoach57.Evaluation.Items;
 using KeHoach57.Evaluation.Protocol;
 using KeHoach57.Evaluation.Reports;
+using KeHoach57.Hosting;
 using KeHoach57.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -51,6 +52,7 @@ public static class EvalCommand
         };
         command.Add(SplitCommand());
         command.Add(FitCommand());
+        command.Add(QuizSelfCheckCommand());
         command.SetAction(async (parse, ct) =>
         {
             IReadOnlyList<EvalSet> sets;
@@ -152,6 +154,38 @@ public static class EvalCommand
                 KeHoach57.Evaluation.Fitting.FitFiles.Write(result, RepositoryPaths.FindRoot() ?? Directory.GetCurrentDirectory());
                 Console.WriteLine("Đã ghi: " + KeHoach57.Evaluation.Fitting.FitFiles.RelativePath);
             }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// `eval quiz`: self-consistency — the assistant answers every generated quiz stem; prints the share answered right,
+    /// the figures by kind and level, and each failure (stem, expected, what the assistant said).
+    /// </summary>
+    private static Command QuizSelfCheckCommand()
+    {
+        var report = new Option<FileInfo?>("--report") { Description = "Ghi từng câu (id, loại, mức, đúng/sai, câu trả lời) ra tệp JSONL" };
+        var command = new Command("quiz", "Tự kiểm: trợ lý trả lời các câu hỏi luyện tập sinh từ kế hoạch") { report };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliServices.Build(new Dictionary<string, string?> { ["Answering:CacheSize"] = "0" });
+            var assistant = await services.PrepareAssistantAsync(ct);
+            var items = services.GetRequiredService<KeHoach57.Training.Quizzes.QuizBank>().All;
+            var results = await new KeHoach57.Training.Quizzes.QuizSelfCheck(assistant).RunAsync(items, ct);
+            var right = results.Count(r => r.Right);
+            Console.WriteLine($"Tự kiểm câu hỏi luyện tập: đúng {right}/{results.Count} = {100.0 * right / Math.Max(1, results.Count):0.0}%");
+            Console.WriteLine($"Nguồn đầu tiên đúng kế hoạch (mục, với câu tìm mục), kể cả khi từ chối: {results.Count(r => r.SourceFound)}/{results.Count}");
+            foreach (var g in results.GroupBy(r => (r.Item.Kind, r.Item.Level)).OrderBy(g => g.Key))
+                Console.WriteLine($"  {g.Key.Kind,-9} {g.Key.Level,-8} đúng {g.Count(r => r.Right),4}/{g.Count(),-4} sai {g.Count(r => !r.Right),4} (từ chối {g.Count(r => !r.Answer.Answered)}) · nguồn đúng {g.Count(r => r.SourceFound)}");
+            foreach (var r in results.Where(r => !r.Right))
+                Console.WriteLine($"SAI {r.Item.Id} [{r.Item.Kind}/{r.Item.Level}] {r.Item.Stem}\n    cần: {r.Item.Answer} · trợ lý: {(r.Answer.Answered ? "" : "(từ chối) ")}{r.Answer.Line} · nguồn: {r.Answer.Citations.FirstOrDefault()?.Label}");
+            if (parse.GetValue(report) is { } file)
+                await File.WriteAllLinesAsync(file.FullName, results.Select(r => System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    r.Item.Id, kind = r.Item.Kind.ToString(), level = r.Item.Level.ToString(), r.Item.Stem, expected = r.Item.Answer, right = r.Right,
+                    answered = r.Answer.Answered, sourceFound = r.SourceFound, answer = r.Answer.Line, source = r.Answer.Citations.FirstOrDefault()?.ChunkId,
+                })), ct);
             return 0;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using KeHoach57.Conversations.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace KeHoach57.Conversations.Channels;
@@ -9,30 +10,40 @@ public enum InboxOffer { Accepted, Duplicate, Full }
 /// Where a channel's incoming events wait for an answer, so a webhook can acknowledge at once and a slow
 /// answer never holds the platform's request. Bounded channels, one per partition: events of one chat go to
 /// the same partition and are answered in order, while different chats are answered in parallel.
-/// Duplicate deliveries are dropped on the way in.
+/// Duplicate deliveries are dropped on the way in, by an <see cref="IDeliveryLog"/>: this process's memory, or the
+/// database that replicas share, so an event retried to another replica is dropped there too.
 /// </summary>
 public sealed class ChannelInbox<T>
 {
     private readonly Channel<T>[] _partitions;
-    private readonly RecentDeliveries _recent;
+    private readonly IDeliveryLog _deliveries;
+    private readonly TimeSpan _window;
 
+    /// <summary>An inbox that remembers delivery ids in memory.</summary>
     public ChannelInbox(ChannelOptions options, TimeProvider? clock = null)
+        : this(options, new RecentDeliveries(options.DuplicateCapacity, options.DuplicateWindow, clock))
+    {
+    }
+
+    public ChannelInbox(ChannelOptions options, IDeliveryLog deliveries)
     {
         var partitions = Math.Max(1, options.Workers);
         var capacity = Math.Max(1, options.QueueCapacity / partitions);
         _partitions = Enumerable.Range(0, partitions)
             .Select(_ => Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
             .ToArray();
-        _recent = new RecentDeliveries(options.DuplicateCapacity, TimeSpan.FromMinutes(options.DuplicateWindowMinutes), clock);
+        _deliveries = deliveries;
+        _window = options.DuplicateWindow;
     }
 
     /// <param name="deliveryId">The platform's id for this event; a second offer with the same id is a duplicate.</param>
     /// <param name="chatKey">Events with the same key are answered one after another, in order.</param>
-    public InboxOffer Offer(string deliveryId, string chatKey, T item)
+    public async ValueTask<InboxOffer> OfferAsync(string deliveryId, string chatKey, T item, CancellationToken cancellationToken = default)
     {
-        if (!_recent.TryMarkNew(deliveryId)) return InboxOffer.Duplicate;
+        if (!await _deliveries.TryMarkNewAsync(deliveryId, _window, cancellationToken)) return InboxOffer.Duplicate;
         if (Partition(chatKey).Writer.TryWrite(item)) return InboxOffer.Accepted;
-        _recent.Forget(deliveryId);
+        // Not cancellable: the id is already marked, and leaving it would turn the platform's retry into a "duplicate".
+        await _deliveries.ForgetAsync(deliveryId, CancellationToken.None);
         return InboxOffer.Full;
     }
 

@@ -19,6 +19,8 @@ public class ChannelOptions
 
     public int DuplicateCapacity { get; set; } = 20_000;
 
+    public TimeSpan DuplicateWindow => TimeSpan.FromMinutes(Math.Max(1, DuplicateWindowMinutes));
+
     /// <summary>Longest time spent answering one message before apologising.</summary>
     public int ReplyTimeoutSeconds { get; set; } = 120;
 

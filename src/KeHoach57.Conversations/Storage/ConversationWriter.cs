@@ -8,6 +8,8 @@ namespace KeHoach57.Conversations.Storage;
 /// <see cref="BatchWriter{T}"/> in batches, so answering never waits on the database. Reads see the
 /// newest state, written or not, so a follow-up right after an answer still finds it. A clean stop drains the
 /// queue; a crash loses at most the states still queued (never a written one: each batch is one transaction).
+/// With <c>waitForWrite</c> (replicas sharing the store) a save returns once its batch is stored, so another
+/// replica reads it at once; saves made meanwhile still go out together in the next batch.
 /// </summary>
 public sealed class ConversationWriter : IConversationStore, IAsyncDisposable, IDisposable
 {
@@ -17,11 +19,14 @@ public sealed class ConversationWriter : IConversationStore, IAsyncDisposable, I
     private readonly ConversationOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private readonly bool _waitForWrite;
     private long _writtenSincePrune;
 
-    public ConversationWriter(IConversationStore durable, ConversationOptions options, ILogger<ConversationWriter> logger, TimeProvider? clock = null)
+    public ConversationWriter(IConversationStore durable, ConversationOptions options, ILogger<ConversationWriter> logger, TimeProvider? clock = null,
+        bool waitForWrite = false)
     {
         _durable = durable;
+        _waitForWrite = waitForWrite;
         _options = options;
         _clock = clock ?? TimeProvider.System;
         _logger = logger;
@@ -38,7 +43,16 @@ public sealed class ConversationWriter : IConversationStore, IAsyncDisposable, I
     public async Task SaveAsync(ConversationState state, CancellationToken cancellationToken = default)
     {
         _pending[state.Id] = state;
-        _ = await _writer.EnqueueAsync(state, cancellationToken);
+        var written = await _writer.EnqueueAsync(state, cancellationToken);
+        if (!_waitForWrite) return;
+        try
+        {
+            await written;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Already logged by the batch writer. The answer still goes out; only a follow-up elsewhere may start afresh.
+        }
     }
 
     public Task<int> PruneAsync(DateTimeOffset updatedBefore, int maxConversations, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +15,6 @@ public sealed class SqliteConversationStore : IConversationStore
 {
     public const string DefaultFileName = "conversations.db";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _connectionString;
     private readonly ILogger _logger;
     private readonly Lazy<Task> _schema;
@@ -37,16 +35,7 @@ public sealed class SqliteConversationStore : IConversationStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT state FROM conversations WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
-        if (await command.ExecuteScalarAsync(cancellationToken) is not string json) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<ConversationState>(json, Json) is { } state ? state with { Id = id } : null;
-        }
-        catch (JsonException ex)
-        {
-            _logger.LogWarning(ex, "Stored state of {Conversation} could not be read; starting it afresh", id);
-            return null;
-        }
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? ConversationStateJson.Read(id, json, _logger) : null;
     }
 
     public Task SaveAsync(ConversationState state, CancellationToken cancellationToken = default) => SaveManyAsync([state], cancellationToken);
@@ -69,7 +58,7 @@ public sealed class SqliteConversationStore : IConversationStore
         foreach (var state in states)
         {
             id.Value = state.Id;
-            json.Value = JsonSerializer.Serialize(state, Json);
+            json.Value = ConversationStateJson.Write(state);
             updated.Value = Timestamp(state.UpdatedAt);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -32,13 +32,46 @@ public sealed class DiacriticRestorer
     public static bool IsClean(string text)
     {
         int words = 0, marked = 0;
-        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var span = text.AsSpan();
+        for (var i = 0; i < span.Length;)
         {
-            if (!word.Any(char.IsLetter)) continue;
+            if (char.IsWhiteSpace(span[i])) { i++; continue; }
+            var start = i;
+            bool letter = false, simple = true, differs = false, foreign = false;
+            for (; i < span.Length && !char.IsWhiteSpace(span[i]); i++)
+            {
+                var c = span[i];
+                letter |= char.IsLetter(c);
+                foreign |= c is 'ü' or 'ä' or 'ö' or 'ë' or 'j';
+                if (FoldsToOne(c, out var folded)) differs |= folded != char.ToLowerInvariant(c);
+                else simple = false;
+            }
+            if (!letter) continue;
             words++;
-            if (VietnameseText.Fold(word) != word.ToLowerInvariant() && !word.Any(c => c is 'ü' or 'ä' or 'ö' or 'ë' or 'j')) marked++;
+            // Whether the word's fold differs from its lower case, read char by char when each char folds to one char
+            // (then the two strings differ exactly where a char does); otherwise the strings themselves are compared.
+            var word = simple ? null : span[start..i].ToString();
+            if ((simple ? differs : VietnameseText.Fold(word) != word!.ToLowerInvariant()) && !foreign) marked++;
         }
         return words > 0 && (double)marked / words >= CleanShare;
+    }
+
+    // Per char of the Basic Multilingual Plane, filled on first sight: 1 when its fold is one char (kept in FoldedChar), 2 when not.
+    private static readonly byte[] FoldWidth = new byte[char.MaxValue + 1];
+    private static readonly char[] FoldedChar = new char[char.MaxValue + 1];
+
+    private static bool FoldsToOne(char c, out char folded)
+    {
+        var width = Volatile.Read(ref FoldWidth[c]);
+        if (width == 0)
+        {
+            var fold = char.IsSurrogate(c) ? "" : VietnameseText.Fold(c.ToString());
+            width = fold.Length == 1 ? (byte)1 : (byte)2;
+            if (width == 1) FoldedChar[c] = fold[0];
+            Volatile.Write(ref FoldWidth[c], width);
+        }
+        folded = FoldedChar[c];
+        return width == 1;
     }
 
     /// <summary>An answer restores the same clause for its lead and its quote, and popular clauses come back: keep the last few thousand.</summary>

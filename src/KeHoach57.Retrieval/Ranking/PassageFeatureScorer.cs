@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
 using KeHoach57.Retrieval.Query;
@@ -9,31 +10,64 @@ namespace KeHoach57.Retrieval.Ranking;
 public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
 {
     private const int ProximityWindow = 14;
-    private readonly ConcurrentDictionary<string, (string[] Body, HashSet<string> Heading)> _chunkWords = new();
+    // Bounds the words kept per chunk: past it the cache starts over, as a large corpus would otherwise keep every chunk it ever ranked.
+    private const int MaxCachedChunks = 20_000;
+
+    /// <summary>A chunk's words as the features read them: the body in order and as a set, the headings as a set.</summary>
+    private sealed record ChunkWords(string[] Body, HashSet<string> BodySet, HashSet<string> Heading);
+
+    /// <summary>The question's topic words as the features read them, worked out once per question rather than once per passage.</summary>
+    private sealed record QueryForms(double[] Weights, Dictionary<string, List<int>> WordsOf);
+
+    private readonly ConcurrentDictionary<string, ChunkWords> _chunkWords = new();
+    private readonly ConditionalWeakTable<BuiltQuery, QueryForms> _queries = new();
 
     public PassageFeatures Score(Chunk chunk, BuiltQuery query, double lexical)
     {
-        var (body, heading) = _chunkWords.GetOrAdd(chunk.Id, _ => (
-            analyzer.Tokenize(chunk.Passage).Select(t => t.Term).ToArray(),
-            analyzer.Tokenize(chunk.Section + " " + chunk.Context).Select(t => t.Term).ToHashSet()));
+        if (!_chunkWords.TryGetValue(chunk.Id, out var words))
+        {
+            if (_chunkWords.Count >= MaxCachedChunks) _chunkWords.Clear();
+            var body = analyzer.Tokenize(chunk.Passage).Select(t => t.Term).ToArray();
+            words = _chunkWords.GetOrAdd(chunk.Id, new ChunkWords(body, body.ToHashSet(),
+                analyzer.Tokenize(chunk.Section + " " + chunk.Context).Select(t => t.Term).ToHashSet()));
+        }
         if (query.Words.Count == 0) return new PassageFeatures(lexical, 0, 0, 0);
 
-        var bodySet = body.ToHashSet();
+        var forms = _queries.GetValue(query, Forms);
         double total = 0, covered = 0, inHeading = 0;
-        var positions = new List<(int Position, int Word)>();
         for (var w = 0; w < query.Words.Count; w++)
         {
             var word = query.Words[w];
-            var weight = word.Forms[0].Similarity;
+            var weight = forms.Weights[w];
             total += weight;
-            var best = word.Forms.Where(f => bodySet.Contains(f.Word)).Select(f => f.Similarity).DefaultIfEmpty(0).Max();
+            // Similarities are positive: the best form the body holds, or nothing.
+            var best = 0.0;
+            var headed = false;
+            foreach (var (form, similarity) in word.Forms)
+            {
+                if (similarity > best && words.BodySet.Contains(form)) best = similarity;
+                headed = headed || words.Heading.Contains(form);
+            }
             covered += weight * best;
-            if (word.Forms.Any(f => heading.Contains(f.Word))) inHeading += weight;
-            var forms = word.Forms.Select(f => f.Word).ToHashSet();
-            for (var p = 0; p < body.Length; p++)
-                if (forms.Contains(body[p])) positions.Add((p, w));
+            if (headed) inHeading += weight;
         }
+        var positions = new List<(int Position, int Word)>();
+        for (var p = 0; p < words.Body.Length; p++)
+            if (forms.WordsOf.TryGetValue(words.Body[p], out var of))
+                foreach (var w in of) positions.Add((p, w));
         return new PassageFeatures(lexical, covered / total, inHeading / total, BestWindow(positions, query.Words.Count));
+    }
+
+    private static QueryForms Forms(BuiltQuery query)
+    {
+        var wordsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var w = 0; w < query.Words.Count; w++)
+            foreach (var (form, _) in query.Words[w].Forms)
+            {
+                if (!wordsOf.TryGetValue(form, out var list)) wordsOf[form] = list = [];
+                if (!list.Contains(w)) list.Add(w);
+            }
+        return new QueryForms(query.Words.Select(w => w.Forms[0].Similarity).ToArray(), wordsOf);
     }
 
     /// <summary>Most distinct topic words inside any window of <see cref="ProximityWindow"/> words, as a share.</summary>

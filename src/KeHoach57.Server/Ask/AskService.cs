@@ -22,6 +22,9 @@ public sealed class AskService(
 {
     public const string Channel = "web";
 
+    /// <summary>The conversation core's id for a web conversation id.</summary>
+    public static string ConversationKey(string conversationId) => $"{Channel}:{conversationId}";
+
     public readonly record struct Outcome(AskResponse? Response, ProblemHttpResult? Problem);
 
     /// <param name="client">Who asks (<see cref="ConversationIds.Client"/>): a conversation id continues only for the client it was issued to.</param>
@@ -34,12 +37,12 @@ public sealed class AskService(
 
         // Another client's id, or one the client made up, starts a new conversation instead of joining that one.
         var conversationId = body.ConversationId is { } presented && ids.IsIssuedTo(presented, client) ? presented : ids.Issue(client);
+        var answerId = Ids.New();
         var clock = Stopwatch.StartNew();
-        var answer = await conversations.AskAsync($"{Channel}:{conversationId}", question, scope, cancellationToken);
+        var answer = await conversations.AskAsync(ConversationKey(conversationId), question, scope, answerId, cancellationToken);
         var latencyMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3);
         if (answer.Error is not null) return Reject(answer.Error, scope);
 
-        var answerId = Ids.New();
         recent.Remember(answerId, new RecentAnswers.Entry(conversationId, question, answer.Line, answer.Answered, answer.PlanId ?? scope));
         metrics.Question(Channel, answer.Answered ? "answered" : "not_found", answer.PlanId ?? scope, latencyMs);
         logger.LogInformation("Answered={Answered} citations={Citations} scope={Scope} in {LatencyMs} ms",

@@ -12,7 +12,9 @@ namespace KeHoach57.Server.Ask;
 /// not issue, or one presented by another client, is not honoured: that request starts a new conversation and
 /// gets its own id, so no client can read into or steer someone else's conversation.
 /// <para>The key is Server:ConversationKey (environment or user secrets) or, when unset, 32 random bytes kept in
-/// the data folder (conversation.key, outside the repository), so ids stay valid across restarts.</para>
+/// the data folder (conversation.key, outside the repository), so ids stay valid across restarts. Replicas
+/// (Storage:Provider = postgres) must all be given the same Server:ConversationKey; they refuse to start without
+/// one (<see cref="ConversationKeyValidator"/>).</para>
 /// </summary>
 public sealed class ConversationIds
 {
@@ -21,7 +23,7 @@ public sealed class ConversationIds
 
     public ConversationIds(IOptions<ServerOptions> server, IOptions<IndexOptions> index, ILogger<ConversationIds> logger)
     {
-        _key = server.Value.ConversationKey is { Length: >= 16 } configured
+        _key = server.Value.ConversationKey is { Length: >= ServerOptions.MinConversationKeyLength } configured
             ? Encoding.UTF8.GetBytes(configured)
             : LoadOrCreateKey(Path.Combine(RepositoryPaths.Resolve(index.Value.DataPath), KeyFile), logger);
     }

@@ -61,6 +61,8 @@ public sealed class DocumentPage(AnswerText? reading = null)
             .Append("<p class=\"kicker\">Văn bản kế hoạch · mã <code>").Append(Html.Encode(info.Id)).Append("</code></p>\n")
             .Append("<h1>").Append(Html.Encode(info.Title)).Append("</h1>\n");
         AppendMetadata(page, info);
+        // For trainers: the plan on one or two printed pages (TrainingApi serves it).
+        page.Append("<p class=\"summary-link\"><a href=\"").Append(Html.Encode(DocumentLinks.Page(info.Id))).Append("/summary\">Tóm tắt kế hoạch (in 1–2 trang A4)</a></p>\n");
         page.Append("</header>\n");
         if (restorable) AppendViewSwitch(page, info.Id, highlight, view);
         var restored = view == DocumentView.Restored;

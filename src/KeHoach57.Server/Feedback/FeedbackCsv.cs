@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KeHoach57.Conversations.Storage;
 
 namespace KeHoach57.Server.Feedback;
 

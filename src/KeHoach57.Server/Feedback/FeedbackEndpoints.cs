@@ -1,4 +1,6 @@
 using System.Text;
+using KeHoach57.Conversations;
+using KeHoach57.Conversations.Storage;
 using KeHoach57.Server.Ask;
 using KeHoach57.Server.Infrastructure;
 using KeHoach57.Server.Telemetry;
@@ -36,7 +38,7 @@ public static class FeedbackEndpoints
     }
 
     private static async Task<Results<Ok<FeedbackReceipt>, ProblemHttpResult>> PostAsync(HttpContext http, FeedbackStore store, RecentAnswers recent,
-        IOptions<FeedbackOptions> options, AssistantMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
+        ConversationService conversations, IOptions<FeedbackOptions> options, AssistantMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<FeedbackBody>(http, cancellationToken);
         if (problem is not null) return problem;
@@ -51,8 +53,7 @@ public static class FeedbackEndpoints
         if (comment?.Length > max)
             return Problems.BadRequest($"Góp ý quá dài ({comment.Length} ký tự), tối đa {max} ký tự.");
 
-        // The answer is attached when this process still remembers it; a mismatched conversation is not trusted with it.
-        var known = recent.Find(answerId) is { } entry && entry.ConversationId == conversationId ? entry : null;
+        var known = await FindAnswerAsync(recent, conversations, conversationId, answerId, cancellationToken);
         var id = await store.AddAsync(new FeedbackEntry(0, clock.GetUtcNow(), conversationId, answerId, helpful, comment,
             known?.Question, known?.Answer, known?.Scope), cancellationToken);
         metrics.Feedback(helpful);
@@ -75,5 +76,20 @@ public static class FeedbackEndpoints
             default:
                 return Problems.BadRequest("Định dạng xuất không hợp lệ: dùng format=json hoặc format=csv.");
         }
+    }
+
+    /// <summary>
+    /// The answer being rated, to store with the rating: this process's recent answers, else the conversation's
+    /// last answer in the shared store (another replica gave it). A mismatched conversation is not trusted with it.
+    /// </summary>
+    private static async Task<RecentAnswers.Entry?> FindAnswerAsync(RecentAnswers recent, ConversationService conversations,
+        string conversationId, string answerId, CancellationToken cancellationToken)
+    {
+        if (recent.Find(answerId) is { } entry) return entry.ConversationId == conversationId ? entry : null;
+        var state = await conversations.GetAsync(AskService.ConversationKey(conversationId), cancellationToken);
+        // The stored turn keeps the question as understood (a follow-up resolved against the one before it).
+        return state.LastAnswerId == answerId && state.LastAnswer is { } answer && state.Last is { } turn
+            ? new RecentAnswers.Entry(conversationId, turn.Question, answer.Line, answer.Answered, answer.PlanId ?? state.Scope)
+            : null;
     }
 }

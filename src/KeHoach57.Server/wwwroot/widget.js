@@ -81,6 +81,12 @@
     '.fb button:hover{border-color:#a4161a}',
     '.fb textarea{flex:1 1 100%;min-height:56px;padding:6px 8px;border:1px solid #8c8c8c;border-radius:8px;font-size:14px;resize:vertical}',
     '.fb .send-fb{font-size:13px;background:#a4161a;color:#fff;border-color:#a4161a}',
+    '.why-open{margin-top:8px;border:1px solid #8c8c8c;background:#fff;border-radius:16px;padding:3px 10px;font-size:13px;color:#1f2328}',
+    '.why-open:hover{border-color:#a4161a}',
+    '.why{margin-top:10px;padding:8px 10px;border:1px solid #e3ddd4;border-radius:6px;background:#fff;font-size:13px;line-height:1.45}',
+    '.why h3{margin:0 0 6px;font-size:14px}',
+    '.why h4{margin:8px 0 2px;font-size:13px;color:#595959}',
+    '.why ul{margin:0;padding-left:18px}',
     '.suggestions{display:flex;flex-wrap:wrap;gap:6px;padding:10px 14px 0;background:#f7f5f2}',
     '.suggestions button{border:1px solid #b38a4d;background:#fff;border-radius:16px;padding:6px 12px;font-size:13px;text-align:left;color:#5a3a00}',
     '.suggestions button:hover{border-color:#a4161a;color:#a4161a}',
@@ -93,6 +99,18 @@
     '.send:disabled{background:#c9a3a4;cursor:default}',
     '.send svg{width:22px;height:22px}',
     '.note{margin:0;padding:0 12px 10px;background:#fff;font-size:12px;color:#595959}',
+    '.mode{border:1px solid currentColor;background:transparent;color:inherit;border-radius:6px;padding:6px 10px;font:inherit;font-size:13px;cursor:pointer;min-height:32px}',
+    '.mode[aria-pressed="true"]{background:#fff;color:#0b4f8a}',
+    '.practice{flex:1;overflow:auto;padding:12px;background:#fff;font-size:14px}',
+    '.practice h3{font-size:15px;margin:4px 0 10px;line-height:1.4}',
+    '.quiz-progress{margin:0;color:#595959;font-size:12px}',
+    '.quiz-options{display:flex;flex-direction:column;gap:6px}',
+    '.quiz-option{text-align:left;border:1px solid #8a8a8a;background:#fff;color:#1a1a1a;border-radius:6px;padding:8px 10px;font:inherit;cursor:pointer;min-height:40px}',
+    '.quiz-option.right{border-color:#1e6b2e;background:#e8f5ea}',
+    '.quiz-option.wrong{border-color:#a3261b;background:#fbeaea}',
+    '.quiz-feedback{margin-top:10px}',
+    '.quiz-feedback blockquote{margin:6px 0;padding-left:8px;border-left:3px solid #8a8a8a;color:#333}',
+    '.quiz-next{margin-top:8px;border:0;background:#a4161a;color:#fff;border-radius:6px;padding:8px 14px;font:inherit;cursor:pointer;min-height:40px}',
     '@media (prefers-reduced-motion:reduce){.busy::after{animation:none;content:"..."}}'
   ].join('\n');
 
@@ -105,8 +123,10 @@
     '<button class="bubble" type="button" aria-expanded="false" aria-controls="kh57-panel">' + ICON_CHAT + '<span class="label">Hỏi trợ lý</span></button>' +
     '<section class="panel" id="kh57-panel" role="dialog" aria-modal="false" aria-labelledby="kh57-title" hidden>' +
     '<div class="head"><div class="titles"><h2 id="kh57-title"></h2><p>Hỏi đáp về kế hoạch thực hiện Nghị quyết 57-NQ/TW</p></div>' +
+    '<button class="mode" type="button" aria-pressed="false">Luyện tập</button>' +
     '<button class="close" type="button"><span aria-hidden="true">×</span>Đóng</button></div>' +
     '<div class="log" role="log" aria-live="polite" aria-label="Hội thoại với trợ lý"></div>' +
+    '<div class="practice" role="region" aria-label="Luyện tập" hidden></div>' +
     '<div class="suggestions" role="group" aria-label="Câu hỏi gợi ý" hidden></div>' +
     '<form class="composer" novalidate><label class="sr" for="kh57-question">Câu hỏi của bạn</label>' +
     '<textarea id="kh57-question" rows="1" maxlength="' + MAX_QUESTION + '" placeholder="Nhập câu hỏi về kế hoạch…" autocomplete="off"></textarea>' +
@@ -418,6 +438,54 @@
       return bar;
     }
 
+    // "Vì sao có câu trả lời này?": the same question asked again through /api/why, its trace told in plain words,
+    // for trainees learning to check an answer against its source.
+    function whyButton(question) {
+      var button = el('button', 'why-open', 'Vì sao có câu trả lời này?');
+      button.type = 'button';
+      button.addEventListener('click', function () {
+        var view = el('section', 'why');
+        view.setAttribute('aria-busy', 'true');
+        var title = el('h3', null, 'Vì sao có câu trả lời này?');
+        title.id = 'kh57-why' + (++sequence);
+        title.tabIndex = -1;
+        view.setAttribute('aria-labelledby', title.id);
+        view.appendChild(title);
+        var status = el('p', 'busy', 'Đang giải thích');
+        view.appendChild(status);
+        button.replaceWith(view);
+        var body = { question: question };
+        if (SCOPE) body.scope = SCOPE;
+        fetch(API + '/api/why', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          credentials: 'omit',
+          body: JSON.stringify(body)
+        }).then(function (r) {
+          if (!r.ok) return readProblem(r).then(function (detail) { throw new Error(detail || statusMessage(r.status)); });
+          return r.json();
+        }).then(function (result) {
+          status.remove();
+          (result.sections || []).forEach(function (section) {
+            view.appendChild(el('h4', null, section.title));
+            var list = el('ul');
+            (section.lines || []).forEach(function (line) { list.appendChild(el('li', null, line)); });
+            view.appendChild(list);
+          });
+        }).catch(function (error) {
+          status.className = '';
+          status.textContent = (error && error.message) || 'Không giải thích được lúc này. Vui lòng thử lại sau.';
+        }).then(function () {
+          view.removeAttribute('aria-busy');
+          // Its heading at the top of the log: the view is read from how the question was understood down.
+          title.focus({ preventScroll: true });
+          // Only the log scrolls: scrollIntoView would also move the panel inside the page.
+          log.scrollTop += view.getBoundingClientRect().top - log.getBoundingClientRect().top;
+        });
+      });
+      return button;
+    }
+
     function ask(question, retrying) {
       question = (question || '').trim();
       if (!question || busy) return;
@@ -470,6 +538,7 @@
         } else if (event.event === 'done') {
           showSources();
           if (answerId) message.appendChild(feedbackBar(answerId));
+          if (head) message.appendChild(whyButton(question));
         }
       }, controller && controller.signal).then(function () {
         if (!head) throw new Error('Máy chủ không gửi câu trả lời. Vui lòng thử lại.');
@@ -502,6 +571,123 @@
       input.style.height = Math.min(input.scrollHeight + 2, 140) + 'px';
     }
 
+    // "Luyện tập": practice questions made from the plans, one at a time, checked by the server, score at the end.
+    var practice = root.querySelector('.practice');
+    var modeButton = root.querySelector('.mode');
+    var note = root.querySelector('.note');
+    var quiz = null;
+
+    function setPractice(on) {
+      modeButton.setAttribute('aria-pressed', on ? 'true' : 'false');
+      log.hidden = on;
+      form.hidden = on;
+      note.hidden = on;
+      suggestions.hidden = on || !suggestions.childElementCount;
+      practice.hidden = !on;
+      if (on) startQuiz();
+      else input.focus();
+    }
+
+    function startQuiz() {
+      practice.textContent = '';
+      var status = el('p', 'quiz-progress', 'Đang tải câu hỏi…');
+      status.setAttribute('role', 'status');
+      practice.appendChild(status);
+      fetch(API + '/api/quiz?count=5' + (SCOPE ? '&plan=' + encodeURIComponent(SCOPE) : ''), { credentials: 'omit' })
+        .then(function (r) {
+          if (r.ok) return r.json();
+          return readProblem(r).then(function (detail) { throw new Error(detail || statusMessage(r.status)); });
+        })
+        .then(function (items) {
+          if (!items || !items.length) { status.textContent = 'Chưa có câu hỏi luyện tập cho kế hoạch này.'; return; }
+          quiz = { items: items, index: 0, right: 0 };
+          showQuestion();
+        })
+        .catch(function (error) { status.textContent = (error && error.message) || 'Không tải được câu hỏi. Vui lòng thử lại sau.'; });
+    }
+
+    function showQuestion() {
+      var item = quiz.items[quiz.index];
+      practice.textContent = '';
+      practice.appendChild(el('p', 'quiz-progress', 'Câu ' + (quiz.index + 1) + '/' + quiz.items.length + ' · ' + item.kindName + ' · ' + item.levelName));
+      var stem = el('h3', 'quiz-stem', item.stem);
+      stem.id = 'kh57-stem';
+      stem.tabIndex = -1;
+      practice.appendChild(stem);
+      var group = el('div', 'quiz-options');
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-labelledby', 'kh57-stem');
+      item.options.forEach(function (option, i) {
+        var button = el('button', 'quiz-option', 'ABCD'.charAt(i) + '. ' + option);
+        button.type = 'button';
+        button.addEventListener('click', function () { choose(item, i, group); });
+        group.appendChild(button);
+      });
+      practice.appendChild(group);
+      var result = el('div', 'quiz-feedback');
+      result.setAttribute('role', 'status');
+      practice.appendChild(result);
+      stem.focus();
+    }
+
+    function choose(item, choice, group) {
+      var buttons = Array.prototype.slice.call(group.querySelectorAll('button'));
+      buttons.forEach(function (b) { b.disabled = true; });
+      var result = practice.querySelector('.quiz-feedback');
+      fetch(API + '/api/quiz/answer', {
+        method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id: item.id, choice: choice })
+      }).then(function (r) {
+        if (r.ok) return r.json();
+        return readProblem(r).then(function (detail) { throw new Error(detail || statusMessage(r.status)); });
+      }).then(function (checked) {
+        if (checked.correct) quiz.right++;
+        buttons[checked.correctIndex].classList.add('right');
+        buttons[checked.correctIndex].appendChild(document.createTextNode(' — đáp án đúng'));
+        if (!checked.correct) {
+          buttons[choice].classList.add('wrong');
+          buttons[choice].appendChild(document.createTextNode(' — bạn chọn'));
+        }
+        result.appendChild(el('p', 'quiz-verdict', checked.verdict));
+        result.appendChild(el('p', 'quiz-source', 'Nguồn: ' + checked.source));
+        result.appendChild(el('blockquote', null, checked.quote));
+        var href = safeLink(API + checked.url);
+        if (href) {
+          var link = el('a', null, 'Xem văn bản gốc');
+          link.href = href;
+          link.target = '_blank';
+          link.rel = 'noopener';
+          result.appendChild(link);
+        }
+        var last = quiz.index + 1 >= quiz.items.length;
+        var next = el('button', 'quiz-next', last ? 'Xem kết quả' : 'Câu tiếp theo');
+        next.type = 'button';
+        next.addEventListener('click', function () {
+          quiz.index++;
+          if (last) showScore(); else showQuestion();
+        });
+        result.appendChild(next);
+        next.focus();
+      }).catch(function (error) {
+        buttons.forEach(function (b) { b.disabled = false; });
+        result.textContent = (error && error.message) || 'Không kiểm tra được câu trả lời. Vui lòng thử lại.';
+      });
+    }
+
+    function showScore() {
+      practice.textContent = '';
+      var heading = el('h3', 'quiz-score', 'Kết quả: đúng ' + quiz.right + '/' + quiz.items.length + ' câu.');
+      heading.tabIndex = -1;
+      heading.setAttribute('role', 'status');
+      practice.appendChild(heading);
+      var again = el('button', 'quiz-next', 'Làm lại');
+      again.type = 'button';
+      again.addEventListener('click', startQuiz);
+      practice.appendChild(again);
+      heading.focus();
+    }
+
+    modeButton.addEventListener('click', function () { setPractice(modeButton.getAttribute('aria-pressed') !== 'true'); });
     bubble.addEventListener('click', open);
     closeButton.addEventListener('click', close);
     form.addEventListener('submit', function (event) { event.preventDefault(); ask(input.value); });

@@ -19,7 +19,9 @@ public sealed record SentMessage(long ChatId, string Text, string? ParseMode, in
 /// <summary>
 /// A local stand-in for api.telegram.org on 127.0.0.1: POST /bot{token}/{method} with the real response
 /// shapes ({"ok":true,"result":…} / {"ok":false,"error_code":…,"description":…,"parameters":{"retry_after":…}}).
-/// Records every call; can fail the next sendMessage calls; serves queued updates to getUpdates.
+/// Records every call; can fail the next sendMessage calls; serves queued updates to getUpdates. As the real Bot API,
+/// getUpdates with an offset confirms (forgets) the updates before it, and a second getUpdates while one is waiting
+/// ends the first with 409 Conflict ("terminated by other getUpdates request"), counted in <see cref="Conflicts"/>.
 /// </summary>
 public sealed class FakeTelegramApi : LoopbackServer
 {
@@ -32,6 +34,13 @@ public sealed class FakeTelegramApi : LoopbackServer
     private readonly List<JsonObject> _updates = [];
     private readonly SemaphoreSlim _updateArrived = new(0);
     private int _nextMessageId = 5000;
+    private readonly Lock _pollGate = new();
+    private CancellationTokenSource? _waitingPoll;
+    private long _confirmed;
+    private int _conflicts;
+
+    /// <summary>getUpdates calls ended by a concurrent getUpdates: two bot instances polling at once.</summary>
+    public int Conflicts => _conflicts;
 
     public IReadOnlyList<(string Method, JsonObject Body)> Calls => _calls.ToList();
 
@@ -86,21 +95,58 @@ public sealed class FakeTelegramApi : LoopbackServer
                 ["text"] = (string?)body["text"],
             }),
             "answerCallbackQuery" or "setWebhook" or "deleteWebhook" => Ok(true),
-            "getUpdates" => Ok(await PendingUpdatesAsync(body)),
+            "getUpdates" => await GetUpdatesAsync(body, request.HttpContext.RequestAborted),
             _ => Error(404, "Not Found: method not found"),
         };
     }
 
-    private async Task<JsonArray> PendingUpdatesAsync(JsonObject body)
+    private async Task<IResult> GetUpdatesAsync(JsonObject body, CancellationToken clientGone)
     {
-        var offset = (long?)body["offset"] ?? 0;
+        // Linked to the client's connection: a poll whose client went away (a replica stopping) is nobody's conflict.
+        var mine = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
+        CancellationTokenSource? previous;
+        lock (_pollGate)
+        {
+            previous = _waitingPoll;
+            _waitingPoll = mine;
+        }
+        // Not disposed: a later call may still cancel it after it ended, which is harmless.
+        previous?.Cancel();
+        try
+        {
+            return Ok(await PendingUpdatesAsync(body, mine.Token));
+        }
+        catch (OperationCanceledException) when (!clientGone.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _conflicts);
+            return Error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+        }
+        catch (OperationCanceledException)
+        {
+            return Results.Empty;
+        }
+        finally
+        {
+            lock (_pollGate) if (_waitingPoll == mine) _waitingPoll = null;
+        }
+    }
+
+    private async Task<JsonArray> PendingUpdatesAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        long offset;
+        lock (_updates)
+        {
+            // An offset confirms every update before it: they are not served again, even to a call without an offset.
+            if ((long?)body["offset"] is { } given && given > _confirmed) _confirmed = given;
+            offset = _confirmed;
+        }
         var deadline = DateTime.UtcNow.AddSeconds(Math.Min((int?)body["timeout"] ?? 0, 2));
         while (true)
         {
             JsonObject[] ready;
             lock (_updates) ready = _updates.Where(u => (long)u["update_id"]! >= offset).ToArray();
             if (ready.Length > 0 || DateTime.UtcNow >= deadline) return new JsonArray(ready.Select(u => (JsonNode)u.DeepClone()).ToArray());
-            await _updateArrived.WaitAsync(TimeSpan.FromMilliseconds(200));
+            await _updateArrived.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken);
         }
     }
 

@@ -32,4 +32,22 @@ public class DiacriticRestorerTests
         Assert.True(DiacriticRestorer.IsClean(Reference));
         Assert.False(DiacriticRestorer.IsClean("Uy ban nhan dan x3 x4y dung ké hoach trién khai phat trién khoa hoc"));
     }
+
+    /// <summary>The definition: share of words with a letter whose fold differs from their lower case (not the German-looking OCR ones).</summary>
+    private static bool CleanByDefinition(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter)).ToList();
+        var marked = words.Count(w => VietnameseText.Fold(w) != w.ToLowerInvariant() && !w.Any(c => c is 'ü' or 'ä' or 'ö' or 'ë' or 'j'));
+        return words.Count > 0 && (double)marked / words.Count >= 0.5;
+    }
+
+    [Fact]
+    public void Nhận_ra_văn_bản_sạch_đúng_như_định_nghĩa_trên_mọi_kế_hoạch()
+    {
+        var raw = Path.Combine(RepositoryPaths.FindRoot()!, "corpus", "raw");
+        var texts = Directory.GetFiles(raw, "*.txt").Select(File.ReadAllText)
+            .Concat(["", "  \n ", "2025 - 30/11", "Đổi mới sáng tạo", "Doi moi sang tao", "Đổi moi", "Đổi mới x", "ĐỔI MỚI\tSÁNG\u00A0TẠO 57", "Müller dùng", "€ ¢ ké hoach"]);
+        foreach (var text in texts)
+            Assert.Equal(CleanByDefinition(text), DiacriticRestorer.IsClean(text));
+    }
 }

@@ -13,7 +13,7 @@ namespace KeHoach57.Server.Tests.Hardening;
 /// <summary>Bad files under data/ and corpus/ never stop the service, and never cost the index it has (issue 15, findings 1–3).</summary>
 public sealed class CorpusLifecycleTests
 {
-    private static string IndexFile(AssistantServerFactory factory) => Path.Combine(factory.Corpus.DataPath, "embedded-index.json");
+    private static string IndexFile(AssistantServerFactory factory) => Path.Combine(factory.Corpus.DataPath, "embedded-index.bin");
 
     [Theory]
     [InlineData("{}")]
@@ -30,8 +30,10 @@ public sealed class CorpusLifecycleTests
 
         await Answers.StillAnswersAsync(client);
         Assert.True(log.Has(LogLevel.Warning, "damaged"), string.Join("\n", log.Entries));
-        using var stored = JsonDocument.Parse(await File.ReadAllTextAsync(IndexFile(factory), TestContext.Current.CancellationToken));
-        Assert.NotEmpty(stored.RootElement.GetProperty("Chunks").EnumerateArray());
+        var rebuilt = new KeHoach57.Retrieval.Embedded.EmbeddedIndex(
+            Microsoft.Extensions.Options.Options.Create(new KeHoach57.Retrieval.IndexOptions { DataPath = factory.Corpus.DataPath }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<KeHoach57.Retrieval.Embedded.EmbeddedIndex>.Instance);
+        Assert.True((await rebuilt.GetStatusAsync(TestContext.Current.CancellationToken))?.Chunks > 0);
     }
 
     [Fact]

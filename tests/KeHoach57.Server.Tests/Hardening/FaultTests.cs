@@ -77,7 +77,7 @@ public sealed class FaultTests : IDisposable
         Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGKILL is a Unix signal");
         await using (var first = await ServerProcess.StartAsync(_corpus.CorpusPath, _corpus.DataPath))
             await Answers.StillAnswersAsync(first.Client);
-        var index = Path.Combine(_corpus.DataPath, "embedded-index.json");
+        var index = Path.Combine(_corpus.DataPath, "embedded-index.bin");
         var before = await File.ReadAllBytesAsync(index, TestContext.Current.CancellationToken);
 
         // A big new plan makes the rebuild take seconds; the process is killed as soon as it starts rebuilding.

@@ -23,8 +23,8 @@ public sealed class HostileCorpusTests
         ["liên kết vòng"] = c => { SpecialFiles.Link(Path.Combine(c.CorpusPath, "vong-a.md"), Path.Combine(c.CorpusPath, "vong-b.md")); SpecialFiles.Link(Path.Combine(c.CorpusPath, "vong-b.md"), Path.Combine(c.CorpusPath, "vong-a.md")); },
         ["liên kết tới thiết bị vô tận"] = c => SpecialFiles.Link(Path.Combine(c.CorpusPath, "zero.md"), "/dev/zero"),
         ["FIFO"] = c => SpecialFiles.Fifo(Path.Combine(c.CorpusPath, "ong.md")),
-        ["chỉ mục {}"] = c => File.WriteAllText(Path.Combine(c.DataPath, "embedded-index.json"), "{}"),
-        ["chỉ mục cụt"] = c => File.WriteAllText(Path.Combine(c.DataPath, "embedded-index.json"), "{\"Fingerprint\":\"x\",\"BuiltAt\":\"2025-01-01T00:00:00Z\",\"Documents\":[{\"Id\":\"a\""),
+        ["chỉ mục {}"] = c => File.WriteAllText(Path.Combine(c.DataPath, "embedded-index.bin"), "{}"),
+        ["chỉ mục cụt"] = c => File.WriteAllText(Path.Combine(c.DataPath, "embedded-index.bin"), "{\"Fingerprint\":\"x\",\"BuiltAt\":\"2025-01-01T00:00:00Z\",\"Documents\":[{\"Id\":\"a\""),
         ["ảnh chụp corpus hỏng"] = c => File.WriteAllText(Path.Combine(c.DataPath, "corpus-snapshot.json"), "{\"fingerprint\": 12, \"documents\": \"x\"}"),
     };
 

@@ -1,0 +1,86 @@
+using System.Text;
+using KeHoach57.Core;
+using KeHoach57.Core.Documents;
+
+namespace KeHoach57.Ingestion;
+
+/// <summary>
+/// The corpus as last loaded — each plan's metadata, its chunks, and the Markdown of plans imported from .txt on the
+/// fly — kept in one binary file under <see cref="CorpusOptions.CacheFolder"/> with the key it was loaded under: the
+/// files' fingerprint, the chunking options, and this assembly's build (so a changed importer or chunker never reads an
+/// old cut). A start whose key matches reads this instead of parsing and chunking every plan again. Written atomically;
+/// a missing, damaged or other-key file is simply not used.
+/// </summary>
+internal static class CorpusCache
+{
+    public const string FileName = "corpus-cache.bin";
+    private const string Magic = "KH57CORP";
+    private const int Version = 1;
+
+    /// <summary>What a load decided beyond the chunks: which file each plan came from, and the warnings it gave.</summary>
+    public sealed record Entry(string File, DocumentInfo Info, string? Markdown, IReadOnlyList<Chunk> Chunks);
+
+    public static string Key(string fingerprint, ChunkingOptions chunking) =>
+        $"{fingerprint}|{chunking.StructureAware}|{chunking.MaxChars}|{chunking.MinChars}|{chunking.WindowChars}|{typeof(CorpusCache).Assembly.ManifestModule.ModuleVersionId}";
+
+    public static (List<Entry> Entries, List<string> Warnings)? TryRead(string path, string key)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            if (reader.ReadString() != Magic || reader.ReadInt32() != Version || reader.ReadString() != key) return null;
+            var warnings = new List<string>();
+            for (var n = reader.ReadInt32(); n > 0; n--) warnings.Add(reader.ReadString());
+            var entries = new List<Entry>();
+            for (var n = reader.ReadInt32(); n > 0; n--)
+            {
+                var file = reader.ReadString();
+                var info = new DocumentInfo(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(),
+                    reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
+                var markdown = reader.ReadBoolean() ? reader.ReadString() : null;
+                var chunks = new Chunk[reader.ReadInt32()];
+                for (var c = 0; c < chunks.Length; c++)
+                    chunks[c] = new Chunk(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(),
+                        (ChunkKind)reader.ReadByte(), reader.ReadString(), reader.ReadInt32());
+                entries.Add(new Entry(file, info, markdown, chunks));
+            }
+            return (entries, warnings);
+        }
+        catch (Exception ex) when (ex is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    public static void Write(string path, string key, IReadOnlyList<Entry> entries, IReadOnlyList<string> warnings) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write(key);
+            writer.Write(warnings.Count);
+            foreach (var warning in warnings) writer.Write(warning);
+            writer.Write(entries.Count);
+            foreach (var (file, info, markdown, chunks) in entries)
+            {
+                writer.Write(file);
+                foreach (var field in new[] { info.Id, info.Title, info.Issuer, info.Number, info.Date, info.Locality, info.Level, info.Source }) writer.Write(field);
+                writer.Write(markdown is not null);
+                if (markdown is not null) writer.Write(markdown);
+                writer.Write(chunks.Count);
+                foreach (var c in chunks)
+                {
+                    writer.Write(c.Id);
+                    writer.Write(c.DocId);
+                    writer.Write(c.Section);
+                    writer.Write(c.Text);
+                    writer.Write((byte)c.Kind);
+                    writer.Write(c.Context);
+                    writer.Write(c.Ordinal);
+                }
+            }
+        });
+}

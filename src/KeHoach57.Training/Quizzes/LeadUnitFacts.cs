@@ -1,0 +1,89 @@
+using KeHoach57.Answering.Values;
+using KeHoach57.Core.Documents;
+using KeHoach57.Core.Text;
+
+namespace KeHoach57.Training.Quizzes;
+
+/// <summary>
+/// Lead units: a clause that opens with a unit ("Sở Tài chính chủ trì, phối hợp …"), or a clause under a heading
+/// that names one ("1. Phòng Văn hóa - Xã hội" over the tasks it is given). The task is the rest of the clause.
+/// Collective names ("Các sở, ban, ngành") answer nothing here: a question needs one unit.
+/// </summary>
+public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer units) : IFactSource
+{
+    private const int MinTaskWords = 6;
+
+    // What a unit named at the head of a clause is given to do; "UBND tỉnh Bắc Giang ban hành Kế hoạch" is no task.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(\w+\W+){0,3}?(chu tri|(co|chiu) trach nhiem|tham muu|theo doi|huong dan|phoi hop|bao dam|dam bao|tong hop|to chuc|chi dao|kiem tra|tren co so|can doi|bo tri|la co quan|la dau moi)")]
+    private static partial System.Text.RegularExpressions.Regex Duty();
+
+    public QuizKind Kind => QuizKind.LeadUnit;
+
+    public IEnumerable<PlanFact> Read(CorpusDocument plan)
+    {
+        foreach (var chunk in plan.Chunks.Where(c => c.Kind == ChunkKind.Text))
+        {
+            var headingUnit = HeadingUnit(chunk);
+            foreach (var clause in context.Clauses(chunk))
+            {
+                var opening = units.Find(clause.Text).FirstOrDefault(m => clause.Text[..m.Start].All(c => !char.IsLetter(c)));
+                string unit;
+                string task;
+                if (opening is not null && !UnitGazetteer.IsGeneric(opening.Canonical) && Duty().IsMatch(VietnameseText.Fold(clause.Text[opening.End..])))
+                    (unit, task) = (opening.Canonical, clause.Text[opening.End..]);
+                else if (opening is null && GoverningUnit(clause, headingUnit) is { } governing)
+                    (unit, task) = (governing, clause.Text);
+                else continue;
+                task = task.TrimStart(' ', ':', ',', '-', '.');
+                // "Trách nhiệm của Ban Chỉ đạo tỉnh" under its own heading names the unit: it asks nothing.
+                if (FactText.Words(task) < MinTaskWords || ValuesIn(task).Contains(Key(unit))) continue;
+                var shown = FactText.Cap(context.Display(task, plan.Info.Id), 22).Replace(" Các ", " các ");
+                shown = char.ToLowerInvariant(shown[0]) + shown[1..];
+                if (!FactContext.Readable(shown)) continue;
+                yield return new PlanFact(plan.Info.Id, Kind, shown, unit, [unit],
+                    $"cơ quan, đơn vị nào {shown}?", $"{unit} {shown}", clause)
+                {
+                    SubjectWords = context.ContentWords(task),
+                    ShownWords = context.ContentWords(shown),
+                };
+            }
+        }
+    }
+
+    public IReadOnlySet<string> ValuesIn(string text) =>
+        units.Find(text).Concat(units.FindScattered(text)).Select(m => Key(m.Canonical)).ToHashSet();
+
+    public string Key(string value) => FactText.Compact(value);
+
+    /// <summary>The unit a section's own heading names, when the heading is that name and little else.</summary>
+    private string? HeadingUnit(Chunk chunk)
+    {
+        var cut = chunk.Section.LastIndexOf(" › ", StringComparison.Ordinal);
+        return UnitOfHeading(cut < 0 ? chunk.Section : chunk.Section[(cut + 3)..]);
+    }
+
+    private string? UnitOfHeading(string heading)
+    {
+        var found = units.Find(heading).FirstOrDefault(m => !UnitGazetteer.IsGeneric(m.Canonical));
+        return found is not null && FactText.Words(heading) <= FactText.Words(found.Canonical) + 4 ? found.Canonical : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d+(\.\d+)*\.|[a-zđ]\))\s*\S")]
+    private static partial System.Text.RegularExpressions.Regex HeadingLine();
+
+    /// <summary>
+    /// The unit whose heading a clause stands under. A chunk opens with its own heading line and may carry a tiny
+    /// sibling section merged into it, heading line and all ("3. Các phòng, ban, ngành: …" after "2. Phòng Kinh tế"):
+    /// the last heading line before the clause governs it, not the chunk's breadcrumb.
+    /// </summary>
+    private string? GoverningUnit(Answering.Clauses.Clause clause, string? sectionUnit)
+    {
+        var text = clause.Chunk.Text;
+        var end = Math.Min(clause.Start, text.Length);
+        var lines = text[..end].Split('\n');
+        // The clause's own line is not a heading above it.
+        for (var i = lines.Length - 2; i >= 0; i--)
+            if (HeadingLine().IsMatch(lines[i])) return i == 0 ? sectionUnit ?? UnitOfHeading(lines[i]) : UnitOfHeading(lines[i]);
+        return sectionUnit;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using KeHoach57.Answering.Values;
+using KeHoach57.Core.Documents;
+using KeHoach57.Core.Text;
+
+namespace KeHoach57.Training.Quizzes;
+
+/// <summary>
+/// Targets: a percentage in a goals or indicators section ("Đảm bảo 90% dịch vụ công trực tuyến toàn trình …").
+/// The subject is what follows the figure (or, when nothing does, what precedes it: "tỷ lệ … đạt 90%"); the year
+/// is the nearest horizon before it in the clause or in the section's heading ("Đến hết năm 2030").
+/// </summary>
+public sealed partial class TargetFacts(FactContext context) : IFactSource
+{
+    public QuizKind Kind => QuizKind.Target;
+
+    [GeneratedRegex(@"\d+(?:[.,]\d+)?\s*%")]
+    private static partial Regex Percent();
+
+    [GeneratedRegex(@"^(muc tieu|chi tieu)|\b(muc tieu|chi tieu)\b")]
+    private static partial Regex GoalSection();
+
+    [GeneratedRegex(@"\s+(dat|la|tren|toi thieu|it nhat|khoang|phan dau|dam bao|tu)\s*$")]
+    private static partial Regex TrailingVerb();
+
+    public IEnumerable<PlanFact> Read(CorpusDocument plan)
+    {
+        foreach (var chunk in plan.Chunks.Where(c => c.Kind == ChunkKind.Text && GoalSection().IsMatch(VietnameseText.Fold(c.Section))))
+        foreach (var clause in context.Clauses(chunk))
+        {
+            var spans = clause.Figures.Where(s => s.Kind == ValueKind.Percent).ToList();
+            for (var i = 0; i < spans.Count; i++)
+            {
+                var span = spans[i];
+                var limit = i + 1 < spans.Count ? spans[i + 1].Start : clause.Text.Length;
+                var subject = FactText.SegmentAfter(clause.Text, span.End, limit, FactText.Stops);
+                subject = Regex.Replace(subject, @"\s+(va|và)\s*$", "");
+                if (FactText.Words(subject) < 2)
+                {
+                    var (_, before) = FactText.SegmentBefore(clause.Text, span.Start, FactText.Stops);
+                    var verb = TrailingVerb().Match(VietnameseText.Fold(before));
+                    subject = verb.Success && VietnameseText.Fold(before).Length == before.Length ? before[..verb.Index] : before;
+                }
+                if (FactText.Words(subject) < 2) continue;
+                var shown = FactText.Cap(context.Display(subject, plan.Info.Id), 18);
+                if (!FactContext.Readable(shown)) continue;
+                var horizon = Horizon(clause.Text[..span.Start]) ?? Horizon(chunk.Section);
+                var lead = horizon is null ? "" : horizon + ", ";
+                yield return new PlanFact(plan.Info.Id, Kind, shown, span.Display, [Key(span.Display) + "%"],
+                    $"{lead}mục tiêu về {shown} là bao nhiêu?", $"{lead}mục tiêu {span.Display} {shown}", clause)
+                {
+                    SubjectWords = context.ContentWords(subject),
+                    ShownWords = context.ContentWords(shown),
+                };
+            }
+        }
+    }
+
+    public IReadOnlySet<string> ValuesIn(string text) =>
+        ValueSpans.Figures(text).Where(s => s.Kind == ValueKind.Percent).Select(s => Key(s.Display)).ToHashSet();
+
+    /// <summary>"trên 50%", "≥ 50%" and "50 %" are one answer: the figure.</summary>
+    public string Key(string value) => Percent().Match(value) is { Success: true } m ? m.Value.Replace(" ", "").TrimEnd('%').Replace('.', ',') : FactText.Compact(value);
+
+    /// <summary>"đến năm 2030" from "Đến năm 2030, …" or a heading "2.2. Đến hết năm 2030"; the last one said wins.</summary>
+    private static string? Horizon(string text) =>
+        ValueSpans.Dates(text).LastOrDefault(s => Regex.IsMatch(s.Display, @"^(đến|hết|cuối|trong)? ?năm \d{4}$"))?.Display is { } d
+            ? d.StartsWith("năm") ? "năm " + d[4..] : d
+            : null;
+}
