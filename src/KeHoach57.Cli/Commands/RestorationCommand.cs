@@ -21,17 +21,24 @@ public static class RestorationCommand
         var tune = new Option<bool>("--tune") { Description = "Dò ngưỡng tin cậy trên phần tune của bộ vàng (không dùng phần test)" };
         var mistakes = new Option<string?>("--mistakes") { Description = "In các âm tiết khôi phục sai của một phần bộ vàng (tune hoặc test)" };
         var show = new Option<string?>("--show") { Description = "Khôi phục một câu và in từng âm tiết với độ tin cậy" };
-        var command = new Command("restoration-eval", "Đo chất lượng và tốc độ khôi phục dấu tiếng Việt (issue 17)") { tune, mistakes, show };
+        var modelFile = new Option<FileInfo?>("--model") { Description = "Đo một tệp mô hình khác thay cho tệp đi kèm (đầu ra của restoration-build --output)" };
+        var command = new Command("restoration-eval", "Đo chất lượng và tốc độ khôi phục dấu tiếng Việt (issue 17)") { tune, mistakes, show, modelFile };
         command.SetAction(parse =>
         {
             var root = RepositoryPaths.FindRoot() ?? throw new InvalidOperationException("Không tìm thấy thư mục gốc của kho mã.");
-            var evaluation = new RestorationEvaluation(root);
+            if (parse.GetValue(modelFile) is { Exists: false } missing)
+            {
+                Console.Error.WriteLine($"Không tìm thấy tệp: {missing.FullName}");
+                return 2;
+            }
+            var evaluation = new RestorationEvaluation(root, parse.GetValue(modelFile)?.FullName);
             if (parse.GetValue(show) is { } text)
             {
-                Console.WriteLine(SyllableRestorer.Default.Restore(text));
-                foreach (var s in SyllableRestorer.Default.Analyze(text))
+                var restorer = new SyllableRestorer(evaluation.Model, OcrChannel.Default, new VietnameseAnalyzer());
+                Console.WriteLine(restorer.Restore(text));
+                foreach (var s in restorer.Analyze(text))
                 {
-                    var readings = string.Join(", ", SyllableRestorer.Default.Readings(s.Source).Select(r => string.Create(Invariant, $"{r.Word ?? "(as is)"} {r.Cost:0.00}")));
+                    var readings = string.Join(", ", restorer.Readings(s.Source).Select(r => string.Create(Invariant, $"{r.Word ?? "(as is)"} {r.Cost:0.00}")));
                     Console.WriteLine(string.Create(Invariant, $"  {s.Source} → {s.Restored} ({s.Confidence:0.000}){(s.Changed ? "" : " unchanged")}: {readings}"));
                 }
                 return 0;
@@ -73,28 +80,51 @@ public static class RestorationCommand
     public static Command CreateBuild()
     {
         var words = new Option<FileInfo>("--words") { Description = "Danh sách âm tiết của @cspell/dict-vi-vn (mỗi dòng một âm tiết)", Required = true };
+        var dictionary = new Option<DirectoryInfo?>("--dictionary") { Description = "Thư mục gói @vntk/dictionary (data/Viet74K.txt và data/dictionary.json)" };
+        var minPairs = new Option<int>("--min-pair-count") { Description = "Bỏ các cặp âm tiết của từ điển gặp ít hơn số lần này", DefaultValueFactory = _ => DefaultMinPairCount };
+        var corpusWeight = new Option<int>("--corpus-weight") { Description = "Mỗi lần gặp trong văn bản sạch của kho (kế hoạch sạch, bảng viết tắt, tên kế hoạch) tính bằng bấy nhiêu lần", DefaultValueFactory = _ => DefaultCorpusWeight };
         var output = new Option<FileInfo?>("--output") { Description = "Tệp dữ liệu ghi ra (mặc định src/KeHoach57.Core/Text/Restoration/syllables.tsv.gz)" };
         var source = new Option<string>("--source") { Description = "Nguồn của danh sách (ghi vào đầu tệp)", DefaultValueFactory = _ => "npm package @cspell/dict-vi-vn (MIT)" };
-        var command = new Command("restoration-build", "Chuyển danh sách âm tiết và kế hoạch sạch thành tệp dữ liệu mô hình âm tiết") { words, output, source };
+        var dictionarySource = new Option<string>("--dictionary-source") { Description = "Nguồn của từ điển (ghi vào đầu tệp)", DefaultValueFactory = _ => "npm package @vntk/dictionary (MIT)" };
+        var command = new Command("restoration-build", "Chuyển danh sách âm tiết, từ điển và kế hoạch sạch thành tệp dữ liệu mô hình âm tiết")
+            { words, dictionary, minPairs, corpusWeight, output, source, dictionarySource };
         command.SetAction(parse =>
         {
             var root = RepositoryPaths.FindRoot() ?? throw new InvalidOperationException("Không tìm thấy thư mục gốc của kho mã.");
             var wordFile = parse.GetValue(words)!;
-            if (!wordFile.Exists)
+            var dictionaryFolder = parse.GetValue(dictionary);
+            var minPairCount = parse.GetValue(minPairs);
+            foreach (var missing in new[] { wordFile.FullName }.Concat(dictionaryFolder is null ? [] :
+                         new[] { Path.Combine(dictionaryFolder.FullName, "data", "Viet74K.txt"), Path.Combine(dictionaryFolder.FullName, "data", "dictionary.json") }))
+                if (!File.Exists(missing))
+                {
+                    Console.Error.WriteLine($"Không tìm thấy tệp: {missing}");
+                    return 2;
+                }
+            if (minPairCount < 1 || parse.GetValue(corpusWeight) < 1)
             {
-                Console.Error.WriteLine($"Không tìm thấy tệp: {wordFile.FullName}");
+                Console.Error.WriteLine("--min-pair-count và --corpus-weight phải ≥ 1.");
                 return 2;
             }
             var corpus = Path.Combine(root, "corpus");
             var analyzer = new VietnameseAnalyzer();
+            var builder = new SyllableModelBuilder(analyzer, parse.GetValue(corpusWeight)).AddSyllables(RestorationTraining.ReadWordList(wordFile.FullName));
+            var provenance = $"syllables: {parse.GetValue(source)} (licence: LICENSE-cspell-dict-vi-vn.txt) and corpus/{RestorationTraining.CleanPlan}.md\n";
+            if (dictionaryFolder is not null)
+            {
+                builder.AddWords(RestorationTraining.ReadDictionaryWords(dictionaryFolder.FullName))
+                    .AddTexts(RestorationTraining.ReadDictionaryTexts(dictionaryFolder.FullName), foreignAsAbbreviation: true)
+                    .PrunePairs(minPairCount);
+                provenance += $"words, definitions and examples: {parse.GetValue(dictionarySource)} (licence: LICENSE-vntk-dictionary.txt), " +
+                              $"pairs seen fewer than {minPairCount} times dropped\n";
+            }
             var clean = RestorationTraining.Paragraphs(File.ReadAllText(Path.Combine(corpus, RestorationTraining.CleanPlan + ".md")));
-            var model = SyllableModel.Build(RestorationTraining.ReadWordList(wordFile.FullName),
-                clean.Concat(RestorationTraining.Supplements(corpus, analyzer.Glossary)), analyzer);
+            var model = builder.AddCorpusTexts(clean.Concat(RestorationTraining.Supplements(corpus, analyzer.Glossary))).Build();
             var path = parse.GetValue(output)?.FullName ?? Path.Combine(root, "src", "KeHoach57.Core", "Text", "Restoration", "syllables.tsv.gz");
             var temp = path + ".tmp";
             using (var stream = File.Create(temp))
-                model.Save(stream, $"syllables: {parse.GetValue(source)} (licence: LICENSE-cspell-dict-vi-vn.txt) and corpus/{RestorationTraining.CleanPlan}.md\n" +
-                                   "pairs and counts: corpus/bac-giang.md, the glossary's expansions, the plans' titles\n" +
+                model.Save(stream, provenance +
+                                   $"pairs and counts: corpus/bac-giang.md, the glossary's expansions, the plans' titles, each counted {model.CorpusWeight} times\n" +
                                    "rebuild: tools/restoration/build-syllables.sh");
             File.Move(temp, path, overwrite: true);
             Console.WriteLine(string.Create(Invariant, $"{path}: {model.Count} syllables, {model.BigramCount} pairs, {model.TextTokens} clean-text syllables, {new FileInfo(path).Length / 1024.0:0.0} KiB"));
@@ -102,4 +132,7 @@ public static class RestorationCommand
         });
         return command;
     }
+
+    private const int DefaultMinPairCount = 2;
+    private const int DefaultCorpusWeight = 100;
 }

@@ -19,8 +19,8 @@ public sealed record RestorationRow(string Set, string Restorer, RestorationScor
 
 /// <summary>
 /// The restoration measurement of issue 17. Held-out clean text: the clean plan's paragraphs split in
-/// two (<see cref="RestorationTraining.Halves"/>), a model built from the first half plus the word list
-/// and supplements, scored on the second half with its diacritics stripped, and again with synthetic
+/// two (<see cref="RestorationTraining.Halves"/>), the shipped model with the corpus's share taken out
+/// (word lists and dictionary) plus the first half and the supplements, scored on the second half with its diacritics stripped, and again with synthetic
 /// OCR damage. OCR gold set: eval/restoration/test.tsv (hand-restored lines of the four OCR plans),
 /// scored with the shipped model; tune.tsv is for fitting the options only. Each set is also scored
 /// with no restoration and with the restorer the answers used before (<see cref="BaselineDiacriticRestorer"/>).
@@ -29,9 +29,29 @@ public sealed class RestorationEvaluation
 {
     public const int DamageSeed = 57;
     private readonly string _root;
+    private readonly string? _modelFile;
+    private readonly Lazy<SyllableModel> _model;
     private readonly VietnameseAnalyzer _analyzer = new();
 
-    public RestorationEvaluation(string repositoryRoot) => _root = repositoryRoot;
+    /// <param name="modelFile">A data file to measure instead of the shipped one (a candidate from restoration-build --output).</param>
+    public RestorationEvaluation(string repositoryRoot, string? modelFile = null)
+    {
+        _root = repositoryRoot;
+        _modelFile = modelFile;
+        _model = new Lazy<SyllableModel>(() =>
+        {
+            if (_modelFile is null) return SyllableModel.Default;
+            using var stream = OpenModel();
+            return SyllableModel.Load(stream);
+        });
+    }
+
+    /// <summary>The model measured: the shipped one unless a data file was given.</summary>
+    public SyllableModel Model => _model.Value;
+
+    private Stream OpenModel() => _modelFile is null
+        ? typeof(SyllableModel).Assembly.GetManifestResourceStream(SyllableModel.ResourceName)!
+        : File.OpenRead(_modelFile);
 
     private string Corpus => Path.Combine(_root, "corpus");
     public string GoldFolder => Path.Combine(_root, "eval", "restoration");
@@ -70,8 +90,10 @@ public sealed class RestorationEvaluation
         return (folded, damaged, train);
     }
 
+    /// <summary>The shipped model without the corpus's own text, then with the training half and the supplements as the build adds them: it never saw the held-out half.</summary>
     public SyllableModel HeldOutModel(IEnumerable<string> train) =>
-        SyllableModel.Build(SyllableModel.Default.WordList, train.Concat(RestorationTraining.Supplements(Corpus, _analyzer.Glossary)), _analyzer);
+        SyllableModelBuilder.From(Model, _analyzer).RemoveCorpus()
+            .AddCorpusTexts(train.Concat(RestorationTraining.Supplements(Corpus, _analyzer.Glossary))).Build();
 
     public List<RestorationRow> Run(RestorationOptions? options = null)
     {
@@ -82,7 +104,7 @@ public sealed class RestorationEvaluation
         rows.AddRange(Rows("held-out clean, diacritics stripped", folded, heldOutBaseline, heldOutRestorer));
         rows.AddRange(Rows("held-out clean, synthetic OCR damage", damaged, heldOutBaseline, heldOutRestorer));
 
-        var restorer = new SyllableRestorer(SyllableModel.Default, OcrChannel.Default, _analyzer, options);
+        var restorer = new SyllableRestorer(Model, OcrChannel.Default, _analyzer, options);
         var baseline = new BaselineDiacriticRestorer(_analyzer, CleanParagraphs().Concat(GlossaryText()));
         var test = Gold("test");
         rows.AddRange(Rows($"OCR gold, test part ({test.Count} lines)", test, baseline, restorer));
@@ -103,7 +125,7 @@ public sealed class RestorationEvaluation
     /// <summary>The syllables of a gold part that the restorer gets wrong: "source → restored (confidence) ≠ gold", for reading.</summary>
     public IEnumerable<string> Mistakes(string part, RestorationOptions? options = null)
     {
-        var restorer = new SyllableRestorer(SyllableModel.Default, OcrChannel.Default, _analyzer, options);
+        var restorer = new SyllableRestorer(Model, OcrChannel.Default, _analyzer, options);
         foreach (var line in Gold(part))
         {
             var gold = RestorationScore.Units(line.Gold, _analyzer);
@@ -132,7 +154,7 @@ public sealed class RestorationEvaluation
                             ChannelWeight = weight, MinConfidence = confidence,
                             MinLetterConfidence = Math.Max(letters, confidence), MinUnsupportedConfidence = unsupported,
                         };
-                        var restorer = new SyllableRestorer(SyllableModel.Default, OcrChannel.Default, _analyzer, options);
+                        var restorer = new SyllableRestorer(Model, OcrChannel.Default, _analyzer, options);
                         grid.Add((options, RestorationScore.Of(tune, restorer, _analyzer)));
                     }
         var best = grid.Where(g => g.Item2.ChangedWrongRate <= maxChangedWrong).DefaultIfEmpty(grid[^1])
@@ -148,10 +170,10 @@ public sealed class RestorationEvaluation
     public RestorationSpeed Speed()
     {
         SyllableModel model = null!;
-        var firstLoad = Measure(() => model = LoadShipped());
-        var loads = Enumerable.Range(0, 5).Select(_ => Measure(() => LoadShipped())).OrderBy(t => t.Wall).ToList();
+        var firstLoad = Measure(() => model = Load());
+        var loads = Enumerable.Range(0, 5).Select(_ => Measure(() => Load())).OrderBy(t => t.Wall).ToList();
         long bytes;
-        using (var s = typeof(SyllableModel).Assembly.GetManifestResourceStream(SyllableModel.ResourceName)!) bytes = s.Length;
+        using (var s = OpenModel()) bytes = s.Length;
 
         var clauses = Clauses(300).ToList();
         var restorer = new SyllableRestorer(model, OcrChannel.Default, _analyzer);
@@ -161,9 +183,9 @@ public sealed class RestorationEvaluation
         var warm = Measure(() => { for (var r = 0; r < rounds; r++) foreach (var c in clauses) restorer.Restore(c); }) / (clauses.Count * rounds);
         return new RestorationSpeed(bytes, firstLoad, loads[loads.Count / 2], firstRestore, cold, warm, clauses.Count, clauses.Average(c => c.Length));
 
-        static SyllableModel LoadShipped()
+        SyllableModel Load()
         {
-            using var stream = typeof(SyllableModel).Assembly.GetManifestResourceStream(SyllableModel.ResourceName)!;
+            using var stream = OpenModel();
             return SyllableModel.Load(stream);
         }
     }

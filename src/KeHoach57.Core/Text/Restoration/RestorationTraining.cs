@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace KeHoach57.Core.Text.Restoration;
@@ -47,6 +48,34 @@ public static partial class RestorationTraining
     /// <summary>The syllables of the word list file (one per line; "~" marks cspell's case-folded duplicates).</summary>
     public static IEnumerable<string> ReadWordList(string path) =>
         File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('~') && !l.StartsWith('#'));
+
+    /// <summary>The words of @vntk/dictionary's word list (data/Viet74K.txt in the package folder), one per line: "tội phạm", "vật liệu".</summary>
+    public static IEnumerable<string> ReadDictionaryWords(string packageFolder) =>
+        File.ReadLines(Path.Combine(packageFolder, "data", "Viet74K.txt")).Select(l => l.Trim()).Where(l => l.Length > 0);
+
+    /// <summary>
+    /// The running text of @vntk/dictionary (data/dictionary.json: headword → senses): every sense's
+    /// definition and each of its examples (joined by "~" in the file, one text each), in file order.
+    /// </summary>
+    public static IEnumerable<string> ReadDictionaryTexts(string packageFolder)
+    {
+        using var stream = File.OpenRead(Path.Combine(packageFolder, "data", "dictionary.json"));
+        using var json = JsonDocument.Parse(stream);
+        var texts = new List<string>();
+        foreach (var entry in json.RootElement.EnumerateObject())
+        {
+            if (entry.Value.ValueKind != JsonValueKind.Array) continue;
+            foreach (var sense in entry.Value.EnumerateArray())
+            {
+                if (sense.ValueKind != JsonValueKind.Object) continue;
+                if (sense.TryGetProperty("definition", out var definition) && definition.ValueKind == JsonValueKind.String)
+                    texts.Add(definition.GetString()!);
+                if (sense.TryGetProperty("example", out var example) && example.ValueKind == JsonValueKind.String)
+                    texts.AddRange(example.GetString()!.Split('~', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+        return texts;
+    }
 
     [GeneratedRegex(@"\A---\n.*?\n---\n", RegexOptions.Singleline)]
     private static partial Regex FrontMatter();

@@ -19,7 +19,7 @@ public sealed class SyllableModel
     public const string SentenceEnd = "</s>";
     public const string Number = "<num>";
     public const string Abbreviation = "<abbr>";
-    private const string Header = "# kehoach57 syllable model v1";
+    private const string Header = "# kehoach57 syllable model v2";
     private const double Discount = 0.75;
     private const double ShapeWeight = 1.0;
     private const double FoldSmoothing = 0.5;
@@ -36,6 +36,9 @@ public sealed class SyllableModel
     private readonly Dictionary<string, int[]> _byFolded = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, List<int>>> _deletions;
     private readonly string[] _foldedForms;
+    // How much of each count the corpus's own clean text gave (the rest is the word lists and the dictionary).
+    private readonly int[] _corpusCounts;
+    private readonly Dictionary<long, int> _corpusPairs;
 
     public int SentenceStartId { get; }
     public int SentenceEndId { get; }
@@ -45,13 +48,18 @@ public sealed class SyllableModel
     /// <summary>Syllables seen in the clean text (tokens, not distinct).</summary>
     public long TextTokens { get; }
     public int BigramCount => _bigrams.Count;
+    /// <summary>How many times each syllable of the corpus's own text was counted (<see cref="SyllableModelBuilder.CorpusWeight"/>).</summary>
+    public int CorpusWeight { get; }
 
-    private SyllableModel(string[] words, int[] counts, bool[] inWordList, Dictionary<long, int> bigrams)
+    private SyllableModel(string[] words, int[] counts, bool[] inWordList, Dictionary<long, int> bigrams, int[] corpusCounts, Dictionary<long, int> corpusPairs, int corpusWeight)
     {
+        CorpusWeight = corpusWeight;
         _words = words;
         _counts = counts;
         _inWordList = inWordList;
         _bigrams = bigrams;
+        _corpusCounts = corpusCounts;
+        _corpusPairs = corpusPairs;
         for (var i = 0; i < words.Length; i++) _ids[words[i]] = i;
         SentenceStartId = Ensure(SentenceStart);
         SentenceEndId = Ensure(SentenceEnd);
@@ -232,79 +240,53 @@ public sealed class SyllableModel
     // ---- building and the data file ----
 
     /// <summary>
-    /// Builds the model from a syllable word list (presence only) and clean texts, read into
-    /// syllables as restoration reads them (<see cref="SyllableReader"/>).
+    /// This model with the counts of more clean text added (names a deployment knows, for instance),
+    /// weighed as the corpus's own text is: a deployment's names are its register, not the dictionary's.
     /// </summary>
-    public static SyllableModel Build(IEnumerable<string> wordList, IEnumerable<string> cleanTexts, VietnameseAnalyzer analyzer) =>
-        Build(wordList, cleanTexts, analyzer, null);
+    public SyllableModel With(IEnumerable<string> cleanTexts, VietnameseAnalyzer analyzer) =>
+        SyllableModelBuilder.From(this, analyzer).AddCorpusTexts(cleanTexts).Build();
 
-    /// <summary>This model with the counts of more clean text added (names a deployment knows, for instance).</summary>
-    public SyllableModel With(IEnumerable<string> cleanTexts, VietnameseAnalyzer analyzer) => Build(WordList, cleanTexts, analyzer, this);
+    /// <summary>
+    /// This model without what the corpus's own clean text gave it (<see cref="SyllableModelBuilder.AddCorpusTexts"/>):
+    /// the word lists and the dictionary only, for the held-out measurement to add the half it trains on.
+    /// </summary>
+    public SyllableModel WithoutCorpus(VietnameseAnalyzer analyzer) => SyllableModelBuilder.From(this, analyzer).RemoveCorpus().Build();
 
-    private static SyllableModel Build(IEnumerable<string> wordList, IEnumerable<string> cleanTexts, VietnameseAnalyzer analyzer, SyllableModel? seed)
+    internal static SyllableModel Create(string[] words, int[] counts, bool[] inWordList, Dictionary<long, int> bigrams,
+        int[] corpusCounts, Dictionary<long, int> corpusPairs, int corpusWeight) =>
+        new(words, counts, inWordList, bigrams, corpusCounts, corpusPairs, corpusWeight);
+
+    internal void CopyTo(Dictionary<string, int> counts, HashSet<string> listed, Dictionary<(string, string), int> pairs,
+        Dictionary<string, int> corpusCounts, Dictionary<(string, string), int> corpusPairs)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        var pairs = new Dictionary<(string, string), int>();
-        if (seed is not null)
+        for (var i = 0; i < _words.Length; i++)
         {
-            for (var i = 0; i < seed._words.Length; i++) counts[seed._words[i]] = seed._counts[i];
-            foreach (var (key, n) in seed._bigrams) pairs[(seed._words[key >> 32], seed._words[(uint)key])] = n;
+            counts[_words[i]] = _counts[i];
+            if (_inWordList[i]) listed.Add(_words[i]);
+            if (_corpusCounts[i] > 0) corpusCounts[_words[i]] = _corpusCounts[i];
         }
-        foreach (var raw in wordList)
-        {
-            var w = VietnameseText.NormalizeTonePlacement(VietnameseText.Normalize(raw).Trim().ToLowerInvariant());
-            if (w.Length is 0 or > 8 || !w.All(char.IsLetter)) continue;
-            listed.Add(w);
-            counts.TryAdd(w, 0);
-        }
-        foreach (var text in cleanTexts)
-        {
-            var previous = SentenceStart;
-            foreach (var unit in SyllableReader.Read(text, analyzer))
-            {
-                if (unit.BreakBefore && previous != SentenceStart)
-                {
-                    Add(previous, SentenceEnd);
-                    previous = SentenceStart;
-                }
-                var word = unit.Kind switch
-                {
-                    UnitKind.Number => Number,
-                    UnitKind.Abbreviation => Abbreviation,
-                    _ => VietnameseText.NormalizeTonePlacement(text[unit.Start..unit.End].ToLowerInvariant()),
-                };
-                if (unit.Kind == UnitKind.Word && !word.All(char.IsLetter)) word = Abbreviation;
-                counts[word] = counts.GetValueOrDefault(word) + 1;
-                Add(previous, word);
-                previous = word;
-            }
-            if (previous != SentenceStart) Add(previous, SentenceEnd);
-        }
-        foreach (var special in new[] { SentenceStart, SentenceEnd, Number, Abbreviation }) counts.TryAdd(special, 0);
-        var words = counts.Keys.OrderBy(w => w, StringComparer.Ordinal).ToArray();
-        var ids = words.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i, StringComparer.Ordinal);
-        var bigrams = pairs.ToDictionary(p => ((long)ids[p.Key.Item1] << 32) | (uint)ids[p.Key.Item2], p => p.Value);
-        return new SyllableModel(words, words.Select(w => counts[w]).ToArray(), words.Select(listed.Contains).ToArray(), bigrams);
-
-        void Add(string a, string b)
-        {
-            pairs[(a, b)] = pairs.GetValueOrDefault((a, b)) + 1;
-            if (b == SentenceEnd) counts[SentenceEnd] = counts.GetValueOrDefault(SentenceEnd) + 1;
-        }
+        foreach (var (key, n) in _bigrams) pairs[(_words[key >> 32], _words[(uint)key])] = n;
+        foreach (var (key, n) in _corpusPairs) corpusPairs[(_words[key >> 32], _words[(uint)key])] = n;
     }
 
-    /// <summary>Writes the data file: gzip'd lines "w syllable count listed" then "b first second count" (ids are line numbers of the w lines).</summary>
+    /// <summary>
+    /// Writes the data file: gzip'd lines "w syllable count listed" then "b first second count" (ids are
+    /// line numbers of the w lines), each with a fifth column, how much of the count the corpus's own
+    /// clean text gave, where it gave any; a line "corpus-weight N" says how much each of its counts weighs.
+    /// </summary>
     public void Save(Stream stream, string provenance)
     {
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new StreamWriter(gzip, new UTF8Encoding(false)) { NewLine = "\n" };
         writer.WriteLine(Header);
         foreach (var line in provenance.Split('\n')) writer.WriteLine("# " + line.TrimEnd('\r'));
+        writer.WriteLine($"corpus-weight\t{CorpusWeight.ToString(CultureInfo.InvariantCulture)}");
         for (var i = 0; i < _words.Length; i++)
-            writer.WriteLine($"w\t{_words[i]}\t{_counts[i].ToString(CultureInfo.InvariantCulture)}\t{(_inWordList[i] ? "L" : "-")}");
+            writer.WriteLine($"w\t{_words[i]}\t{_counts[i].ToString(CultureInfo.InvariantCulture)}\t{(_inWordList[i] ? "L" : "-")}{CorpusShare(_corpusCounts[i])}");
         foreach (var (key, n) in _bigrams.OrderBy(p => p.Key))
-            writer.WriteLine($"b\t{key >> 32}\t{(uint)key}\t{n.ToString(CultureInfo.InvariantCulture)}");
+            writer.WriteLine($"b\t{key >> 32}\t{(uint)key}\t{n.ToString(CultureInfo.InvariantCulture)}{CorpusShare(_corpusPairs.GetValueOrDefault(key))}");
+
+        static string CorpusShare(int n) => n == 0 ? "" : "\t" + n.ToString(CultureInfo.InvariantCulture);
     }
 
     public static SyllableModel Load(Stream stream)
@@ -314,28 +296,36 @@ public sealed class SyllableModel
         var words = new List<string>();
         var counts = new List<int>();
         var listed = new List<bool>();
+        var corpusCounts = new List<int>();
         var bigrams = new Dictionary<long, int>();
-        if (reader.ReadLine() != Header) throw new FormatException("not a syllable model file");
+        var corpusPairs = new Dictionary<long, int>();
+        var corpusWeight = 1;
+        if (reader.ReadLine() != Header) throw new FormatException("not a syllable model file (v2)");
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
-            if (parts[0] == "w" && parts.Length == 4)
+            if (parts is ["corpus-weight", var weight] && int.TryParse(weight, CultureInfo.InvariantCulture, out corpusWeight) && corpusWeight >= 1) continue;
+            if (parts.Length is not (4 or 5)) throw new FormatException($"syllable model: bad line \"{line}\"");
+            var corpus = parts.Length == 5 ? int.Parse(parts[4], CultureInfo.InvariantCulture) : 0;
+            if (parts[0] == "w")
             {
                 words.Add(parts[1]);
                 counts.Add(int.Parse(parts[2], CultureInfo.InvariantCulture));
                 listed.Add(parts[3] == "L");
+                corpusCounts.Add(corpus);
             }
-            else if (parts[0] == "b" && parts.Length == 4)
+            else if (parts[0] == "b")
             {
                 var a = long.Parse(parts[1], CultureInfo.InvariantCulture);
                 var b = uint.Parse(parts[2], CultureInfo.InvariantCulture);
                 if (a >= words.Count || b >= words.Count) throw new FormatException($"syllable model: pair {a} {b} out of range");
                 bigrams[(a << 32) | b] = int.Parse(parts[3], CultureInfo.InvariantCulture);
+                if (corpus > 0) corpusPairs[(a << 32) | b] = corpus;
             }
             else throw new FormatException($"syllable model: bad line \"{line}\"");
         }
-        return new SyllableModel(words.ToArray(), counts.ToArray(), listed.ToArray(), bigrams);
+        return new SyllableModel(words.ToArray(), counts.ToArray(), listed.ToArray(), bigrams, corpusCounts.ToArray(), corpusPairs, corpusWeight);
     }
 
     public const string ResourceName = "KeHoach57.Core.Text.Restoration.syllables.tsv.gz";

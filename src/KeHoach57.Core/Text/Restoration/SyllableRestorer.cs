@@ -13,7 +13,7 @@ public readonly record struct RestoredSyllable(int Start, int End, string Source
 public sealed record RestorationOptions
 {
     /// <summary>Below this posterior probability a syllable stays as the source has it: a wrong word is worse than none.</summary>
-    public double MinConfidence { get; init; } = 0.7;
+    public double MinConfidence { get; init; } = 0.9;
     /// <summary>The same for a reading that changes letters, not only diacritics ("lai" → "lưới" needs more certainty than "lai" → "lại").</summary>
     public double MinLetterConfidence { get; init; } = 0.9;
     /// <summary>The threshold for a reading that no pair of the clean text vouches for on either side: only the unigram chose it.</summary>
@@ -21,7 +21,7 @@ public sealed record RestorationOptions
     /// <summary>Extra channel cost of any other reading when the source already is a lexicon syllable with its diacritics ("báo", "các").</summary>
     public double MarkedSourceTrust { get; init; } = 0.35;
     /// <summary>How much one unit of OCR channel cost weighs against the language model's log-probability.</summary>
-    public double ChannelWeight { get; init; } = 8.0;
+    public double ChannelWeight { get; init; } = 10.0;
     /// <summary>Candidates farther than this from the source token are not considered.</summary>
     public double MaxChannelCost { get; init; } = 1.6;
     /// <summary>Readings costlier than the closest one by more than this are dropped.</summary>

@@ -108,13 +108,16 @@ public class SyllableRestorerTests
     }
 
     [Fact]
-    public void Tệp_dữ_liệu_có_giấy_phép_MIT_của_danh_sách_từ_đi_kèm()
+    public void Tệp_dữ_liệu_có_giấy_phép_MIT_của_danh_sách_từ_và_từ_điển_đi_kèm()
     {
         var folder = Path.Combine(RepositoryPaths.FindRoot()!, "src", "KeHoach57.Core", "Text", "Restoration");
         Assert.True(File.Exists(Path.Combine(folder, "syllables.tsv.gz")));
         var licence = File.ReadAllText(Path.Combine(folder, "LICENSE-cspell-dict-vi-vn.txt"));
         Assert.Contains("The MIT License", licence);
         Assert.Contains("Street Side Software", licence);
+        var dictionary = File.ReadAllText(Path.Combine(folder, "LICENSE-vntk-dictionary.txt"));
+        Assert.Contains("MIT License", dictionary);
+        Assert.Contains("VNTK", dictionary);
         Assert.True(SyllableModel.Default.WordList.Count() > 6000);
         Assert.Contains("quyết", SyllableModel.Default.WordList);
     }
