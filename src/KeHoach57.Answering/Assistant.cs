@@ -95,6 +95,7 @@ public sealed class Assistant(
         var parts = new List<string>();
         var values = new List<string>();
         var citations = new List<Citation>();
+        var nearest = new List<Citation>();
         var answered = 0;
         foreach (var docId in plans)
         {
@@ -104,6 +105,7 @@ public sealed class Assistant(
             {
                 // Not found is all the assistant knows: saying the plan does not state it would be a claim of its own.
                 parts.Add($"{Capitalize(name)}: chưa tìm thấy đoạn nêu rõ");
+                if (one.Citations.Count > 0) nearest.Add(one.Citations[0]);
                 continue;
             }
             answered++;
@@ -113,7 +115,8 @@ public sealed class Assistant(
         }
         var line = string.Join("; ", parts) + ".";
         return answered == 0
-            ? new AnswerRecord(false, "Không tìm thấy đoạn nào nêu rõ thông tin này trong các kế hoạch được hỏi.", null, facts.Primary, citations, "Không kế hoạch nào trong số được hỏi có đoạn nêu rõ thông tin này.")
+            // Like any refusal, it offers each plan's nearest passage to read for oneself.
+            ? new AnswerRecord(false, "Không tìm thấy đoạn nào nêu rõ thông tin này trong các kế hoạch được hỏi. Dưới đây là đoạn gần nhất của mỗi kế hoạch để bạn tự đối chiếu.", null, facts.Primary, nearest.Take(_options.MaxCitations).ToList(), "Không kế hoạch nào trong số được hỏi có đoạn nêu rõ thông tin này.")
             : new AnswerRecord(true, line, string.Join("; ", values), facts.Primary, citations.Take(_options.MaxCitations).ToList()) { Confidence = 1 };
     }
 

@@ -36,6 +36,16 @@ public class AnsweringSpecs(AnsweringFixture fixture)
         Assert.DoesNotContain("không nêu", answer.Line);
     }
 
+    [Fact]
+    public async Task Hỏi_hai_nơi_mà_không_nơi_nào_có_thì_từ_chối_kèm_đoạn_gần_nhất_của_từng_kế_hoạch()
+    {
+        var answer = await fixture.Ask("Giá vàng ở xã Yên Hòa và tỉnh Hưng Yên hôm nay bao nhiêu một chỉ?");
+        Assert.False(answer.Answered, answer.Line);
+        Assert.Null(answer.Value);
+        Assert.NotEmpty(answer.Citations);
+        Assert.All(answer.Citations, c => Assert.Contains(c.Doc, new[] { "yen-hoa", "hung-yen" }));
+    }
+
     [Theory]
     [InlineData("hạn nộp báo cáo sáu tháng là hôm nào vậy ạ")]
     [InlineData("han nop bao cao 6 thang la hom nao vay a")]
