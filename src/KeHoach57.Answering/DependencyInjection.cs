@@ -23,8 +23,9 @@ public static class DependencyInjection
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         // The selection weights were fitted together with the calibrator and travel in its file: a host that
         // says nothing gets the pair that was measured; a "Selection" section still overrides any of them.
+        services.TryAddSingleton(sp => CalibrationModel.For(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value));
         services.AddOptions<SelectionOptions>()
-            .Configure<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>((o, answering) => CalibrationModel.Load(answering.Value.CalibrationPath).Selection?.CopyTo(o))
+            .Configure<CalibrationModel>((o, model) => model.Selection?.CopyTo(o))
             .Bind(configuration.GetSection(SelectionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Data: what the cue, place, document and unit files say, loaded and checked once.

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Answering.Grounding;
 
@@ -29,6 +28,19 @@ public sealed record CalibrationModel(
         else json = Core.Text.DataLines.ReadEmbedded(typeof(Calibrator).Assembly, "KeHoach57.Answering.Grounding.calibration.json");
         return JsonSerializer.Deserialize<CalibrationModel>(json) ?? throw new InvalidDataException("calibration model is empty");
     }
+
+    /// <summary>
+    /// The model a host runs with, loaded once per stack (the selection weights and the calibrator read it). With
+    /// Calibrate off nothing is judged, so a model fitted on other features is set aside for a neutral one: that is
+    /// how `eval fit` collects the data to fit a calibrator for features that have just changed.
+    /// </summary>
+    public static CalibrationModel For(AnsweringOptions options)
+    {
+        var model = Load(options.CalibrationPath);
+        return options.Calibrate || model.Features.SequenceEqual(ConfidenceFeatures.Names)
+            ? model
+            : new CalibrationModel(ConfidenceFeatures.Names, new double[ConfidenceFeatures.Names.Length], 0, 0, Selection: model.Selection);
+    }
 }
 
 /// <summary>
@@ -39,23 +51,6 @@ public sealed record CalibrationModel(
 public sealed class Calibrator
 {
     public CalibrationModel Model { get; }
-
-    public Calibrator(IOptions<AnsweringOptions> options)
-        : this(ForOptions(options.Value))
-    {
-    }
-
-    /// <summary>
-    /// With Calibrate off nothing is judged, so a model fitted on other features is set aside for a neutral one:
-    /// that is how `eval fit` collects the data to fit a calibrator for features that have just changed.
-    /// </summary>
-    private static CalibrationModel ForOptions(AnsweringOptions options)
-    {
-        var model = CalibrationModel.Load(options.CalibrationPath);
-        return options.Calibrate || model.Features.SequenceEqual(ConfidenceFeatures.Names)
-            ? model
-            : new CalibrationModel(ConfidenceFeatures.Names, new double[ConfidenceFeatures.Names.Length], 0, 0, Selection: model.Selection);
-    }
 
     public Calibrator(CalibrationModel model)
     {

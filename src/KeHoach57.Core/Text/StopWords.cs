@@ -47,11 +47,8 @@ public static class StopWords
 
     private static HashSet<string> Load()
     {
-        using var stream = typeof(StopWords).Assembly.GetManifestResourceStream("KeHoach57.Core.Text.stopwords.tsv")
-            ?? throw new InvalidOperationException("stopwords.tsv is not embedded");
-        using var reader = new StreamReader(stream);
         var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in DataLines.Read(reader.ReadToEnd()))
+        foreach (var line in DataLines.Read(DataLines.ReadEmbedded(typeof(StopWords).Assembly, "KeHoach57.Core.Text.stopwords.tsv")))
         {
             var word = line.Fields[0];
             if (word != VietnameseText.Fold(word) || word.Contains(' '))

@@ -113,7 +113,7 @@ public sealed class AnsweringFit
         // a cut chosen on the answers the model was fitted on sits where the model is overconfident.
         var facts = samples.Select(s => s.Fact).Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
         var fold = facts.Select((f, i) => (f, i % Folds)).ToDictionary(x => x.f, x => x.Item2);
-        var held = new List<(FitSample Sample, SelectionOptions Weights, CalibrationModel Model)>();
+        var folds = new List<(List<FitSample> Test, SelectionOptions Weights, CalibrationModel Model)>();
         var pooled = new List<(double P, bool Y)>();
         for (var k = 0; k < Folds; k++)
         {
@@ -123,7 +123,7 @@ public sealed class AnsweringFit
             var test = samples.Where(s => fold[s.Fact] == k).ToList();
             var c = new Calibrator(m);
             pooled.AddRange(Examples(test, w).Select(e => (c.Probability(e.X), e.Y)));
-            held.AddRange(test.Select(s => (s, w, m)));
+            folds.Add((test, w, m));
         }
         var threshold = Threshold(pooled, wrongCost);
 
@@ -135,7 +135,13 @@ public sealed class AnsweringFit
         log.Add($"calibrator: AUC {Auc(examples.Select(e => (calibrator.Probability(e.X), e.Y)).ToList()):0.000} on {examples.Count} answers ({examples.Count(e => e.Y)} right; held-out AUC {Auc(pooled):0.000}), threshold {model.Threshold:0.###}; weights "
             + string.Join(", ", model.Features.Zip(model.Weights).Select(p => $"{p.First} {p.Second:0.##}")));
         log.Add($"tune: selection {tune.Selection:0.000}, accuracy {tune.Accuracy:0.000}, refusal {tune.Refusal:0.000}, answerable refused {tune.AnswerableRefused:0.000}, risk {tune.Risk:0.000}");
-        var cv = Measure(held.Select(h => (h.Sample, h.Weights, h.Model with { Threshold = threshold })).ToList());
+        var held = new List<(FitSample, SelectionOptions, Calibrator)>();
+        foreach (var (test, w, m) in folds)
+        {
+            var c = new Calibrator(m with { Threshold = threshold });
+            held.AddRange(test.Select(s => (s, w, c)));
+        }
+        var cv = Measure(held);
         log.Add($"cross-validated ({Folds} folds by fact, the pooled threshold): selection {cv.Selection:0.000}, accuracy {cv.Accuracy:0.000}, refusal {cv.Refusal:0.000}, answerable refused {cv.AnswerableRefused:0.000}, risk {cv.Risk:0.000}");
         return new FitResult(weights, model, tune, cv, log);
     }
@@ -214,13 +220,16 @@ public sealed class AnsweringFit
         return Math.Round(threshold, 4);
     }
 
-    private static FitFigures Measure(IReadOnlyList<FitSample> samples, SelectionOptions w, CalibrationModel m) =>
-        Measure(samples.Select(s => (s, w, m)).ToList());
+    private static FitFigures Measure(IReadOnlyList<FitSample> samples, SelectionOptions w, CalibrationModel m)
+    {
+        var calibrator = new Calibrator(m);
+        return Measure(samples.Select(s => (s, w, calibrator)).ToList());
+    }
 
-    private static FitFigures Measure(IReadOnlyList<(FitSample Sample, SelectionOptions Weights, CalibrationModel Model)> held)
+    private static FitFigures Measure(IReadOnlyList<(FitSample Sample, SelectionOptions Weights, Calibrator Calibrator)> held)
     {
         int answerable = 0, unanswerable = 0, selectedRight = 0, right = 0, refusedOk = 0, answerableRefused = 0, wrongAnswers = 0, answers = 0;
-        foreach (var (s, w, m) in held)
+        foreach (var (s, w, calibrator) in held)
         {
             if (s.Answerable) answerable++; else unanswerable++;
             if (s.Outside is { } outside)
@@ -238,7 +247,7 @@ public sealed class AnsweringFit
                 continue;
             }
             if (s.Answerable && e.Y) selectedRight++;
-            var accepted = new Calibrator(m).Accepts(new Calibrator(m).Probability(e.X));
+            var accepted = calibrator.Accepts(calibrator.Probability(e.X));
             if (!accepted)
             {
                 if (s.Answerable) answerableRefused++; else refusedOk++;

@@ -70,9 +70,9 @@ public class CalibratorTests(AnsweringFixture fixture)
         File.WriteAllText(stale, System.Text.Json.JsonSerializer.Serialize(new CalibrationModel(["coverage"], [1], 0, 0.5)));
         try
         {
-            var off = new Calibrator(Options.Create(new AnsweringOptions { CalibrationPath = stale, Calibrate = false }));
+            var off = new Calibrator(CalibrationModel.For(new AnsweringOptions { CalibrationPath = stale, Calibrate = false }));
             Assert.Equal(ConfidenceFeatures.Names, off.Model.Features);
-            Assert.Throws<InvalidDataException>(() => new Calibrator(Options.Create(new AnsweringOptions { CalibrationPath = stale, Calibrate = true })));
+            Assert.Throws<InvalidDataException>(() => new Calibrator(CalibrationModel.For(new AnsweringOptions { CalibrationPath = stale, Calibrate = true })));
         }
         finally { File.Delete(stale); }
     }
