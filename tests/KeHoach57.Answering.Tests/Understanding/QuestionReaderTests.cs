@@ -1,3 +1,5 @@
+using KeHoach57.Core.Answers;
+
 namespace KeHoach57.Answering.Tests.Understanding;
 
 /// <summary>A question is read once: what it is about, where, when, and what it states.</summary>
@@ -73,4 +75,10 @@ public class QuestionReaderTests(AnsweringFixture fixture)
         Assert.Equal("Khu CNTT tập trung", facts.LeadText);
         Assert.Contains("thong", facts.Lead);
     }
+
+    [Theory]
+    [InlineData("phong nao bao cao chi so DTI?")]
+    [InlineData("so nao chu tri trien khai nen tang so?")]
+    public void Câu_gõ_không_dấu_vẫn_nhận_ra_hỏi_phòng_hay_sở_nào(string question) =>
+        Assert.Equal(AskKind.LeadUnit, fixture.Read(question).Primary);
 }
