@@ -31,7 +31,10 @@ public sealed partial class PlanHeader(DocumentKinds kinds, VietnameseAnalyzer a
         // answers only when it also says every other word of the question (its number, kind, issuer, place).
         if (!question.Places.ThisPlan || !inScope || doc.Chunks.OrderBy(c => c.Ordinal).FirstOrDefault() is not { } header) return false;
         var said = analyzer.Tokenize(header.Text + " " + doc.Info.Title + " " + doc.Info.Issuer).Select(t => t.Term).ToHashSet();
-        return question.Subject.All(w => said.Contains(w) || KindWord(w));
+        // The words of the ask itself ("ký" of "ký ngày nào") say what is asked of the plan, not which plan.
+        said.UnionWith(question.Asks.SelectMany(a => analyzer.Tokenize(a.Cue)).Select(t => t.Term));
+        // OCR wrote the header's words as it could ("Ké hoach s6 …"): a subject word counts as said in any OCR spelling of it.
+        return question.Subject.All(w => said.Contains(w) || KindWord(w) || said.Any(t => OcrDistance.SameWord(w, t)));
     }
 
     private bool KindWord(string word) => kinds.All.Any(k => k.Forms.Any(f => f.Contains(word)));

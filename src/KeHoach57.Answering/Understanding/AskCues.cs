@@ -72,7 +72,8 @@ public sealed class AskCues
     /// <param name="Marked">Their <see cref="VietnameseText.MarkKey"/>s when the question was typed with diacritics, else null
     /// (then "gia" may be "giá": nothing tells them apart).</param>
     /// <param name="Capitals">Per word: typed in capitals (an acronym).</param>
-    public sealed record Words(IReadOnlyList<string> Folded, IReadOnlyList<string>? Marked, IReadOnlyList<bool> Capitals)
+    /// <param name="Breaks">Per word: a comma, semicolon or sentence mark stands right before it (see <see cref="Resolve"/>).</param>
+    public sealed record Words(IReadOnlyList<string> Folded, IReadOnlyList<string>? Marked, IReadOnlyList<bool> Capitals, IReadOnlyList<bool>? Breaks = null)
     {
         /// <summary>Per word, the compound it is a syllable of (<see cref="Compounds"/>), or null.</summary>
         public (int Start, int End)?[] Compounds => field ??= Core.Text.Compounds.Default.Spans(Folded);
@@ -99,13 +100,24 @@ public sealed class AskCues
     public List<CueMatch> Resolve(Words words)
     {
         var kept = new List<CueMatch>();
-        foreach (var m in FindAll(words).OrderByDescending(m => m.Cue.Weight).ThenByDescending(m => m.End - m.Start).ThenBy(m => m.Start))
+        var found = FindAll(words);
+        found.RemoveAll(m => SwallowsAnotherAsk(m, found, words));
+        foreach (var m in found.OrderByDescending(m => m.Cue.Weight).ThenByDescending(m => m.End - m.Start).ThenBy(m => m.Start))
         {
             var clash = kept.Any(k => k.Overlaps(m) && !(Combines(k.Kind, m.Kind) && k.End == m.End));
             if (!clash) kept.Add(m);
         }
         return kept;
     }
+
+    /// <summary>
+    /// A cue with a gap that reaches across a break into another ask said in full: "số mấy, ký ngày nào" asks a number
+    /// and a date, not "mấy * nào" (several of something). "những ngành, lĩnh vực nào" holds no other ask and stands.
+    /// </summary>
+    private static bool SwallowsAnotherAsk(CueMatch m, List<CueMatch> all, Words words) =>
+        words.Breaks is { } breaks && m.Cue.Words.Contains("*") && all.Any(o =>
+            o.Kind != m.Kind && o.Kind != AskKind.Fact && o.Start > m.Start && o.End <= m.End
+            && Enumerable.Range(m.Start + 1, o.Start - m.Start).Any(k => breaks[k]));
 
     private static bool Combines(AskKind a, AskKind b) =>
         (a == AskKind.List) != (b == AskKind.List) && a != AskKind.Fact && b != AskKind.Fact;

@@ -36,12 +36,13 @@ public sealed partial class QuestionReader(
         var folded = words.Select(w => w.Term).ToList();
         var surfaces = words.Select(w => text.Substring(w.Start, w.Length)).ToList();
         var marked = VietnameseText.TypedWithMarks(surfaces) ? surfaces.Select(VietnameseText.MarkKey).ToList() : null;
-        var cueWords = new AskCues.Words(folded, marked, surfaces.Select(AskCues.IsCapitals).ToList());
+        var breaks = words.Select((w, k) => k > 0 && text.AsSpan(words[k - 1].End, w.Start - words[k - 1].End).IndexOfAny(",;?!.") >= 0).ToList();
+        var cueWords = new AskCues.Words(folded, marked, surfaces.Select(AskCues.IsCapitals).ToList(), breaks);
 
         var named = places.Read(text, words);
         var matches = cues.Resolve(cueWords);
         // Chat shorthand is read as what it stands for ("đv nào" asks what "đơn vị nào" asks, "bc" is "báo cáo").
-        var (spelled, origin) = SpellOut(text, words, marked is not null);
+        var (spelled, origin) = SpellOut(text, words, marked is not null, breaks);
         var spelledMatches = origin.Count == words.Count ? matches : cues.Resolve(spelled);
         var (asks, plural) = Asks(spelledMatches);
 
@@ -132,7 +133,7 @@ public sealed partial class QuestionReader(
     }
 
     /// <summary>The question's words with each glossary abbreviation replaced by its spelled-out words, and for each word the question word it came from.</summary>
-    private (AskCues.Words Words, List<int> Origin) SpellOut(string text, List<Token> words, bool marked)
+    private (AskCues.Words Words, List<int> Origin) SpellOut(string text, List<Token> words, bool marked, List<bool> breaks)
     {
         var folded = new List<string>();
         var marks = new List<string>();
@@ -157,7 +158,9 @@ public sealed partial class QuestionReader(
             capitals.Add(AskCues.IsCapitals(surface));
             origin.Add(k);
         }
-        return (new AskCues.Words(folded, marked ? marks : null, capitals), origin);
+        // A spelled-out word breaks where its first word does.
+        var spelledBreaks = origin.Select((k, i) => breaks[k] && (i == 0 || origin[i - 1] != k)).ToList();
+        return (new AskCues.Words(folded, marked ? marks : null, capitals, spelledBreaks), origin);
     }
 
     /// <summary>The question with the places it names left out ("Hạn báo cáo của xã Yên Hòa?" → "Hạn báo cáo của?").</summary>

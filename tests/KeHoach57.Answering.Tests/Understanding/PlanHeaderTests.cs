@@ -12,6 +12,9 @@ public class PlanHeaderTests(AnsweringFixture fixture)
     [InlineData("Kế hoạch 44 ban hành ngày nào?", "hung-yen")]
     [InlineData("Quyết định này số mấy?", "truong-giang")]
     [InlineData("UBND xã Trường Giang ban hành kế hoạch hành động bằng quyết định số mấy?", "truong-giang")]
+    // Two asks in one breath; the header's OCR writes "số" as "s6"; "ký" is the ask's own word, not the plan's.
+    [InlineData("Kế hoạch này của xã số mấy, ký ngày nào vậy?", "yen-hoa")]
+    [InlineData("Ke hoach nay so may, ky ngay nao vay?", "hung-yen")]
     public void Hỏi_số_hiệu_ngày_ký_của_chính_văn_bản(string question, string doc) => Assert.True(About(question, doc));
 
     [Theory]
@@ -19,4 +22,21 @@ public class PlanHeaderTests(AnsweringFixture fixture)
     [InlineData("KH 261 căn cứ nghị quyết số mấy của Quốc hội?", "thai-nguyen")]
     [InlineData("Kế hoạch này thực hiện những nghị quyết nào?", "hung-yen")]
     public void Hỏi_điều_văn_bản_nói_thì_không_phải_phần_đầu(string question, string doc) => Assert.False(About(question, doc));
+
+    [Fact]
+    public async Task Phần_đầu_không_ghi_số_và_ngày_thì_từ_chối_không_lấy_ngày_của_văn_bản_được_trích()
+    {
+        var answer = await fixture.Ask("Kế hoạch này của xã số mấy, ký ngày nào vậy?", "yen-hoa");
+        Assert.False(answer.Answered);
+        Assert.DoesNotContain("19/6/2025", answer.Line);
+    }
+
+    [Fact]
+    public async Task Phần_đầu_ghi_số_và_ngày_thì_trả_lời_cả_hai()
+    {
+        var answer = await fixture.Ask("Kế hoạch này số mấy, ký ngày nào?", "hung-yen");
+        Assert.True(answer.Answered);
+        Assert.Contains("44/KH-UBND", answer.Line);
+        Assert.Contains("3/3/2025", answer.Line);
+    }
 }

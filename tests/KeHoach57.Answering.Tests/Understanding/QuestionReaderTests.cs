@@ -81,4 +81,18 @@ public class QuestionReaderTests(AnsweringFixture fixture)
     [InlineData("so nao chu tri trien khai nen tang so?")]
     public void Câu_gõ_không_dấu_vẫn_nhận_ra_hỏi_phòng_hay_sở_nào(string question) =>
         Assert.Equal(AskKind.LeadUnit, fixture.Read(question).Primary);
+
+    [Fact]
+    public void Hai_câu_hỏi_cách_nhau_dấu_phẩy_là_hai_điều_được_hỏi()
+    {
+        // "mấy * nào" (several of something) does not reach across the comma into "ký ngày nào".
+        var facts = fixture.Read("Kế hoạch này số mấy, ký ngày nào?");
+        Assert.True(facts.AsksFor(AskKind.DocumentRef));
+        Assert.True(facts.AsksFor(AskKind.Date));
+        Assert.False(facts.Plural);
+    }
+
+    [Fact]
+    public void Dấu_phẩy_trong_một_cụm_liệt_kê_không_ngắt_câu_hỏi() =>
+        Assert.True(fixture.Read("IoT được ứng dụng trong những ngành, lĩnh vực nào?").AsksFor(AskKind.List));
 }
