@@ -177,10 +177,14 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
 
     private static bool SaysPhrase(TextWords[] parts, QueryWord first, QueryWord next)
     {
-        foreach (var a in first.Forms)
-        foreach (var b in next.Forms)
+        // A text's pairs are made of its words: only forms it holds can make one.
         foreach (var p in parts)
-            if (p.Pairs.Contains((a.Word, b.Word))) return true;
+        foreach (var a in first.Forms)
+        {
+            if (!p.Set.Contains(a.Word)) continue;
+            foreach (var b in next.Forms)
+                if (p.Set.Contains(b.Word) && p.Pairs.Contains((a.Word, b.Word))) return true;
+        }
         return false;
     }
 
