@@ -13,10 +13,16 @@ public sealed class DeadlineAsk : IAskHandler
 
     private const int PeriodReach = 60;
 
+    // The period a question asks about, read once per question rather than once per clause.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionFacts, System.Runtime.CompilerServices.StrongBox<Period>> _asked = new();
+
+    // The date the headings above a clause set depends on its section only: read once per section.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ValueSpan Value, string Heading)?> _headings = new(StringComparer.Ordinal);
+
     public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
     {
         var found = false;
-        var asked = Periods.Of(VietnameseText.Fold(question.Text));
+        var asked = _asked.GetValue(question, q => new(Periods.Of(VietnameseText.Fold(q.Text)))).Value;
         var previousEnd = 0;
         foreach (var d in clause.Dates)
         {
@@ -38,7 +44,7 @@ public sealed class DeadlineAsk : IAskHandler
         }
         if (found) yield break;
         // Headings date what they head: "2.5. Đến hết năm 2045" above a list of targets.
-        if (HeadingValue.Of(clause, ValueSpans.Dates) is { } heading)
+        if (_headings.GetOrAdd(clause.Chunk.Section, _ => HeadingValue.Of(clause, ValueSpans.Dates)) is { } heading)
             yield return new Candidate(Kind, heading.Value.Display, -1, -1, 0.5) { FromHeading = heading.Heading };
     }
 }

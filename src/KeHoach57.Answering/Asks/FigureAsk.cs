@@ -16,6 +16,9 @@ public sealed partial class FigureAsk(VietnameseAnalyzer analyzer) : IAskHandler
 {
     public AskKind Kind => AskKind.Figure;
 
+    // Whether the question asks for a percentage, read once per question rather than once per clause.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionFacts, System.Runtime.CompilerServices.StrongBox<bool>> _percentWanted = new();
+
     [GeneratedRegex(@"^(19|20)\d\d(\s*-\s*(19|20)\d\d)?$")]
     private static partial Regex YearRange();
 
@@ -24,7 +27,7 @@ public sealed partial class FigureAsk(VietnameseAnalyzer analyzer) : IAskHandler
 
     public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
     {
-        var percentWanted = question.Text.Contains('%') || VietnameseText.Fold(question.Text).Contains("ty le");
+        var percentWanted = _percentWanted.GetValue(question, q => new(q.Text.Contains('%') || VietnameseText.Fold(q.Text).Contains("ty le"))).Value;
         if (clause.IsRow && TableColumn.Read(clause, question) is { } cell)
         {
             yield return cell with { Kind = Kind };

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using KeHoach57.Answering.Clauses;
 using KeHoach57.Core.Text;
 
@@ -28,8 +30,14 @@ public sealed class RoleWords
         foreach (var list in _byRole.Values) list.Sort((a, b) => b.Length.CompareTo(a.Length));
     }
 
-    /// <summary>Where the role's words stand in the clause: (start, end) character offsets, left to right.</summary>
-    public List<(int Start, int End)> Find(Clause clause, string role)
+    // Where each role's words stand depends on the clause only: found once per clause, not once per question.
+    private readonly ConditionalWeakTable<Clause, ConcurrentDictionary<string, List<(int Start, int End)>>> _found = new();
+
+    /// <summary>Where the role's words stand in the clause: (start, end) character offsets, left to right. The list is shared: do not change it.</summary>
+    public List<(int Start, int End)> Find(Clause clause, string role) =>
+        _found.GetValue(clause, _ => new(StringComparer.Ordinal)).GetOrAdd(role, r => Search(clause, r));
+
+    private List<(int Start, int End)> Search(Clause clause, string role)
     {
         var tokens = clause.Tokens(_analyzer);
         var found = new List<(int, int)>();

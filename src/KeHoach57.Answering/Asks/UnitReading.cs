@@ -24,6 +24,8 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles)
 {
     private readonly ConditionalWeakTable<Clause, List<UnitMention>> _mentions = new();
     private readonly ConditionalWeakTable<QuestionFacts, HashSet<string>> _named = new();
+    // The units each section heading names: headings are few and every question under them asks again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<UnitMention>> _headings = new(StringComparer.Ordinal);
 
     public UnitGazetteer Units => units;
 
@@ -67,7 +69,7 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles)
     public UnitMention? FromHeading(Clause clause, QuestionFacts question)
     {
         var named = Named(question);
-        return units.Find(clause.Heading).FirstOrDefault(m => !UnitGazetteer.IsGeneric(m.Canonical) && !named.Contains(m.Canonical));
+        return _headings.GetOrAdd(clause.Heading, units.Find).FirstOrDefault(m => !UnitGazetteer.IsGeneric(m.Canonical) && !named.Contains(m.Canonical));
     }
 
     /// <summary>Where a label ending in ":" ends, when the clause opens with one (at most 80 characters).</summary>

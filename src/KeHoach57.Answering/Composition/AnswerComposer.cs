@@ -84,7 +84,7 @@ public sealed class AnswerComposer(AnswerText display, SourceLabels labels, Subj
     {
         var all = clauses.Of(passage.Chunk).Where(c => !c.RunOn).ToList();
         if (all.Count == 0) return passage.Chunk.Text;
-        return all.MaxBy(c => subjects.Of(c.Text, question).Share)!.Text;
+        return all.MaxBy(c => subjects.OfClauseAlone(c, question).Share)!.Text;
     }
 
     private Citation Cite(RankedPassage passage, string quote)

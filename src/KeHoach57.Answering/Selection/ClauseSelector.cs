@@ -71,9 +71,11 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
                 if (coverage.Share <= 0) continue;
                 var anchors = subjects.Anchors(clause, question);
                 var yearFit = YearFit(clause, question.Year);
+                // The other kinds' values of this clause, read once for all its candidates.
+                var otherValues = secondary.Select(h => h.Read(clause, question).ToList()).ToList();
                 foreach (var c in candidates)
                 {
-                    var others = secondary.Select(h => BestOther(h, clause, question, c)).ToList();
+                    var others = otherValues.Select(values => BestOther(values, c)).ToList();
                     var found = others.Count(o => o is not null);
                     var local = Local(clause, c, candidates, question);
                     var close = Closeness(c, anchors);
@@ -101,8 +103,8 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
     /// The best value of another kind the question also asks, from the same clause and nearest the primary value:
     /// "số mấy, ban hành ngày nào" wants the date that number carries, "bao nhiêu, phòng nào theo dõi" the row's unit.
     /// </summary>
-    private static Candidate? BestOther(IAskHandler handler, Clause clause, QuestionFacts question, Candidate primary) =>
-        handler.Read(clause, question).Where(c => c.Start != primary.Start || c.Kind != primary.Kind)
+    private static Candidate? BestOther(List<Candidate> values, Candidate primary) =>
+        values.Where(c => c.Start != primary.Start || c.Kind != primary.Kind)
             .MaxBy(c => c.Strength + Closeness(c, [(primary.Start < 0 ? 0 : primary.End, 1.0)]));
 
     /// <summary>

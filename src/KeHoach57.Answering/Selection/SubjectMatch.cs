@@ -28,19 +28,31 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     private static partial Regex TitleNumber();
 
     private readonly ConcurrentDictionary<string, (HashSet<string> Words, HashSet<string> Keys)?> _titles = new();
-    private readonly ConditionalWeakTable<BuiltQuery, List<Abbreviation>> _abbreviations = new();
+    private readonly ConditionalWeakTable<BuiltQuery, QuerySubject> _subjects = new();
+    // An abbreviation's words depend on its glossary entry only: built once, so what a text says of it can be kept with the text.
+    private readonly ConcurrentDictionary<GlossaryEntry, Abbreviation> _byEntry = new(ReferenceEqualityComparer.Instance);
+    // A clause's parts read by Within, by (from, to): the same few stretches are read for every question.
+    private readonly ConditionalWeakTable<Clause, ConcurrentDictionary<(int, int), TextWords>> _within = new();
 
     /// <summary>An abbreviation the question uses or spells out: its glossary key, its letters' words, each spelled-out form's words.</summary>
     private sealed record Abbreviation(string Key, HashSet<string> Letters, string[][] Spellings)
     {
-        public bool Covers(string term) => Letters.Contains(term) || Spellings.Any(s => s.Contains(term));
+        public bool Covers(string term)
+        {
+            if (Letters.Contains(term)) return true;
+            foreach (var s in Spellings)
+                if (Array.IndexOf(s, term) >= 0) return true;
+            return false;
+        }
 
         /// <summary>
         /// How much of a spelled-out form a text says as a phrase: its words in order, a word or two apart at most.
         /// Scattered words do not count: "đánh giá" in one place and "chỉ đạo" in another is not "chỉ số đánh giá
         /// mức độ chuyển đổi số".
         /// </summary>
-        public double SaidBy(List<string> terms) => Spellings.Max(spelled =>
+        public double SaidBy(TextWords text) => text.SaidBy.GetOrAdd(this, static (a, terms) => a.SaidBy(terms), text.Terms);
+
+        private double SaidBy(List<string> terms) => Spellings.Max(spelled =>
         {
             var best = 0;
             for (var s = 0; s < terms.Count && best < spelled.Length; s++)
@@ -70,6 +82,11 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         public required HashSet<string> Set { get; init; }
         public required HashSet<(string, string)> Pairs { get; init; }
         public required HashSet<string> Keys { get; init; }
+
+        /// <summary>How much of each abbreviation's spelled-out forms the text says (<see cref="Abbreviation.SaidBy(TextWords)"/>), once per text.</summary>
+        public ConcurrentDictionary<Abbreviation, double> SaidBy => _saidBy ?? Interlocked.CompareExchange(ref _saidBy, new(ReferenceEqualityComparer.Instance), null) ?? _saidBy;
+
+        private ConcurrentDictionary<Abbreviation, double>? _saidBy;
     }
 
     private readonly ConcurrentDictionary<string, TextWords> _contexts = new();
@@ -94,9 +111,20 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     /// <summary>The subject said within [<paramref name="from"/>, <paramref name="to"/>) of a clause: a value's own part of it.</summary>
     public Coverage Within(Clause clause, int from, int to, QuestionFacts question)
     {
-        var tokens = clause.Tokens(analyzer).Where(t => t.Start >= from && t.End <= to).ToList();
-        return Measure(question, [Read(clause.Text[from..to], tokens.Select(t => t with { Start = t.Start - from }).ToList())], null);
+        var words = _within.GetValue(clause, _ => new()).GetOrAdd((from, to), range => ReadPart(clause, range.Item1, range.Item2));
+        return Measure(question, [words], null);
     }
+
+    private TextWords ReadPart(Clause clause, int from, int to)
+    {
+        var tokens = new List<Token>();
+        foreach (var t in clause.Tokens(analyzer))
+            if (t.Start >= from && t.End <= to) tokens.Add(t with { Start = t.Start - from });
+        return Read(clause.Text[from..to], tokens);
+    }
+
+    /// <summary>The subject said by the clause alone, without its headings or its plan's title.</summary>
+    public Coverage OfClauseAlone(Clause clause, QuestionFacts question) => Measure(question, [Words(clause)], null);
 
     /// <summary>The subject said by any text (with the plan's title when <paramref name="docId"/> is given).</summary>
     public Coverage Of(string text, QuestionFacts question, string? docId = null) =>
@@ -106,60 +134,105 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     {
         var query = question.Query;
         if (query.Words.Count == 0) return new Coverage(0, 0);
-        bool Has(string w) => parts.Any(p => p.Set.Contains(w)) || title is { } t && t.Words.Contains(w);
-        var abbreviations = Abbreviations(query);
+        var subject = Subject(query);
         double total = 0, covered = 0, missing = 0;
-        foreach (var w in query.Words)
+        foreach (var w in subject.Words)
         {
-            if (abbreviations.Any(a => a.Covers(w.Term))) continue;
-            var idf = vocabulary.Idf(w.Term);
-            var weight = w.Forms[0].Similarity * idf;
-            total += weight;
+            total += w.Weight;
             var found = 0.0;
-            foreach (var f in w.Forms)
-                if (f.Similarity > found && Has(f.Word)) found = f.Similarity;
-            covered += weight * found;
-            if (found == 0 && w.Forms[0].Similarity >= 1) missing = Math.Max(missing, idf);
+            foreach (var (word, similarity) in w.Forms)
+                if (similarity > found && Has(parts, title, word)) found = similarity;
+            covered += w.Weight * found;
+            if (found == 0 && w.Forms[0].Similarity >= 1) missing = Math.Max(missing, w.Idf);
         }
-        foreach (var a in abbreviations)
+        foreach (var (a, idf, weight) in subject.Abbreviations)
         {
-            var idf = query.Words.Where(w => a.Covers(w.Term)).Select(w => vocabulary.Idf(w.Term)).DefaultIfEmpty(0).Max();
-            var weight = query.Words.Where(w => a.Covers(w.Term)).Sum(w => w.Forms[0].Similarity * vocabulary.Idf(w.Term));
             total += weight;
-            var keyed = parts.Any(p => p.Keys.Contains(a.Key)) || title is { } t && t.Keys.Contains(a.Key);
-            var share = keyed ? 1 : parts.Max(p => a.SaidBy(p.Terms));
+            var keyed = title is { } t && t.Keys.Contains(a.Key);
+            foreach (var p in parts) keyed |= p.Keys.Contains(a.Key);
+            double share;
+            if (keyed) share = 1;
+            else
+            {
+                share = a.SaidBy(parts[0]);
+                for (var k = 1; k < parts.Length; k++) share = Math.Max(share, a.SaidBy(parts[k]));
+            }
             covered += weight * share;
             if (share < 0.5) missing = Math.Max(missing, idf);
         }
-        int phrases = 0, phrasesFound = 0;
-        for (var i = 0; i + 1 < query.Words.Count; i++)
-        {
-            if (query.Words[i].Forms[0].Similarity < 1 || query.Words[i + 1].Forms[0].Similarity < 1) continue;
-            if (abbreviations.Any(a => a.Covers(query.Words[i].Term) || a.Covers(query.Words[i + 1].Term))) continue;
-            phrases++;
-            var next = query.Words[i + 1];
-            if (query.Words[i].Forms.Any(a => next.Forms.Any(b => parts.Any(p => p.Pairs.Contains((a.Word, b.Word)))))) phrasesFound++;
-        }
+        var phrasesFound = 0;
+        foreach (var (first, next) in subject.Phrases)
+            if (SaysPhrase(parts, first, next)) phrasesFound++;
+        var phrases = subject.Phrases.Length;
         var wordShare = total == 0 ? 0 : covered / total;
         return new Coverage(phrases == 0 ? wordShare : 0.6 * wordShare + 0.4 * phrasesFound / phrases, missing);
     }
 
+    private static bool Has(TextWords[] parts, (HashSet<string> Words, HashSet<string> Keys)? title, string word)
+    {
+        foreach (var p in parts)
+            if (p.Set.Contains(word)) return true;
+        return title is { } t && t.Words.Contains(word);
+    }
+
+    private static bool SaysPhrase(TextWords[] parts, QueryWord first, QueryWord next)
+    {
+        // A text's pairs are made of its words: only forms it holds can make one.
+        foreach (var p in parts)
+        foreach (var a in first.Forms)
+        {
+            if (!p.Set.Contains(a.Word)) continue;
+            foreach (var b in next.Forms)
+                if (p.Set.Contains(b.Word) && p.Pairs.Contains((a.Word, b.Word))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>What the matcher weighs of a question, worked out once per question rather than once per text it is measured against.</summary>
+    private sealed record QuerySubject(
+        (double Weight, double Idf, IReadOnlyList<(string Word, double Similarity)> Forms)[] Words,
+        (Abbreviation Abbreviation, double Idf, double Weight)[] Abbreviations,
+        (QueryWord First, QueryWord Next)[] Phrases,
+        HashSet<string> Bigrams,
+        (string Term, HashSet<string> Forms)[] Anchors);
+
+    private QuerySubject Subject(BuiltQuery query) => _subjects.GetValue(query, q =>
+    {
+        var abbreviations = Abbreviations(q);
+        bool Abbreviated(string term) => abbreviations.Any(a => a.Covers(term));
+        var words = q.Words.Where(w => !Abbreviated(w.Term))
+            .Select(w => (w.Forms[0].Similarity * vocabulary.Idf(w.Term), vocabulary.Idf(w.Term), w.Forms)).ToArray();
+        var spelled = abbreviations.Select(a => (a,
+            q.Words.Where(w => a.Covers(w.Term)).Select(w => vocabulary.Idf(w.Term)).DefaultIfEmpty(0).Max(),
+            q.Words.Where(w => a.Covers(w.Term)).Sum(w => w.Forms[0].Similarity * vocabulary.Idf(w.Term)))).ToArray();
+        var phrases = new List<(QueryWord, QueryWord)>();
+        for (var i = 0; i + 1 < q.Words.Count; i++)
+        {
+            if (q.Words[i].Forms[0].Similarity < 1 || q.Words[i + 1].Forms[0].Similarity < 1) continue;
+            if (Abbreviated(q.Words[i].Term) || Abbreviated(q.Words[i + 1].Term)) continue;
+            phrases.Add((q.Words[i], q.Words[i + 1]));
+        }
+        return new QuerySubject(words, spelled, phrases.ToArray(),
+            q.Terms.Select(t => t.Term).Where(t => t.Contains('_')).ToHashSet(),
+            q.Words.Select(w => (w.Term, w.Forms.Select(f => f.Word).ToHashSet())).ToArray());
+    });
+
     /// <summary>Where the subject's words stand in a clause, each weighted (rarer in the clause and inside a phrase weigh more).</summary>
     public List<(int Position, double Weight)> Anchors(Clause clause, QuestionFacts question)
     {
-        var query = question.Query;
         var tokens = clause.Tokens(analyzer);
         var anchors = new List<(int, double)>();
-        var bigrams = query.Terms.Select(t => t.Term).Where(t => t.Contains('_')).ToHashSet();
-        foreach (var w in query.Words)
+        var subject = Subject(question.Query);
+        var bigrams = subject.Bigrams;
+        var at = new List<int>();
+        foreach (var (term, forms) in subject.Anchors)
         {
-            var forms = w.Forms.Select(f => f.Word).ToHashSet();
-            var at = new List<int>();
+            at.Clear();
             for (var i = 0; i < tokens.Count; i++) if (forms.Contains(tokens[i].Term)) at.Add(i);
             foreach (var i in at)
             {
                 // A word that occurs once in the clause pins the answer down better than a repeated one.
-                var weight = vocabulary.Idf(w.Term) / at.Count;
+                var weight = vocabulary.Idf(term) / at.Count;
                 if (i + 1 < tokens.Count && bigrams.Contains(VietnameseAnalyzer.Bigram(tokens[i].Term, tokens[i + 1].Term))) weight *= 2;
                 anchors.Add((tokens[i].Start, weight));
             }
@@ -177,17 +250,17 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         return (numbers, analyzer.GlossaryTerms(doc.Info.Title, tokens).Where(k => k.StartsWith('#')).ToHashSet());
     });
 
-    private List<Abbreviation> Abbreviations(BuiltQuery query) => _abbreviations.GetValue(query, q =>
+    private List<Abbreviation> Abbreviations(BuiltQuery q)
     {
         var keys = q.Specials.Where(s => s.StartsWith('#')).ToHashSet();
         var found = analyzer.Glossary.Entries.Where(e => keys.Contains(e.Key))
-            .Select(e => new Abbreviation(e.Key,
+            .Select(e => _byEntry.GetOrAdd(e, e => new Abbreviation(e.Key,
                 e.Abbreviations.SelectMany(a => analyzer.Tokenize(a)).Select(t => t.Term).ToHashSet(),
                 e.Expansions.Select(x => StopWords.Content(analyzer.Tokenize(x).Select(t => t.Term).ToList()).ToArray())
-                    .Where(x => x.Length > 0).DefaultIfEmpty([]).ToArray()))
+                    .Where(x => x.Length > 0).DefaultIfEmpty([]).ToArray())))
             .ToList();
         // "KH&CN" also reads as "KH" (kế hoạch): the longer abbreviation is the one meant.
         found.RemoveAll(a => found.Any(b => b != a && b.Letters.Count > a.Letters.Count && a.Letters.IsSubsetOf(b.Letters)));
         return found;
-    });
+    }
 }
