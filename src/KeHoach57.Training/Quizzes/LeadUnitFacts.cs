@@ -9,13 +9,12 @@ namespace KeHoach57.Training.Quizzes;
 /// that names one ("1. Phòng Văn hóa - Xã hội" over the tasks it is given). The task is the rest of the clause.
 /// Collective names ("Các sở, ban, ngành") answer nothing here: a question needs one unit.
 /// </summary>
-public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer units) : IFactSource
+public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer units, FactCues cues) : IFactSource
 {
     private const int MinTaskWords = 6;
 
     // What a unit named at the head of a clause is given to do; "UBND tỉnh Bắc Giang ban hành Kế hoạch" is no task.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(\w+\W+){0,3}?(chu tri|(co|chiu) trach nhiem|tham muu|theo doi|huong dan|phoi hop|bao dam|dam bao|tong hop|to chuc|chi dao|kiem tra|tren co so|can doi|bo tri|la co quan|la dau moi)")]
-    private static partial System.Text.RegularExpressions.Regex Duty();
+    private readonly System.Text.RegularExpressions.Regex _duty = cues.Build(@"^\W*(\w+\W+){0,3}?{duty}");
 
     public QuizKind Kind => QuizKind.LeadUnit;
 
@@ -29,9 +28,11 @@ public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer uni
                 var opening = units.Find(clause.Text).FirstOrDefault(m => clause.Text[..m.Start].All(c => !char.IsLetter(c)));
                 string unit;
                 string task;
-                if (opening is not null && !UnitGazetteer.IsGeneric(opening.Canonical) && Duty().IsMatch(VietnameseText.Fold(clause.Text[opening.End..])))
+                if (opening is not null && !UnitGazetteer.IsGeneric(opening.Canonical) && _duty.IsMatch(VietnameseText.Fold(clause.Text[opening.End..])))
                     (unit, task) = (opening.Canonical, clause.Text[opening.End..]);
-                else if (opening is null && GoverningUnit(clause, headingUnit) is { } governing)
+                // A heading's unit governs the items under it, not the pieces of an item's list ("…: Phát triển hạ tầng số;
+                // chuyển đổi số cho doanh nghiệp…"), which name no task of their own.
+                else if (opening is null && StartsItem(clause) && GoverningUnit(clause, headingUnit) is { } governing)
                     (unit, task) = (governing, clause.Text);
                 else continue;
                 task = task.TrimStart(' ', ':', ',', '-', '.');
@@ -55,6 +56,10 @@ public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer uni
 
     public string Key(string value) => FactText.Compact(value);
 
+    /// <summary>Single units the plan names anywhere (collectives answer no "which unit" stem).</summary>
+    public IEnumerable<string> Mentioned(CorpusDocument plan) =>
+        plan.Chunks.SelectMany(c => units.Find(c.Text)).Select(m => m.Canonical).Where(u => !UnitGazetteer.IsGeneric(u)).Distinct();
+
     /// <summary>The unit a section's own heading names, when the heading is that name and little else.</summary>
     private string? HeadingUnit(Chunk chunk)
     {
@@ -70,6 +75,15 @@ public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer uni
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d+(\.\d+)*\.|[a-zđ]\))\s*\S")]
     private static partial System.Text.RegularExpressions.Regex HeadingLine();
+
+    /// <summary>Whether the clause opens a line of its passage (an item or a paragraph), after its bullet.</summary>
+    private static bool StartsItem(Answering.Clauses.Clause clause)
+    {
+        var text = clause.Chunk.Text;
+        var i = Math.Min(clause.Start, text.Length) - 1;
+        while (i >= 0 && text[i] is ' ' or '\t' or '-' or '+' or '•' or '–' or '*') i--;
+        return i < 0 || text[i] == '\n';
+    }
 
     /// <summary>
     /// The unit whose heading a clause stands under. A chunk opens with its own heading line and may carry a tiny

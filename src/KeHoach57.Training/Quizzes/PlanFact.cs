@@ -43,6 +43,12 @@ public interface IFactSource
 
     /// <summary>The comparable key of a value: two values with the same key are the same answer.</summary>
     string Key(string value);
+
+    /// <summary>
+    /// Values of this kind a plan names outside its facts (units it mentions anywhere): more distractors when the facts
+    /// alone have too few distinct values.
+    /// </summary>
+    IEnumerable<string> Mentioned(Core.Documents.CorpusDocument plan) => [];
 }
 
 /// <summary>Small text helpers the fact sources share.</summary>
