@@ -33,6 +33,8 @@ public sealed class DeadlineFacts(FactContext context, FactCues cues) : IFactSou
 
     private readonly Regex _reportFirst = cues.Build("^{report}");
 
+    private readonly Regex _leadingPeriod = cues.Build(@"^\s*{period}\s+");
+
     private readonly Regex _leadingJoiner = cues.Build(@"^\W*{joiner}\s+");
 
     public IEnumerable<PlanFact> Read(CorpusDocument plan)
@@ -50,6 +52,15 @@ public sealed class DeadlineFacts(FactContext context, FactCues cues) : IFactSou
                 if (span.Display.StartsWith("trong năm") && !_completes.IsMatch(Fold(segment))) continue;
                 // "định kỳ 6 tháng (trước ngày 05/6)": the subject stands before the bracket.
                 if (FactText.Words(segment) == 0 && from > 1) segment = FactText.SegmentBefore(clause.Text, from - 1).Text;
+                // "báo cáo UBND huyện (thông qua Phòng Văn hóa - Xã hội) kết quả thực hiện trước ngày 10 hằng tháng": the
+                // subject goes on before the aside; "hằng tháng, 3 tháng, 1 năm báo cáo…" leaves its period to the date.
+                else if (from > 1 && clause.Text[from - 1] == ')' && clause.Text.LastIndexOf('(', from - 1) is var open and > 0)
+                {
+                    var before = FactText.SegmentBefore(clause.Text, open).Text;
+                    var period = _leadingPeriod.Match(VietnameseText.Fold(before));
+                    if (period.Success && VietnameseText.Fold(before).Length == before.Length) before = before[period.Length..];
+                    segment = before.TrimEnd() + " " + segment.TrimStart();
+                }
                 var task = IsVague(segment);
                 var subject = task ? TaskBefore(clause, span.Start) : segment;
                 subject = Trim(subject);

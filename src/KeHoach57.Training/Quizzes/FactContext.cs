@@ -24,6 +24,7 @@ public sealed class FactContext(ClauseReader clauses, AnswerText text, Vietnames
     {
         var words = shown.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         int counted = 0, readable = 0;
+        var last = true;
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i].Trim(Edges);
@@ -31,9 +32,11 @@ public sealed class FactContext(ClauseReader clauses, AnswerText text, Vietnames
             counted++;
             // "xir 1" (xử lý), "Từ 1 phủ sóng" (tỷ lệ): a lone "1" right after a word is a lost syllable, not a count.
             var lostSyllable = word == "1" && i > 0 && char.IsLetter(words[i - 1][^1]);
-            if (!lostSyllable && ReadableWord(word)) readable++;
+            last = !lostSyllable && ReadableWord(word);
+            if (last) readable++;
         }
-        return counted > 0 && readable >= MinReadable * counted;
+        // "… sử dụng ph" (the OCR's "ph.n mềm" cut at its dot): a subject that ends in a broken word is cut short.
+        return counted > 0 && last && readable >= MinReadable * counted;
     }
 
     public const double MinReadable = 0.85;

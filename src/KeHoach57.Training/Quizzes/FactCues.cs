@@ -12,7 +12,7 @@ public sealed class FactCues
 {
     /// <summary>The lists the sources read; each must have at least one phrase.</summary>
     public static readonly IReadOnlyList<string> Lists =
-        ["due", "completes", "dangling", "between", "joiner", "vague", "period", "report", "duty", "goal-section", "target-cue", "target-verb"];
+        ["due", "completes", "dangling", "between", "joiner", "vague", "period", "report", "duty", "partners", "task-verb", "goal-section", "target-cue", "target-verb"];
 
     private readonly Dictionary<string, List<string>> _phrases = Lists.ToDictionary(l => l, _ => new List<string>());
 

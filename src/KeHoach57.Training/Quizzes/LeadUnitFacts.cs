@@ -16,6 +16,10 @@ public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer uni
     // What a unit named at the head of a clause is given to do; "UBND tỉnh Bắc Giang ban hành Kế hoạch" is no task.
     private readonly System.Text.RegularExpressions.Regex _duty = cues.Build(@"^\W*(\w+\W+){0,3}?{duty}");
 
+    private readonly System.Text.RegularExpressions.Regex _partners = cues.Build(@"(,\s*)?(?<![\p{L}\d]){partners}\s+");
+
+    private readonly System.Text.RegularExpressions.Regex _taskVerb = cues.Build(@"(?<![\p{L}\d]){task-verb}");
+
     public QuizKind Kind => QuizKind.LeadUnit;
 
     public IEnumerable<PlanFact> Read(CorpusDocument plan)
@@ -35,7 +39,7 @@ public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer uni
                 else if (opening is null && StartsItem(clause) && GoverningUnit(clause, headingUnit) is { } governing)
                     (unit, task) = (governing, clause.Text);
                 else continue;
-                task = task.TrimStart(' ', ':', ',', '-', '.');
+                task = WithoutPartners(task.TrimStart(' ', ':', ',', '-', '.'));
                 // "Trách nhiệm của Ban Chỉ đạo tỉnh" under its own heading names the unit: it asks nothing.
                 if (FactText.Words(task) < MinTaskWords || ValuesIn(task).Contains(Key(unit))) continue;
                 var shown = FactText.Cap(context.Display(task, plan.Info.Id), 22).Replace(" Các ", " các ");
@@ -49,6 +53,25 @@ public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer uni
                 };
             }
         }
+    }
+
+    private const int MaxPartnerWords = 14;
+
+    /// <summary>
+    /// "chủ trì, phối hợp với các sở, ban, ngành, địa phương theo dõi, đôn đốc …" → "chủ trì theo dõi, đôn đốc …": the
+    /// units a lead works with are another fact, and a "which unit" stem that names them has more than one answer in it.
+    /// </summary>
+    private string WithoutPartners(string task)
+    {
+        var folded = VietnameseText.Fold(task);
+        // Cuts found in the folded text apply to the source only while folding keeps offsets.
+        if (folded.Length != task.Length) return task;
+        var partners = _partners.Match(folded);
+        if (!partners.Success) return task;
+        var after = partners.Index + partners.Length;
+        var verb = _taskVerb.Match(folded[after..]);
+        if (!verb.Success || FactText.Words(task[after..(after + verb.Index)]) > MaxPartnerWords) return task;
+        return task[..partners.Index].TrimEnd(' ', ',') + " " + task[(after + verb.Index)..].TrimStart();
     }
 
     public IReadOnlySet<string> ValuesIn(string text) =>

@@ -48,14 +48,17 @@ public sealed partial class TargetFacts(FactContext context, FactCues cues) : IF
                         var verb = _trailingVerb.Match(VietnameseText.Fold(before));
                         subject = verb.Success && VietnameseText.Fold(before).Length == before.Length ? before[..verb.Index] : before;
                     }
+                    // "… (VNeID), tỷ lệ người dân có chữ ký số đạt40%": a figure the reader did not split off ends the subject before it.
+                    if (subject.IndexOf('%') is var glued and >= 0)
+                        subject = subject.LastIndexOf(',', glued) is var comma and > 0 ? subject[..comma] : "";
                     if (FactText.Words(subject) < 2) continue;
                     var shown = FactText.Cap(context.Display(subject, plan.Info.Id), 18);
-                    if (!FactContext.Readable(shown + per)) continue;
+                    if (!FactContext.Readable(shown) || per.Length > 0 && !FactContext.Readable(per)) continue;
                     var horizon = Horizon(clause.Text[..span.Start]) ?? Horizon(chunk.Section);
                     var lead = horizon is null ? "" : horizon + ", ";
                     yield return new PlanFact(plan.Info.Id, Kind, shown, span.Display, [Key(span.Display) + "%"],
                         $"{lead}mục tiêu về {shown} là bao nhiêu{per}?",
-                        per.Length == 0 ? $"{lead}mục tiêu {span.Display} {shown}" : $"{lead}mục tiêu {shown} đạt {span.Display}{per[3..]}", clause)
+                        per.Length == 0 ? $"{lead}mục tiêu {span.Display} {shown}" : $"{lead}mục tiêu {shown} đạt {span.Display} {per[3..]}", clause)
                     {
                         SubjectWords = context.ContentWords(subject),
                         ShownWords = context.ContentWords(shown),
