@@ -62,7 +62,14 @@ public sealed class DeadlineFacts(FactContext context, FactCues cues) : IFactSou
                     segment = before.TrimEnd() + " " + segment.TrimStart();
                 }
                 var task = IsVague(segment);
-                var subject = task ? TaskBefore(clause, span.Start) : segment;
+                var cited = clause;
+                var subject = segment;
+                if (task)
+                {
+                    (var taskStart, subject) = TaskBefore(clause, span.Start);
+                    // "Xây dựng kế hoạch …; hoàn thành trong quý II/2025": the quote holds the task as well as its date.
+                    if (taskStart < clause.Start) cited = context.Covering(clause.Chunk, taskStart, clause.Start + span.End) ?? clause;
+                }
                 subject = Trim(subject);
                 if (FactText.Words(subject) < 2 || IsVague(subject)) continue;
                 var folded = Fold(subject);
@@ -79,7 +86,7 @@ public sealed class DeadlineFacts(FactContext context, FactCues cues) : IFactSou
                 var (question, statement) = task
                     ? ($"việc “{shown}” phải hoàn thành {when}?", $"việc “{shown}” hoàn thành {span.Display}")
                     : ($"hạn của {shown} là {when}?", $"hạn của {shown} là {span.Display}");
-                yield return new PlanFact(plan.Info.Id, Kind, shown, span.Display, accept, question, statement, clause)
+                yield return new PlanFact(plan.Info.Id, Kind, shown, span.Display, accept, question, statement, cited)
                 {
                     SubjectWords = context.ContentWords(subject),
                     ShownWords = context.ContentWords(shown),
@@ -99,15 +106,19 @@ public sealed class DeadlineFacts(FactContext context, FactCues cues) : IFactSou
     /// "Xây dựng kế hoạch …; hoàn thành trong quý II/2025": when the words before the date only say "hoàn thành",
     /// the subject is the task the sentence (or, when the clause starts there, the sentence before it) names.
     /// </summary>
-    private string TaskBefore(Answering.Clauses.Clause clause, int at)
+    private (int Start, string Text) TaskBefore(Answering.Clauses.Clause clause, int at)
     {
         var text = clause.Chunk.Text;
         var offset = clause.Start;
-        if (offset + clause.Text.Length > text.Length || string.CompareOrdinal(text, offset, clause.Text, 0, clause.Text.Length) != 0)
-            (text, offset) = (clause.Text, 0);
+        var inChunk = offset + clause.Text.Length <= text.Length && string.CompareOrdinal(text, offset, clause.Text, 0, clause.Text.Length) == 0;
+        if (!inChunk) (text, offset) = (clause.Text, 0);
         var (start, segment) = FactText.SegmentBefore(text, offset + at, FactText.Stops);
-        if (IsVague(Trim(segment)) && start > 1) segment = FactText.SegmentBefore(text, start - 1, FactText.Stops).Text + " " + segment;
-        return FactText.Cap(segment, 18);
+        if (IsVague(Trim(segment)) && start > 1)
+        {
+            var before = FactText.SegmentBefore(text, start - 1, FactText.Stops);
+            (start, segment) = (before.Start, before.Text + " " + segment);
+        }
+        return (inChunk ? start : clause.Start, FactText.Cap(segment, 18));
     }
 
     /// <summary>The subject without the words that only lead to the date ("… hoàn thành trong", "… trude").</summary>

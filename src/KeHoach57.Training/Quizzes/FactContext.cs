@@ -11,6 +11,10 @@ public sealed class FactContext(ClauseReader clauses, AnswerText text, Vietnames
     /// <summary>Clauses as written (not their run-on readings, which repeat them).</summary>
     public IEnumerable<Clause> Clauses(Chunk chunk) => clauses.Of(chunk).Where(c => !c.RunOn);
 
+    /// <summary>The shortest clause, run-on readings included, that holds the stretch [start, end) of the chunk's text.</summary>
+    public Clause? Covering(Chunk chunk, int start, int end) =>
+        clauses.Of(chunk).Where(c => c.Start <= start && c.Start + c.Text.Length >= end).MinBy(c => c.Text.Length);
+
     /// <summary>Source text in proper Vietnamese: unit names in canonical form, OCR words read back when certain.</summary>
     public string Display(string source, string planId) => VietnameseText.CollapseSpaces(text.ForAnswer(source, planId)).Trim();
 

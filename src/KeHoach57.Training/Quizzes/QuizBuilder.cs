@@ -82,7 +82,7 @@ public sealed class QuizBuilder(Corpus corpus, SourceLabels labels, FactContext 
         // The closest subject in another plan whose value this passage does not also hold.
         var other = facts
             .Where(f => f.Kind == fact.Kind && f.PlanId != fact.PlanId && !inPassage.Contains(source.Key(f.Value))
-                        && Similar(f.ShownWords, fact.ShownWords) >= SameSubject)
+                        && Similar(f.ShownWords, fact.ShownWords) >= SameSubject && SameCodes(f.ShownWords, fact.ShownWords))
             .OrderByDescending(f => Similar(f.ShownWords, fact.ShownWords)).ThenBy(f => f.ChunkId, StringComparer.Ordinal)
             .FirstOrDefault();
         if (other is null) return null;
@@ -195,6 +195,10 @@ public sealed class QuizBuilder(Corpus corpus, SourceLabels labels, FactContext 
         var cut = label.IndexOf(" › ", StringComparison.Ordinal);
         return cut < 0 ? "" : label[(cut + 3)..].Trim().TrimEnd(',');
     }
+
+    /// <summary>"phủ sóng 5G" and "phủ sóng 6G" share most words but not their subject: words with digits must agree.</summary>
+    private static bool SameCodes(IReadOnlySet<string> a, IReadOnlySet<string> b) =>
+        a.Where(w => w.Any(char.IsDigit)).ToHashSet().SetEquals(b.Where(w => w.Any(char.IsDigit)));
 
     private static double Similar(IReadOnlySet<string> a, IReadOnlySet<string> b) =>
         a.Count == 0 || b.Count == 0 ? 0 : (double)a.Count(b.Contains) / a.Union(b).Count();
