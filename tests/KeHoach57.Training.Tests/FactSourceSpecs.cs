@@ -105,5 +105,16 @@ public class FactSourceSpecs(TrainingFixture fixture)
         Assert.Contains("hoan thanh trong quy", Fold(item.Citation.Quote));
     }
 
+    [Fact]
+    public void Kế_hoạch_có_dòng_bảng_chỉ_tiêu_cùng_con_số_không_làm_phương_án_nhiễu_của_câu_kế_hoạch_nào()
+    {
+        // Trường Giang's Phụ lục I row "Tỷ lệ dữ liệu … được tích hợp trên nền tảng chia sẻ LGSP | % | =60 =80 100 100 100"
+        // sets 100% as Thái Nguyên does: the "%" stands in its own cell, so its figures are percentages all the same.
+        var truongGiang = fixture.Get<Answering.Composition.SourceLabels>().Plan("truong-giang");
+        var lgsp = Items.Where(i => i is { Kind: QuizKind.Plan, PlanId: "thai-nguyen", FactValue: "100%" } && i.Stem.Contains("LGSP")).ToList();
+        Assert.NotEmpty(lgsp);
+        Assert.All(lgsp, i => Assert.DoesNotContain(truongGiang, i.Options));
+    }
+
     private static string Fold(string s) => VietnameseText.CollapseSpaces(VietnameseText.Fold(s));
 }

@@ -68,8 +68,23 @@ public sealed partial class TargetFacts(FactContext context, FactCues cues) : IF
         }
     }
 
-    public IReadOnlySet<string> ValuesIn(string text) =>
-        ValueSpans.Figures(text).Where(s => s.Kind == ValueKind.Percent).Select(s => Key(s.Display)).ToHashSet();
+    /// <summary>
+    /// Percentages in the text; in an indicator table's row ("Tỷ lệ … LGSP | % | =60 =80 100 100 100") the unit stands in
+    /// its own cell, so the figures after a lone "%" are percentages too: another plan's row that sets the same figure
+    /// says the same thing, and its plan is no distractor for "which plan".
+    /// </summary>
+    public IReadOnlySet<string> ValuesIn(string text)
+    {
+        var figures = ValueSpans.Figures(text);
+        var values = figures.Where(s => s.Kind == ValueKind.Percent).Select(s => Key(s.Display)).ToHashSet();
+        if (UnitCell().Match(text) is { Success: true } unit)
+            foreach (var figure in figures.Where(f => f.Start >= unit.Index && f.Kind == ValueKind.Number))
+                values.Add(Key(Regex.Match(figure.Display, @"\d+(?:[.,]\d+)?").Value + "%"));
+        return values;
+    }
+
+    [GeneratedRegex(@"(?<=\s)%(?=\s)")]
+    private static partial Regex UnitCell();
 
     /// <summary>"trên 50%", "≥ 50%" and "50 %" are one answer: the figure.</summary>
     public string Key(string value) => Percent().Match(value) is { Success: true } m ? m.Value.Replace(" ", "").TrimEnd('%').Replace('.', ',') : FactText.Compact(value);
