@@ -116,5 +116,12 @@ public class FactSourceSpecs(TrainingFixture fixture)
         Assert.All(lgsp, i => Assert.DoesNotContain(truongGiang, i.Options));
     }
 
+    [Theory]
+    [InlineData("30% doanh nghiệp của tỉnh si:r dụng nền tảng số; 40% …", 3, "doanh nghiệp của tỉnh si:r dụng nền tảng số")]
+    [InlineData("100% xã sử dụng ph.n mềm quản trị. Còn lại", 4, "xã sử dụng ph.n mềm quản trị")]
+    [InlineData("đạt 90%: dịch vụ công", 7, "")]
+    public void Dấu_OCR_chèn_giữa_hai_chữ_của_một_từ_không_cắt_chủ_đề(string text, int start, string subject) =>
+        Assert.Equal(subject, FactText.SegmentAfter(text, start, text.Length, FactText.Stops).Trim());
+
     private static string Fold(string s) => VietnameseText.CollapseSpaces(VietnameseText.Fold(s));
 }

@@ -21,6 +21,8 @@ public sealed partial class TargetFacts(FactContext context, FactCues cues) : IF
 
     private readonly Regex _targetCue = cues.Build(@"(^|\W){target-cue}");
 
+    private readonly Regex _leadingCue = cues.Build(@"^\W*{target-cue}\s*");
+
     private readonly Regex _trailingVerb = cues.Build(@"\s+{target-verb}\s*$");
 
     public IEnumerable<PlanFact> Read(CorpusDocument plan)
@@ -47,6 +49,9 @@ public sealed partial class TargetFacts(FactContext context, FactCues cues) : IF
                         var (_, before) = FactText.SegmentBefore(clause.Text, span.Start, FactText.Stops);
                         var verb = _trailingVerb.Match(VietnameseText.Fold(before));
                         subject = verb.Success && VietnameseText.Fold(before).Length == before.Length ? before[..verb.Index] : before;
+                        // "Phấn đấu bố trí tỷ lệ … 25%": the cue that made it a target is no part of what it is a target for.
+                        if (_leadingCue.Match(VietnameseText.Fold(subject)) is { Success: true } cue && VietnameseText.Fold(subject).Length == subject.Length)
+                            subject = subject[cue.Length..];
                     }
                     // "… (VNeID), tỷ lệ người dân có chữ ký số đạt40%": a figure the reader did not split off ends the subject before it.
                     if (subject.IndexOf('%') is var glued and >= 0)
