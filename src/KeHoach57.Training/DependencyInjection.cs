@@ -11,6 +11,8 @@ public static class DependencyInjection
     public static IServiceCollection AddTraining(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<FactContext>();
+        // Read (and checked) here, so a bad row of facts.tsv stops the start instead of the first quiz.
+        services.TryAddSingleton(FactCues.Default);
         // The order facts are read in is the order items are numbered and listed in.
         services.TryAddEnumerable(
         [

@@ -178,18 +178,28 @@ public static class EvalCommand
             Console.WriteLine($"Nguồn đầu tiên đúng kế hoạch (mục, với câu tìm mục), kể cả khi từ chối: {results.Count(r => r.SourceFound)}/{results.Count}");
             foreach (var g in results.GroupBy(r => (r.Item.Kind, r.Item.Level)).OrderBy(g => g.Key))
                 Console.WriteLine($"  {g.Key.Kind,-9} {g.Key.Level,-8} đúng {g.Count(r => r.Right),4}/{g.Count(),-4} sai {g.Count(r => !r.Right),4} (từ chối {g.Count(r => !r.Answer.Answered)}) · nguồn đúng {g.Count(r => r.SourceFound)}");
+            Console.WriteLine("Câu sai theo cách sai: " + string.Join(", ", results.Where(r => !r.Right).GroupBy(r => r.Miss).OrderBy(g => g.Key)
+                .Select(g => $"{MissName(g.Key)} {g.Count()}")));
             foreach (var r in results.Where(r => !r.Right))
-                Console.WriteLine($"SAI {r.Item.Id} [{r.Item.Kind}/{r.Item.Level}] {r.Item.Stem}\n    cần: {r.Item.Answer} · trợ lý: {(r.Answer.Answered ? "" : "(từ chối) ")}{r.Answer.Line} · nguồn: {r.Answer.Citations.FirstOrDefault()?.Label}");
+                Console.WriteLine($"SAI {r.Item.Id} [{r.Item.Kind}/{r.Item.Level}] ({MissName(r.Miss)}) {r.Item.Stem}\n    cần: {r.Item.Answer} · trợ lý: {r.Answer.Line} · nguồn: {r.Answer.Citations.FirstOrDefault()?.Label}");
             if (parse.GetValue(report) is { } file)
                 await File.WriteAllLinesAsync(file.FullName, results.Select(r => System.Text.Json.JsonSerializer.Serialize(new
                 {
                     r.Item.Id, kind = r.Item.Kind.ToString(), level = r.Item.Level.ToString(), r.Item.Stem, expected = r.Item.Answer, right = r.Right,
-                    answered = r.Answer.Answered, sourceFound = r.SourceFound, answer = r.Answer.Line, source = r.Answer.Citations.FirstOrDefault()?.ChunkId,
+                    answered = r.Answer.Answered, sourceFound = r.SourceFound, miss = r.Miss?.ToString(), answer = r.Answer.Line, source = r.Answer.Citations.FirstOrDefault()?.ChunkId,
                 })), ct);
             return 0;
         });
         return command;
     }
+
+    private static string MissName(KeHoach57.Training.Quizzes.SelfCheckMiss? miss) => miss switch
+    {
+        KeHoach57.Training.Quizzes.SelfCheckMiss.Refused => "từ chối",
+        KeHoach57.Training.Quizzes.SelfCheckMiss.OtherPassage => "trả lời từ đoạn khác",
+        KeHoach57.Training.Quizzes.SelfCheckMiss.OtherValue => "đúng đoạn, sai giá trị",
+        _ => "đúng",
+    };
 
     /// <summary>`eval split`: writes "half" into every fact that has none; facts already placed stay where they are.</summary>
     private static Command SplitCommand()

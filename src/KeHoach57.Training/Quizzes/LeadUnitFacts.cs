@@ -9,13 +9,16 @@ namespace KeHoach57.Training.Quizzes;
 /// that names one ("1. Phòng Văn hóa - Xã hội" over the tasks it is given). The task is the rest of the clause.
 /// Collective names ("Các sở, ban, ngành") answer nothing here: a question needs one unit.
 /// </summary>
-public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer units) : IFactSource
+public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer units, FactCues cues) : IFactSource
 {
     private const int MinTaskWords = 6;
 
     // What a unit named at the head of a clause is given to do; "UBND tỉnh Bắc Giang ban hành Kế hoạch" is no task.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(\w+\W+){0,3}?(chu tri|(co|chiu) trach nhiem|tham muu|theo doi|huong dan|phoi hop|bao dam|dam bao|tong hop|to chuc|chi dao|kiem tra|tren co so|can doi|bo tri|la co quan|la dau moi)")]
-    private static partial System.Text.RegularExpressions.Regex Duty();
+    private readonly System.Text.RegularExpressions.Regex _duty = cues.Build(@"^\W*(\w+\W+){0,3}?{duty}");
+
+    private readonly System.Text.RegularExpressions.Regex _partners = cues.Build(@"(,\s*)?(?<![\p{L}\d]){partners}\s+");
+
+    private readonly System.Text.RegularExpressions.Regex _taskVerb = cues.Build(@"(?<![\p{L}\d]){task-verb}");
 
     public QuizKind Kind => QuizKind.LeadUnit;
 
@@ -29,12 +32,14 @@ public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer uni
                 var opening = units.Find(clause.Text).FirstOrDefault(m => clause.Text[..m.Start].All(c => !char.IsLetter(c)));
                 string unit;
                 string task;
-                if (opening is not null && !UnitGazetteer.IsGeneric(opening.Canonical) && Duty().IsMatch(VietnameseText.Fold(clause.Text[opening.End..])))
+                if (opening is not null && !UnitGazetteer.IsGeneric(opening.Canonical) && _duty.IsMatch(VietnameseText.Fold(clause.Text[opening.End..])))
                     (unit, task) = (opening.Canonical, clause.Text[opening.End..]);
-                else if (opening is null && GoverningUnit(clause, headingUnit) is { } governing)
+                // A heading's unit governs the items under it, not the pieces of an item's list ("…: Phát triển hạ tầng số;
+                // chuyển đổi số cho doanh nghiệp…"), which name no task of their own.
+                else if (opening is null && StartsItem(clause) && GoverningUnit(clause, headingUnit) is { } governing)
                     (unit, task) = (governing, clause.Text);
                 else continue;
-                task = task.TrimStart(' ', ':', ',', '-', '.');
+                task = WithoutPartners(task.TrimStart(' ', ':', ',', '-', '.'));
                 // "Trách nhiệm của Ban Chỉ đạo tỉnh" under its own heading names the unit: it asks nothing.
                 if (FactText.Words(task) < MinTaskWords || ValuesIn(task).Contains(Key(unit))) continue;
                 var shown = FactText.Cap(context.Display(task, plan.Info.Id), 22).Replace(" Các ", " các ");
@@ -50,10 +55,33 @@ public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer uni
         }
     }
 
+    private const int MaxPartnerWords = 14;
+
+    /// <summary>
+    /// "chủ trì, phối hợp với các sở, ban, ngành, địa phương theo dõi, đôn đốc …" → "chủ trì theo dõi, đôn đốc …": the
+    /// units a lead works with are another fact, and a "which unit" stem that names them has more than one answer in it.
+    /// </summary>
+    private string WithoutPartners(string task)
+    {
+        var folded = VietnameseText.Fold(task);
+        // Cuts found in the folded text apply to the source only while folding keeps offsets.
+        if (folded.Length != task.Length) return task;
+        var partners = _partners.Match(folded);
+        if (!partners.Success) return task;
+        var after = partners.Index + partners.Length;
+        var verb = _taskVerb.Match(folded[after..]);
+        if (!verb.Success || FactText.Words(task[after..(after + verb.Index)]) > MaxPartnerWords) return task;
+        return task[..partners.Index].TrimEnd(' ', ',') + " " + task[(after + verb.Index)..].TrimStart();
+    }
+
     public IReadOnlySet<string> ValuesIn(string text) =>
         units.Find(text).Concat(units.FindScattered(text)).Select(m => Key(m.Canonical)).ToHashSet();
 
     public string Key(string value) => FactText.Compact(value);
+
+    /// <summary>Single units the plan names anywhere (collectives answer no "which unit" stem).</summary>
+    public IEnumerable<string> Mentioned(CorpusDocument plan) =>
+        plan.Chunks.SelectMany(c => units.Find(c.Text)).Select(m => m.Canonical).Where(u => !UnitGazetteer.IsGeneric(u)).Distinct();
 
     /// <summary>The unit a section's own heading names, when the heading is that name and little else.</summary>
     private string? HeadingUnit(Chunk chunk)
@@ -70,6 +98,15 @@ public sealed partial class LeadUnitFacts(FactContext context, UnitGazetteer uni
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d+(\.\d+)*\.|[a-zđ]\))\s*\S")]
     private static partial System.Text.RegularExpressions.Regex HeadingLine();
+
+    /// <summary>Whether the clause opens a line of its passage (an item or a paragraph), after its bullet.</summary>
+    private static bool StartsItem(Answering.Clauses.Clause clause)
+    {
+        var text = clause.Chunk.Text;
+        var i = Math.Min(clause.Start, text.Length) - 1;
+        while (i >= 0 && text[i] is ' ' or '\t' or '-' or '+' or '•' or '–' or '*') i--;
+        return i < 0 || text[i] == '\n';
+    }
 
     /// <summary>
     /// The unit whose heading a clause stands under. A chunk opens with its own heading line and may carry a tiny

@@ -43,6 +43,12 @@ public interface IFactSource
 
     /// <summary>The comparable key of a value: two values with the same key are the same answer.</summary>
     string Key(string value);
+
+    /// <summary>
+    /// Values of this kind a plan names outside its facts (units it mentions anywhere): more distractors when the facts
+    /// alone have too few distinct values.
+    /// </summary>
+    IEnumerable<string> Mentioned(Core.Documents.CorpusDocument plan) => [];
 }
 
 /// <summary>Small text helpers the fact sources share.</summary>
@@ -60,7 +66,10 @@ public static class FactText
     /// <summary>The stretch of <paramref name="text"/> that ends at <paramref name="end"/> and starts after the last separator.</summary>
     public static (int Start, string Text) SegmentBefore(string text, int end, char[]? separators = null)
     {
-        var start = text.LastIndexOfAny(separators ?? Separators, Math.Max(0, end - 1)) + 1;
+        var at = Math.Max(0, end - 1);
+        var stop = -1;
+        while (at >= 0 && (stop = text.LastIndexOfAny(separators ?? Separators, at)) >= 0 && InWord(text, stop)) at = stop - 1;
+        var start = stop < 0 || at < 0 ? 0 : stop + 1;
         if (end == 0) start = 0;
         return (start, text[start..end]);
     }
@@ -68,10 +77,16 @@ public static class FactText
     /// <summary>The stretch that starts at <paramref name="start"/> and ends before the next separator (or <paramref name="limit"/>).</summary>
     public static string SegmentAfter(string text, int start, int limit, char[]? separators = null)
     {
-        var end = text.IndexOfAny(separators ?? Separators, start);
+        var end = start - 1;
+        do end = text.IndexOfAny(separators ?? Separators, end + 1);
+        while (end >= 0 && end < limit && InWord(text, end));
         if (end < 0 || end > limit) end = limit;
         return text[start..end];
     }
+
+    /// <summary>"si:r" (sử), "ph.n" (phần): a mark the OCR put between two letters of one word ends no stretch.</summary>
+    private static bool InWord(string text, int at) =>
+        at > 0 && at + 1 < text.Length && char.IsLetter(text[at - 1]) && char.IsLetter(text[at + 1]);
 
     /// <summary>Letters-bearing words in a stretch of text.</summary>
     public static int Words(string text) =>

@@ -20,6 +20,7 @@ public sealed class QuizBuilder(Corpus corpus, SourceLabels labels, FactContext 
     private const double SameSubject = 0.5;
     private readonly Dictionary<QuizKind, IFactSource> _sources = sources.ToDictionary(s => s.Kind);
     private readonly Dictionary<(QuizKind, string), IReadOnlySet<string>> _values = new();
+    private readonly Dictionary<QuizKind, IReadOnlyList<string>> _mentioned = new();
 
     public IFactSource Source(QuizKind kind) => _sources[kind];
 
@@ -81,7 +82,7 @@ public sealed class QuizBuilder(Corpus corpus, SourceLabels labels, FactContext 
         // The closest subject in another plan whose value this passage does not also hold.
         var other = facts
             .Where(f => f.Kind == fact.Kind && f.PlanId != fact.PlanId && !inPassage.Contains(source.Key(f.Value))
-                        && Similar(f.ShownWords, fact.ShownWords) >= SameSubject)
+                        && Similar(f.ShownWords, fact.ShownWords) >= SameSubject && SameCodes(f.ShownWords, fact.ShownWords))
             .OrderByDescending(f => Similar(f.ShownWords, fact.ShownWords)).ThenBy(f => f.ChunkId, StringComparer.Ordinal)
             .FirstOrDefault();
         if (other is null) return null;
@@ -131,13 +132,27 @@ public sealed class QuizBuilder(Corpus corpus, SourceLabels labels, FactContext 
         foreach (var value in first)
             if (taken.Add(source.Key(value))) picked.Add(value);
         var shape = Shape(fact.Value);
-        foreach (var value in facts.Where(f => f.Kind == fact.Kind).Select(f => f.Value).Distinct()
-                     .OrderBy(v => Shape(v) == shape ? 0 : 1).ThenBy(v => FactText.Hash(itemId + v)))
+        // Other facts' values first, then values the plans only mention.
+        var values = facts.Where(f => f.Kind == fact.Kind).Select(f => f.Value).Distinct()
+            .OrderBy(v => Shape(v) == shape ? 0 : 1).ThenBy(v => FactText.Hash(itemId + v))
+            .Concat(Mentioned(source).OrderBy(v => Shape(v) == shape ? 0 : 1).ThenBy(v => FactText.Hash(itemId + v)));
+        foreach (var value in values)
         {
             if (picked.Count == Distractors) break;
             if (taken.Add(source.Key(value))) picked.Add(value);
         }
         return picked;
+    }
+
+    /// <summary>Values of the kind every plan mentions, read once.</summary>
+    private IReadOnlyList<string> Mentioned(IFactSource source)
+    {
+        lock (_mentioned)
+        {
+            if (!_mentioned.TryGetValue(source.Kind, out var found))
+                _mentioned[source.Kind] = found = corpus.Documents.SelectMany(source.Mentioned).Distinct().ToList();
+            return found;
+        }
     }
 
     /// <summary>Whether a plan states the value about the same subject (read either as the OCR has it or as restored): then it is no distractor.</summary>
@@ -180,6 +195,10 @@ public sealed class QuizBuilder(Corpus corpus, SourceLabels labels, FactContext 
         var cut = label.IndexOf(" › ", StringComparison.Ordinal);
         return cut < 0 ? "" : label[(cut + 3)..].Trim().TrimEnd(',');
     }
+
+    /// <summary>"phủ sóng 5G" and "phủ sóng 6G" share most words but not their subject: words with digits must agree.</summary>
+    private static bool SameCodes(IReadOnlySet<string> a, IReadOnlySet<string> b) =>
+        a.Where(w => w.Any(char.IsDigit)).ToHashSet().SetEquals(b.Where(w => w.Any(char.IsDigit)));
 
     private static double Similar(IReadOnlySet<string> a, IReadOnlySet<string> b) =>
         a.Count == 0 || b.Count == 0 ? 0 : (double)a.Count(b.Contains) / a.Union(b).Count();

@@ -5,7 +5,16 @@ namespace KeHoach57.Training.Quizzes;
 
 /// <summary>How the assistant fared on one generated stem.</summary>
 /// <param name="SourceFound">The first source (of an answer or a refusal) is the cited plan, or for a section item the cited passage.</param>
-public sealed record SelfCheckResult(QuizItem Item, bool Right, bool SourceFound, AnswerRecord Answer);
+public sealed record SelfCheckResult(QuizItem Item, bool Right, bool SourceFound, AnswerRecord Answer)
+{
+    /// <summary>How a wrong answer went wrong: refused, answered from another passage, or another value of the cited passage.</summary>
+    public SelfCheckMiss? Miss => Right ? null
+        : !Answer.Answered ? SelfCheckMiss.Refused
+        : Answer.Citations.FirstOrDefault()?.ChunkId == Item.Citation.ChunkId ? SelfCheckMiss.OtherValue
+        : SelfCheckMiss.OtherPassage;
+}
+
+public enum SelfCheckMiss { Refused, OtherPassage, OtherValue }
 
 /// <summary>
 /// Self-consistency: the assistant answers the generated stems as a trainee would type them. A value item is right
