@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using KeHoach57.Answering.Clauses;
 using KeHoach57.Answering.Understanding;
 using KeHoach57.Answering.Values;
@@ -14,10 +16,10 @@ public sealed class DeadlineAsk : IAskHandler
     private const int PeriodReach = 60;
 
     // The period a question asks about, read once per question rather than once per clause.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionFacts, System.Runtime.CompilerServices.StrongBox<Period>> _asked = new();
+    private readonly ConditionalWeakTable<QuestionFacts, StrongBox<Period>> _asked = new();
 
     // The date the headings above a clause set depends on its section only: read once per section.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ValueSpan Value, string Heading)?> _headings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ValueSpan Value, string Heading)?> _headings = new(StringComparer.Ordinal);
 
     public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
     {

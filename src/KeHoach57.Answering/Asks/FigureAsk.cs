@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using KeHoach57.Answering.Clauses;
 using KeHoach57.Answering.Understanding;
@@ -17,7 +18,7 @@ public sealed partial class FigureAsk(VietnameseAnalyzer analyzer) : IAskHandler
     public AskKind Kind => AskKind.Figure;
 
     // Whether the question asks for a percentage, read once per question rather than once per clause.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionFacts, System.Runtime.CompilerServices.StrongBox<bool>> _percentWanted = new();
+    private readonly ConditionalWeakTable<QuestionFacts, StrongBox<bool>> _percentWanted = new();
 
     [GeneratedRegex(@"^(19|20)\d\d(\s*-\s*(19|20)\d\d)?$")]
     private static partial Regex YearRange();

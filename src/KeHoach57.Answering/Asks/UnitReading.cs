@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using KeHoach57.Answering.Clauses;
 using KeHoach57.Answering.Understanding;
@@ -25,7 +26,7 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles)
     private readonly ConditionalWeakTable<Clause, List<UnitMention>> _mentions = new();
     private readonly ConditionalWeakTable<QuestionFacts, HashSet<string>> _named = new();
     // The units each section heading names: headings are few and every question under them asks again.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<UnitMention>> _headings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<UnitMention>> _headings = new(StringComparer.Ordinal);
 
     public UnitGazetteer Units => units;
 

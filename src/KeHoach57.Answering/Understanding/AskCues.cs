@@ -73,7 +73,7 @@ public sealed class AskCues
     /// (then "gia" may be "giá": nothing tells them apart).</param>
     /// <param name="Capitals">Per word: typed in capitals (an acronym).</param>
     /// <param name="Breaks">Per word: a comma, semicolon or sentence mark stands right before it (see <see cref="Resolve"/>).</param>
-    public sealed record Words(IReadOnlyList<string> Folded, IReadOnlyList<string>? Marked, IReadOnlyList<bool> Capitals, IReadOnlyList<bool>? Breaks = null)
+    public sealed record Words(IReadOnlyList<string> Folded, IReadOnlyList<string>? Marked, IReadOnlyList<bool> Capitals, IReadOnlyList<bool> Breaks)
     {
         /// <summary>Per word, the compound it is a syllable of (<see cref="Compounds"/>), or null.</summary>
         public (int Start, int End)?[] Compounds => field ??= Core.Text.Compounds.Default.Spans(Folded);
@@ -115,9 +115,9 @@ public sealed class AskCues
     /// and a date, not "mấy * nào" (several of something). "những ngành, lĩnh vực nào" holds no other ask and stands.
     /// </summary>
     private static bool SwallowsAnotherAsk(CueMatch m, List<CueMatch> all, Words words) =>
-        words.Breaks is { } breaks && m.Cue.Words.Contains("*") && all.Any(o =>
+        m.Cue.Words.Contains("*") && all.Any(o =>
             o.Kind != m.Kind && o.Kind != AskKind.Fact && o.Start > m.Start && o.End <= m.End
-            && Enumerable.Range(m.Start + 1, o.Start - m.Start).Any(k => breaks[k]));
+            && Enumerable.Range(m.Start + 1, o.Start - m.Start).Any(k => words.Breaks[k]));
 
     private static bool Combines(AskKind a, AskKind b) =>
         (a == AskKind.List) != (b == AskKind.List) && a != AskKind.Fact && b != AskKind.Fact;
