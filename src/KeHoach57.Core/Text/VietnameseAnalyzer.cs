@@ -14,9 +14,10 @@ public sealed partial class VietnameseAnalyzer
     private readonly Glossary _glossary;
     private readonly Dictionary<string, List<(string[] Seq, GlossaryEntry Entry, bool IsAbbreviation, bool CaseSensitive)>> _glossaryByFirst = new();
     private readonly Dictionary<string, List<(string[] Seq, GlossaryEntry Entry, bool IsAbbreviation, bool CaseSensitive)>> _abbreviationsByFirst = new();
+    private readonly HashSet<string> _gluedToNumber = [];
 
     /// <summary>Bump when tokenization changes, so indexes built by the old analyzer are rebuilt.</summary>
-    private const int Version = 6;
+    private const int Version = 7;
 
     public AnalyzerOptions Options { get; }
 
@@ -46,6 +47,11 @@ public sealed partial class VietnameseAnalyzer
             foreach (var expansion in entry.Expansions)
                 AddSequence(expansion, entry, isAbbreviation: false, caseSensitive: false);
         }
+        // Only abbreviations that match in lower case: "nq57" is "NQ 57" however it is typed, while a form that is
+        // also a syllable needs its capitals, which a folded word no longer shows.
+        foreach (var (first, list) in _abbreviationsByFirst)
+            if (list.Any(x => x.Seq.Length == 1 && !x.CaseSensitive) && first.All(c => c is >= 'a' and <= 'z'))
+                _gluedToNumber.Add(first);
     }
 
     /// <remarks>
@@ -89,9 +95,28 @@ public sealed partial class VietnameseAnalyzer
             var start = i;
             while (i < folded.Length && IsWordChar(folded[i])) i++;
             var word = folded[start..i];
+            // "NQ57", "KH44": an abbreviation glued to its number is the two words "NQ 57" is. Read as one, it was
+            // an identifier no plan writes (plans write "57-NQ/TW"), and the repair read its digits as vowels.
+            if (GluedNumberAt(word) is > 0 and var cut)
+            {
+                var letters = word[..cut];
+                tokens.Add(new Token(repair ? NormalizeWord(letters) : letters, start, cut));
+                tokens.Add(new Token(repair ? NormalizeWord(word[cut..]) : word[cut..], start + cut, word.Length - cut));
+                continue;
+            }
             tokens.Add(new Token(repair ? NormalizeWord(word) : word, start, i - start));
         }
         return tokens;
+    }
+
+    /// <summary>Where the digits start in a word that is a known abbreviation followed by a number; 0 otherwise.</summary>
+    private int GluedNumberAt(string word)
+    {
+        var cut = 0;
+        while (cut < word.Length && word[cut] is >= 'a' and <= 'z') cut++;
+        if (cut < 2 || cut == word.Length) return 0;
+        for (var k = cut; k < word.Length; k++) if (word[k] is < '0' or > '9') return 0;
+        return _gluedToNumber.Contains(word[..cut]) ? cut : 0;
     }
 
     /// <summary>Index terms of a passage or question, with repeats (term frequency matters to BM25).</summary>

@@ -69,6 +69,32 @@ public class VietnameseAnalyzerTests
         Assert.DoesNotContain("#ai", _analyzer.Terms("ai chịu trách nhiệm"));
     }
 
+    [Theory]
+    [InlineData("NQ57", "NQ 57")]
+    [InlineData("nq57", "nq 57")]
+    [InlineData("KH44", "KH 44")]
+    [InlineData("QĐ123", "QĐ 123")]
+    public void Từ_viết_tắt_dính_số_là_hai_từ_như_khi_có_dấu_cách(string glued, string spaced)
+    {
+        Assert.Equal(Words(spaced), Words(glued));
+        Assert.Equal(_analyzer.Tokenize(spaced, repair: false).Select(t => t.Term), _analyzer.Tokenize(glued, repair: false).Select(t => t.Term));
+        Assert.Equal(2, Words(glued).Count);
+    }
+
+    [Fact]
+    public void Nghị_quyết_viết_dính_số_vẫn_gặp_dạng_đầy_đủ()
+    {
+        Assert.Equal(["nq", "57"], Words("NQ57"));
+        Assert.Contains("#nq", _analyzer.Terms("triển khai NQ57"));
+    }
+
+    [Theory]
+    [InlineData("5G", "5g")]
+    [InlineData("VNeID", "vneid")]
+    [InlineData("ho1", "hoi")] // an OCR-damaged syllable, not an abbreviation: repaired as before
+    public void Từ_khác_có_chữ_và_số_vẫn_là_một_từ(string written, string expected) =>
+        Assert.Equal([expected], Words(written));
+
     [Fact]
     public void Từ_ghép_hai_âm_tiết_thành_bigram_nhưng_không_vượt_dấu_câu()
     {
