@@ -52,6 +52,19 @@ public class AskCuesTests(AnsweringFixture fixture)
         Assert.NotEqual(AskKind.LeadUnit, fixture.Read(question).Primary);
 
     [Theory]
+    [InlineData("Chiến lược được lồng ghép vào quy hoạch tỉnh thời kỳ nào?")]
+    [InlineData("chien luoc long ghep vao quy hoach tinh thoi ky nao nhi")]
+    [InlineData("Chỉ tiêu này đặt ra cho nhiệm kỳ nào?")]
+    public void Thời_kỳ_nào_hỏi_một_giai_đoạn_không_hỏi_bao_lâu_một_lần(string question) =>
+        Assert.NotEqual(AskKind.Frequency, fixture.Read(question).Primary);
+
+    [Theory]
+    [InlineData("Sơ kết, tổng kết được tổ chức theo chu kỳ nào?")]
+    [InlineData("Xã kiểm tra, báo cáo theo những chu kỳ nào?")]
+    public void Chu_kỳ_nào_vẫn_hỏi_bao_lâu_một_lần(string question) =>
+        Assert.Equal(AskKind.Frequency, fixture.Read(question).Primary);
+
+    [Theory]
     [InlineData("Văn phòng nào tổng hợp số liệu?")]
     [InlineData("Tổ công tác nào theo dõi việc này?")]
     [InlineData("Tổ chức nào được giao nhiệm vụ này?")]
