@@ -7,8 +7,8 @@ namespace KeHoach57.Answering.Understanding;
 /// <summary>
 /// Resolves an elliptical follow-up against the previous question of a conversation: "Còn báo cáo năm thì
 /// sao?" after "Báo cáo 6 tháng gửi trước ngày nào?" becomes "Báo cáo năm gửi trước ngày nào?". It merges
-/// only with a previous question that was answered and on the same subject; after a refusal, or a question
-/// that stands on its own, the new question stands alone.
+/// with a previous question that was answered and on the same subject; a question that stands on its own, or
+/// one with words of its own after a refusal, stands alone.
 /// </summary>
 public sealed partial class FollowUps
 {
@@ -46,7 +46,10 @@ public sealed partial class FollowUps
     /// ("còn xã Trường Giang thì sao?").</param>
     public string Resolve(string question, QuestionFacts facts, PreviousTurn? previous, Func<string, string> withoutPlaces)
     {
-        if (previous is null || !previous.Answered) return question;
+        if (previous is null) return question;
+        // After a refusal the asker may move on, so a question with words of its own stands alone; one with none but a
+        // year or a period ("Còn đến 2030?") can only mean the previous question, and alone it would match any heading.
+        if (!previous.Answered && HasWordsOfItsOwn(question)) return question;
         var words = _analyzer.Tokenize(question, repair: false).Select(t => t.Term).ToList();
         var (opener, closer) = (Leading(words), Trailing(words));
         var content = words.Count - opener - closer;
@@ -57,6 +60,14 @@ public sealed partial class FollowUps
         if (facts.Subject.Count > 0 && !shared && facts.Recognition >= 1.0) return question;
         var before = facts.Places.PlanIds.Count > 0 || facts.Places.Unindexed.Count > 0 ? withoutPlaces(previous.Question) : previous.Question;
         return Merge(Focus(question, opener, closer), before);
+    }
+
+    /// <summary>Whether the question says anything but a year, a period and grammar ("Thế năm 2045 thì sao?" does not).</summary>
+    private bool HasWordsOfItsOwn(string question)
+    {
+        var rest = PeriodSlot().Replace(YearSlot().Replace(question, " . "), " . ");
+        var words = _analyzer.Tokenize(rest, repair: false).Select(t => t.Term).ToList();
+        return StopWords.Content(words).Any(w => !w.All(char.IsDigit));
     }
 
     private int Leading(List<string> words) =>

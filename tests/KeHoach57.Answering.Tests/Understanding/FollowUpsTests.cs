@@ -26,6 +26,16 @@ public class FollowUpsTests(AnsweringFixture fixture)
         Assert.Equal("Còn báo cáo năm thì sao?", Resolve("Còn báo cáo năm thì sao?", refused));
     }
 
+    [Theory]
+    [InlineData("Còn đến 2030?")]
+    [InlineData("Thế năm 2045 thì sao?")]
+    public void Câu_trước_bị_từ_chối_mà_câu_sau_chỉ_đổi_năm_thì_vẫn_hỏi_tiếp_câu_trước(string followUp)
+    {
+        // Alone, "Còn đến 2030?" is about nothing, and a heading "2.2. Đến hết năm 2030" answered it.
+        var refused = new PreviousTurn("Đến hết năm 2025 tỉnh có bao nhiêu doanh nghiệp khởi nghiệp sáng tạo?", Answered: false);
+        Assert.Contains("doanh nghiệp khởi nghiệp sáng tạo", Resolve(followUp, refused));
+    }
+
     [Fact]
     public void Câu_hỏi_mới_đủ_ý_về_chủ_đề_khác_thì_đứng_riêng() =>
         Assert.Equal("Phòng nào theo dõi chỉ số DTI?", Resolve("Phòng nào theo dõi chỉ số DTI?", Answered("Báo cáo 6 tháng phải gửi trước ngày nào?")));
