@@ -22,8 +22,9 @@ public sealed partial class PlanHeader(DocumentKinds kinds, VietnameseAnalyzer a
         var ownKind = kinds.OfTitle(doc.Info.Title);
         // "KH 261 … căn cứ nghị quyết số mấy?" asks for another kind of document than the plan named.
         if (question.AskedDocumentSymbol is { } asked && ownKind is not null && ownKind.Symbol != asked) return false;
-        // Named by its own kind and number ("Kế hoạch 44 … ban hành ngày nào?"): its header answers.
-        if (question.Places.ByNumber.Contains(doc.Info.Id)) return true;
+        // Named by its own kind and number ("Kế hoạch 44 … ban hành ngày nào?"): its header answers for its date. Its
+        // number the asker already knows: "kế hoạch 261 … căn cứ nghị quyết số mấy?" asks for another document's.
+        if (question.Places.ByNumber.Contains(doc.Info.Id)) return question.AsksFor(AskKind.Date);
         // "Quyết định … của UBND xã Trường Giang là quyết định số mấy?": the plan named by its issuer and its own kind.
         if (question.AskedDocumentSymbol is not null && doc.Info.Issuer.Length > 0
             && Issuer(question.Question).Contains(Issuer(doc.Info.Issuer), StringComparison.Ordinal)) return true;
@@ -47,7 +48,7 @@ public sealed partial class PlanHeader(DocumentKinds kinds, VietnameseAnalyzer a
         var header = doc.Chunks.OrderBy(c => c.Ordinal).FirstOrDefault();
         if (header is null) return null;
         var parts = new List<string>();
-        if (question.AsksFor(AskKind.DocumentRef))
+        if (question.AsksFor(AskKind.DocumentRef) && !question.Places.ByNumber.Contains(doc.Info.Id))
         {
             var number = Regex.Match(doc.Info.Number, @"^\d+").Value;
             if (number.Length == 0 || !VietnameseText.Fold(header.Text).Contains(number, StringComparison.Ordinal)) return null;
