@@ -14,10 +14,12 @@ public sealed partial class PersonAsk : IAskHandler
 {
     private readonly List<string[]> _posts = [];
     private readonly VietnameseAnalyzer _analyzer;
+    private readonly Values.UnitGazetteer _units;
 
-    public PersonAsk(VietnameseAnalyzer analyzer)
+    public PersonAsk(VietnameseAnalyzer analyzer, Values.UnitGazetteer units)
     {
         _analyzer = analyzer;
+        _units = units;
         foreach (var line in DataLines.Read(DataLines.ReadEmbedded(typeof(PersonAsk).Assembly, "KeHoach57.Answering.Asks.posts.tsv")))
             _posts.Add(analyzer.Tokenize(line.Field(0)).Select(t => t.Term).ToArray());
         _posts.Sort((a, b) => b.Length.CompareTo(a.Length));
@@ -36,6 +38,7 @@ public sealed partial class PersonAsk : IAskHandler
             yield return new Candidate(Kind, g.Value, g.Index, g.Index + g.Length, 1.0);
         }
         var tokens = clause.Tokens(_analyzer);
+        List<Values.UnitMention>? units = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             var post = _posts.FirstOrDefault(p => i + p.Length <= tokens.Count && p.Select((w, k) => OcrDistance.SameWord(w, tokens[i + k].Term)).All(x => x));
@@ -45,6 +48,13 @@ public sealed partial class PersonAsk : IAskHandler
             var j = i + post.Length;
             while (j < tokens.Count && j < i + post.Length + 4 && !clause.Text.AsSpan(tokens[j - 1].End, tokens[j].Start - tokens[j - 1].End).ContainsAny(",.;:(\n")
                    && char.IsUpper(clause.Text[tokens[j].Start])) end = tokens[j++].End;
+            // "Chủ tịch Ủy ban nhân dân huyện": whose post it is runs to the end of the unit's name, lower-case words and all.
+            units ??= _units.Find(clause.Text);
+            if (units.FirstOrDefault(u => u.Start >= tokens[i + post.Length - 1].End && u.Start < end + 2) is { } unit && unit.End > end)
+            {
+                end = unit.End;
+                while (j < tokens.Count && tokens[j].End <= end) j++;
+            }
             yield return new Candidate(Kind, clause.Text[tokens[i].Start..end], tokens[i].Start, end, 0.7) { IsText = true };
             i = j - 1;
         }

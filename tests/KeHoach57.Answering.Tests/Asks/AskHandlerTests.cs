@@ -135,4 +135,10 @@ public class AskHandlerTests(AnsweringFixture fixture)
     [Fact]
     public void Người_hoặc_chức_danh() =>
         Assert.Contains(Read(AskKind.Person, "Ai làm trưởng ban?", "Chủ tịch UBND xã làm Trưởng ban chỉ đạo."), c => c.Display.StartsWith("Chủ tịch UBND"));
+
+    [Fact]
+    public void Chức_danh_đọc_hết_tên_cơ_quan_kể_cả_chữ_thường() =>
+        // Capitals alone stopped at "Chu tich Uy" and the answer was "Chủ tịch Ủy".
+        Assert.Contains(Read(AskKind.Person, "Ai chỉ đạo thực hiện?", "Chu tich Uy ban nhan dan huyén, thi x3, thanh phd: Chi dao thuc hién."),
+            c => c.Display == "Chu tich Uy ban nhan dan huyén");
 }
