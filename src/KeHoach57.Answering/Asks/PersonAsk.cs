@@ -43,13 +43,15 @@ public sealed partial class PersonAsk : IAskHandler
         {
             var post = _posts.FirstOrDefault(p => i + p.Length <= tokens.Count && p.Select((w, k) => OcrDistance.SameWord(w, tokens[i + k].Term)).All(x => x));
             if (post is null) continue;
+            units ??= _units.Find(clause.Text);
+            // "Ban Bí thư" is a body, not the post "Bí thư".
+            if (units.Any(u => u.Start < tokens[i].Start && u.End >= tokens[i + post.Length - 1].End)) continue;
             // "Chủ tịch UBND xã": the post with whose it is, up to the next punctuation, four words at most.
             var end = tokens[i + post.Length - 1].End;
             var j = i + post.Length;
             while (j < tokens.Count && j < i + post.Length + 4 && !clause.Text.AsSpan(tokens[j - 1].End, tokens[j].Start - tokens[j - 1].End).ContainsAny(",.;:(\n")
                    && char.IsUpper(clause.Text[tokens[j].Start])) end = tokens[j++].End;
             // "Chủ tịch Ủy ban nhân dân huyện": whose post it is runs to the end of the unit's name, lower-case words and all.
-            units ??= _units.Find(clause.Text);
             if (units.FirstOrDefault(u => u.Start >= tokens[i + post.Length - 1].End && u.Start < end + 2) is { } unit && unit.End > end)
             {
                 end = unit.End;

@@ -141,4 +141,9 @@ public class AskHandlerTests(AnsweringFixture fixture)
         // Capitals alone stopped at "Chu tich Uy" and the answer was "Chủ tịch Ủy".
         Assert.Contains(Read(AskKind.Person, "Ai chỉ đạo thực hiện?", "Chu tich Uy ban nhan dan huyén, thi x3, thanh phd: Chi dao thuc hién."),
             c => c.Display == "Chu tich Uy ban nhan dan huyén");
+
+    [Fact]
+    public void Bí_thư_trong_tên_Ban_Bí_thư_không_phải_chức_danh() =>
+        Assert.DoesNotContain(Read(AskKind.Person, "Ai ban hành chương trình?", "Theo chương trình làm việc của Bộ Chính trị, Ban Bí thư, Quốc hội."),
+            c => c.Display.StartsWith("Bí thư"));
 }
