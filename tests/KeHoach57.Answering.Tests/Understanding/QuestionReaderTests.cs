@@ -17,6 +17,18 @@ public class QuestionReaderTests(AnsweringFixture fixture)
         Assert.Equal(["yen-hoa"], facts.Places.PlanIds);
     }
 
+    [Theory]
+    [InlineData("Báo cáo năm gửi trước ngày nào?", "gui")]
+    [InlineData("hạn nộp báo cáo quý là hôm nào", "nop")]
+    public void Nộp_gửi_trong_câu_hỏi_thời_hạn_là_lời_hỏi_không_phải_chủ_đề(string question, string verb)
+    {
+        // Plans write "hằng năm (trước ngày 30/11) báo cáo UBND tỉnh" with no "gửi": the verb belongs to the ask.
+        var facts = fixture.Read(question);
+        Assert.Equal(AskKind.Deadline, facts.Primary);
+        Assert.DoesNotContain(verb, facts.Subject);
+        Assert.Contains("cao", facts.Subject);
+    }
+
     [Fact]
     public void Từ_gợi_ý_nói_cả_nội_dung_thì_vẫn_là_chủ_đề()
     {
