@@ -27,6 +27,9 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
 
     public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
     {
+        // "Mục tiêu phủ sóng 6G ra sao vào năm 2045?" of a target table's row: what the row says for that year is its cell.
+        if (clause.IsRow && question.Year is not null && TableColumn.Read(clause, question) is { } cell)
+            yield return cell with { Kind = Kind };
         if (NamedAfter(clause, question) is { } named) yield return named;
         foreach (Match m in Quoted().Matches(clause.Text))
         {

@@ -80,6 +80,16 @@ public class AskHandlerTests(AnsweringFixture fixture)
     }
 
     [Fact]
+    public void Hỏi_ra_sao_về_một_năm_của_dòng_bảng_chỉ_tiêu_thì_trả_lời_ô_của_năm_đó()
+    {
+        // A "how is it set" question reads the row as a whole; the row says for that year only its cell.
+        const string header = "Phụ lục I\nSTT | Tên chỉ tiêu | Đơn vị | 2025 2030 2035 2040 2045";
+        var best = Best(AskKind.Fact, "Mục tiêu phủ sóng 6G trên địa bàn được đặt ra sao vào năm 2045?", "9.3 Tỷ lệ phủ sóng 6G trên địa bàn % dân số - - 50 80 100", header);
+        Assert.StartsWith("100%", best.Display);
+        Assert.Equal(AskKind.Fact, best.Kind);
+    }
+
+    [Fact]
     public void Danh_sách_bắt_đầu_từ_chính_những_từ_câu_hỏi_dẫn()
     {
         var items = Best(AskKind.List, "Mạng 5G được triển khai tại những khu nào?", "Triển khai mạng 5G tại các khu công nghiệp, khu đô thị.");
