@@ -28,14 +28,19 @@ public sealed partial class PlanGrounder(IOptions<AnsweringOptions> options)
     public PlanFinding Judge(QuestionFacts question, Selected selected)
     {
         var o = options.Value;
-        var best = selected.Pairs
-            .Where(p => p.Features.Coverage >= o.PlanMinCoverage && StatesAllAsked(p.Clause, question))
+        var stating = selected.Pairs.Where(p => StatesAllAsked(p.Clause, question)).ToList();
+        var best = stating
+            .Where(p => p.Features.Coverage >= o.PlanMinCoverage)
             .GroupBy(p => p.Clause.Chunk.DocId)
             .Select(g => g.MaxBy(p => p.Score)!)
             .OrderByDescending(p => p.Features.Coverage).ThenByDescending(p => p.Score)
             .ToList();
         if (best.Count == 0)
-            return new PlanFinding([], new Verdict(0, "Không kế hoạch nào hiện có nêu nội dung này.", new Dictionary<string, double>()));
+        {
+            // How near the nearest clause came, for the record and the "why" view.
+            var nearest = stating.Select(p => p.Features.Coverage).DefaultIfEmpty(0).Max();
+            return new PlanFinding([], new Verdict(nearest, "Không kế hoạch nào hiện có nêu nội dung này.", new Dictionary<string, double> { ["coverage"] = Math.Round(nearest, 4) }));
+        }
         var top = best[0].Features.Coverage;
         var named = best.Where(p => top - p.Features.Coverage <= o.PlanTie).Take(o.MaxCitations).ToList();
         return new PlanFinding(named, new Verdict(top, null, new Dictionary<string, double> { ["coverage"] = Math.Round(top, 4), ["plans"] = named.Count }));
