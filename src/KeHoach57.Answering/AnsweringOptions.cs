@@ -31,6 +31,16 @@ public sealed class AnsweringOptions
     /// <summary>Retrieval prior for passages headed by the year asked (minus for another year).</summary>
     [Range(0, 5)] public double YearPrior { get; set; } = 0.4;
 
+    /// <summary>
+    /// "Which plan says it": a plan is named only from a clause saying at least this share of the subject (with its
+    /// headings). Chosen by a search over 0.6–0.75 on the quiz's which-plan stems and questions about things no plan
+    /// says: 0.7 is the lowest with no wrong plan and no absent content answered (0.65 names a plan for "ô tô điện").
+    /// </summary>
+    [Range(0, 1)] public double PlanMinCoverage { get; set; } = 0.7;
+
+    /// <summary>"Which plan says it": another plan is named too when its clause says the subject within this share of the best one.</summary>
+    [Range(0, 1)] public double PlanTie { get; set; } = 0.05;
+
     /// <summary>A calibration model file (JSON) to use instead of the embedded one, relative to the checkout root; empty: embedded.</summary>
     public string CalibrationPath { get; set; } = "";
 

@@ -44,6 +44,8 @@ public static class DependencyInjection
         services.TryAddSingleton<ClauseReader>();
         services.TryAddSingleton<SubjectMatch>();
         services.TryAddSingleton<UnitReading>();
+        // "Which plan" reads each clause's focus as a fact does.
+        services.TryAddSingleton<FactAsk>();
         services.TryAddEnumerable(
         [
             ServiceDescriptor.Singleton<IAskHandler, DeadlineAsk>(),
@@ -59,12 +61,14 @@ public static class DependencyInjection
             ServiceDescriptor.Singleton<IAskHandler, PersonAsk>(),
             ServiceDescriptor.Singleton<IAskHandler, ContactAsk>(),
             ServiceDescriptor.Singleton<IAskHandler, FactAsk>(),
+            ServiceDescriptor.Singleton<IAskHandler, PlanAsk>(),
         ]);
         services.TryAddSingleton<AskRegistry>();
         services.TryAddSingleton<ClauseSelector>();
         // Ground.
         services.TryAddSingleton<Calibrator>();
         services.TryAddSingleton<Grounder>();
+        services.TryAddSingleton<PlanGrounder>();
         // Compose.
         services.TryAddSingleton<AnswerText>();
         services.TryAddSingleton<SourceLabels>();

@@ -84,7 +84,7 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
     }
 
     /// <summary>A clause short enough leads whole; a long one from where the question's words gather.</summary>
-    private (int Start, int End) Focus(Clause clause, QuestionFacts question)
+    internal (int Start, int End) Focus(Clause clause, QuestionFacts question)
     {
         var text = clause.Text;
         if (text.Length <= FocusChars) return (0, text.Length);

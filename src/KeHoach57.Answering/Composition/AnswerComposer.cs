@@ -59,15 +59,37 @@ public sealed class AnswerComposer(AnswerText display, SourceLabels labels, Subj
         return Shorten(text, TextChars);
     }
 
-    private List<Citation> Citations(QuestionFacts question, Choice choice, IReadOnlyList<RankedPassage> passages)
+    /// <summary>
+    /// "Which plan says it": each plan that says it, by its label ("KH xã Yên Hòa › I.2"), each cited by the clause that
+    /// says it. The confidence is the share of the subject the best clause says (this kind is not calibrated).
+    /// </summary>
+    public AnswerRecord Plans(QuestionFacts question, IReadOnlyList<Choice> plans, Verdict verdict)
     {
-        // The quote is the clause, or the stretch of a long clause around the value and what it answers; a value read
-        // from the heading is quoted with it, so the citation holds everything the answer says.
+        var named = string.Join("; ", plans.Select(p => labels.Passage(p.Clause.Chunk)));
+        var line = plans.Count == 1 ? $"{named}." : $"{plans.Count} kế hoạch cùng nêu nội dung này: {named}.";
+        var value = string.Join("; ", plans.Select(p => labels.Plan(p.Clause.Chunk.DocId)));
+        return new AnswerRecord(true, line, value, question.Primary, plans.Select(p => Cite(p.Passage, Quote(p))).ToList())
+        {
+            PlanId = plans.Count == 1 ? plans[0].Clause.Chunk.DocId : null,
+            Confidence = Math.Round(verdict.Confidence, 4),
+        };
+    }
+
+    /// <summary>
+    /// The clause, or the stretch of a long clause around the value and what it answers; a value read from the
+    /// heading is quoted with it, so the citation holds everything the answer says.
+    /// </summary>
+    private static string Quote(Choice choice)
+    {
         var value = choice.Primary;
         var (from, to) = value.Start < 0 ? (0, 0) : value.About is { } about ? (Math.Min(about.Start, value.Start), Math.Max(about.End, value.End)) : (value.Start, value.End);
         var quote = Excerpts.Around(choice.Clause.Text, from, to, QuoteChars);
-        if (value.FromHeading is { } heading) quote = $"{heading}: … {quote}";
-        var citations = new List<Citation> { Cite(choice.Passage, quote) };
+        return value.FromHeading is { } heading ? $"{heading}: … {quote}" : quote;
+    }
+
+    private List<Citation> Citations(QuestionFacts question, Choice choice, IReadOnlyList<RankedPassage> passages)
+    {
+        var citations = new List<Citation> { Cite(choice.Passage, Quote(choice)) };
         foreach (var p in passages)
         {
             if (citations.Count >= options.Value.MaxCitations) break;

@@ -14,7 +14,8 @@ namespace KeHoach57.Answering.Grounding;
 /// </summary>
 public static class ConfidenceFeatures
 {
-    private static readonly AskKind[] Kinds = Enum.GetValues<AskKind>();
+    // A "which plan" ask is grounded by its own check (PlanAsk): the calibrator never judges it.
+    private static readonly AskKind[] Kinds = Enum.GetValues<AskKind>().Where(k => k != AskKind.Plan).ToArray();
 
     public static readonly string[] Names =
     [

@@ -22,11 +22,17 @@ public sealed class Grounder(Calibrator calibrator)
             return new Verdict(0, NotSaid(question), new Dictionary<string, double>());
         var features = ConfidenceFeatures.Of(question, selected);
         var named = ConfidenceFeatures.Named(features);
-        var said = VietnameseText.Fold(best.Clause.Context + " " + best.Clause.Text);
-        if (question.Identifiers.FirstOrDefault(i => !Regex.IsMatch(said, $@"(?<![\w/.-]){Regex.Escape(i)}(?![\w/.-])")) is { } missing)
+        if (Unsaid(question, best.Clause.Context + " " + best.Clause.Text) is { } missing)
             return new Verdict(0, $"Các kế hoạch hiện có không nêu thông tin về {missing.ToUpperInvariant()}.", named);
         var p = calibrator.Probability(features);
         return new Verdict(p, calibrator.Accepts(p) ? null : NotSure(question), named);
+    }
+
+    /// <summary>The first identifier the question names ("6G") that <paramref name="text"/> does not say, or null.</summary>
+    public static string? Unsaid(QuestionFacts question, string text)
+    {
+        var said = VietnameseText.Fold(text);
+        return question.Identifiers.FirstOrDefault(i => !Regex.IsMatch(said, $@"(?<![\w/.-]){Regex.Escape(i)}(?![\w/.-])"));
     }
 
     private static string NotSaid(QuestionFacts question) => question.Primary switch

@@ -23,6 +23,7 @@ public sealed class AnswerPipeline(
     AnswerComposer composer,
     PlanHeader header,
     SourceLabels labels,
+    PlanGrounder plans,
     IOptions<AnsweringOptions> options,
     IPipelineObserver? observer = null)
 {
@@ -34,10 +35,12 @@ public sealed class AnswerPipeline(
 
         var passages = await search.FindAsync(question, docIds, cancellationToken);
         var selected = selector.Select(question, passages);
-        var verdict = grounder.Judge(question, selected);
-        var refused = verdict.RefusalReason is not null && (options.Value.Calibrate || selected.Best is null);
+        var found = question.Primary == AskKind.Plan ? plans.Judge(question, selected) : null;
+        var verdict = found?.Verdict ?? grounder.Judge(question, selected);
+        var refused = verdict.RefusalReason is not null && (options.Value.Calibrate || selected.Best is null || found is not null);
         var record = refused
             ? composer.Refusal(question, verdict.RefusalReason!, passages, scope, verdict.Confidence)
+            : found is not null ? composer.Plans(question, found.Plans, verdict)
             : composer.Answer(question, selected.Best!, verdict, passages);
         record = record with { Trace = Trace(question, scope, passages, selected, verdict) };
         observer?.Observe(new PipelineRun(question, docIds, passages, selected,

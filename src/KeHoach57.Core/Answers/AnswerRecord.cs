@@ -32,6 +32,8 @@ public enum AskKind
     Person,
     /// <summary>A phone number, an e-mail, an address, a website.</summary>
     Contact,
+    /// <summary>Which plan says something ("kế hoạch nào đặt mục tiêu 95% hồ sơ số hóa?"): the plan and its section.</summary>
+    Plan,
 }
 
 /// <summary>

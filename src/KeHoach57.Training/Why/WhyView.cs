@@ -102,6 +102,7 @@ public static partial class WhyView
         AskKind.DocumentRef => "số hiệu của một văn bản",
         AskKind.Person => "một người (họ tên hoặc chức vụ)",
         AskKind.Contact => "thông tin liên hệ (điện thoại, thư điện tử, địa chỉ)",
+        AskKind.Plan => "kế hoạch nào nêu nội dung được hỏi (và ở mục nào)",
         _ => "một thông tin trong văn bản",
     };
 

@@ -1,0 +1,83 @@
+using KeHoach57.Answering.Composition;
+using KeHoach57.Core.Answers;
+using KeHoach57.Core.Text;
+
+namespace KeHoach57.Answering.Tests.Asks;
+
+/// <summary>"Kế hoạch nào nêu …?": the plan and its section, from a clause that says the asked content, or a refusal.</summary>
+public class PlanAskTests(AnsweringFixture fixture)
+{
+    [Theory]
+    [InlineData("Kế hoạch nào đặt mục tiêu 95% hồ sơ được số hóa và cấp kết quả điện tử?", "yen-hoa", "95%")]
+    [InlineData("ke hoach nao dat muc tieu 95% ho so duoc so hoa va cap ket qua dien tu", "yen-hoa", "95%")]
+    [InlineData("Mục tiêu 95% hồ sơ được số hóa và cấp kết quả điện tử nằm trong kế hoạch nào?", "yen-hoa", "95%")]
+    [InlineData("Văn bản nào giao Phòng Kinh tế chủ trì hướng dẫn xây dựng dự toán?", "yen-hoa", "xay dung")]
+    [InlineData("Tỉnh nào đặt chỉ tiêu kinh tế số đạt 40% GRDP vào năm 2030?", "thai-nguyen", "40%")]
+    [InlineData("tinh nao dat chi tieu kinh te so dat 40% GRDP nam 2030", "thai-nguyen", "40%")]
+    [InlineData("Ở đâu đặt chỉ tiêu 65% dân số từ 15 tuổi trở lên có tài khoản thanh toán điện tử?", "yen-hoa", "65%")]
+    public async Task Hỏi_kế_hoạch_nào_nêu_thì_trả_lời_tên_ngắn_và_mục_của_kế_hoạch_có_câu_nêu_nội_dung_đó(string question, string plan, string inQuote)
+    {
+        var answer = await fixture.Ask(question);
+        Assert.True(answer.Answered, answer.Line);
+        Assert.Equal(AskKind.Plan, answer.Kind);
+        var label = fixture.Get<SourceLabels>().Plan(plan);
+        Assert.StartsWith(label + " › ", answer.Line);
+        Assert.Equal(label, answer.Value);
+        Assert.Single(answer.Citations);
+        Assert.Equal(plan, answer.Citations[0].Doc);
+        // The cited clause itself says what was asked (its heading may name the unit).
+        Assert.Contains(inQuote, VietnameseText.Fold(answer.Citations[0].Quote));
+    }
+
+    [Fact]
+    public async Task Hai_kế_hoạch_cùng_nêu_thì_kể_cả_hai_mỗi_kế_hoạch_một_nguồn()
+    {
+        var answer = await fixture.Ask("Kế hoạch nào yêu cầu báo cáo định kỳ 6 tháng về Sở Khoa học và Công nghệ?");
+        Assert.True(answer.Answered, answer.Line);
+        Assert.StartsWith("2 kế hoạch cùng nêu", answer.Line);
+        Assert.Equal(["bac-giang", "hung-yen"], answer.Citations.Select(c => c.Doc).Order());
+        Assert.All(answer.Citations, c => Assert.Contains(c.Label!, answer.Line));
+    }
+
+    [Theory]
+    [InlineData("Kế hoạch nào quy định giá vàng?")]
+    [InlineData("Văn bản nào nêu mục tiêu 100% xe buýt điện?")]
+    [InlineData("Kế hoạch nào nêu mục tiêu 100% người dân có ô tô điện?")]
+    [InlineData("ke hoach nao dat muc tieu 100% nguoi dan dung xe dap dien")]
+    [InlineData("Kế hoạch nào đặt mục tiêu phủ sóng 7G?")]
+    [InlineData("Văn bản nào giao Sở Du lịch chủ trì tổ chức lễ hội hoa?")]
+    public async Task Nội_dung_không_kế_hoạch_nào_nêu_thì_từ_chối(string question)
+    {
+        var answer = await fixture.Ask(question);
+        Assert.False(answer.Answered, answer.Line);
+        Assert.Equal(AskKind.Plan, answer.Kind);
+        Assert.Null(answer.Value);
+        Assert.NotNull(answer.RefusalReason);
+    }
+
+    [Fact]
+    public async Task Con_số_khác_với_con_số_kế_hoạch_nêu_thì_từ_chối_dù_các_từ_khác_trùng()
+    {
+        // Yên Hòa sets 95%: a plan that sets 96% is not in the corpus.
+        var answer = await fixture.Ask("Kế hoạch nào đặt mục tiêu 96% hồ sơ được số hóa và cấp kết quả điện tử?");
+        Assert.False(answer.Answered, answer.Line);
+    }
+
+    [Fact]
+    public async Task Nơi_không_có_kế_hoạch_thì_nói_rõ_không_có_kế_hoạch_của_nơi_đó()
+    {
+        var answer = await fixture.Ask("Kế hoạch nào của tỉnh Nghệ An đặt mục tiêu 95% hồ sơ được số hóa?");
+        Assert.False(answer.Answered, answer.Line);
+        Assert.Contains("Nghệ An", answer.Line);
+    }
+
+    [Theory]
+    [InlineData("Kế hoạch nào nêu: hạn của báo cáo 6 tháng là trước ngày 10/6?", AskKind.Plan)]
+    [InlineData("xa nao giao phong van hoa xa hoi huong dan thuc hien ke hoach", AskKind.Plan)]
+    [InlineData("Địa phương nào đề ra chỉ tiêu phủ sóng 5G?", AskKind.Plan)]
+    [InlineData("Văn bản nào của Thủ tướng phê duyệt Đề án nâng cao năng lực đội ngũ giảng viên?", AskKind.DocumentRef)]
+    [InlineData("Kế hoạch số mấy?", AskKind.DocumentRef)]
+    [InlineData("Hai văn bản ban hành ngày nào, văn bản nào có trước?", AskKind.Date)]
+    public void Hỏi_kế_hoạch_nào_nêu_là_hỏi_kế_hoạch_còn_văn_bản_nào_phê_duyệt_là_hỏi_số_hiệu(string question, AskKind kind) =>
+        Assert.Equal(kind, fixture.Read(question).Primary);
+}
