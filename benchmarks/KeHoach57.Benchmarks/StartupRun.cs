@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using KeHoach57.Answering;
 using KeHoach57.Answering.Composition;
 using KeHoach57.Answering.Understanding;
@@ -29,15 +30,25 @@ public static class StartupRun
         var corpusPath = args.Length > 0 ? args[0] : RepositoryPaths.Resolve("corpus");
         var data = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "kh57-startup");
         using var process = Process.GetCurrentProcess();
-        var stages = new List<(string, double, double)> { ("runtime start until Main", (DateTime.UtcNow - started).TotalMilliseconds, process.TotalProcessorTime.TotalMilliseconds) };
+        var stages = new List<(string, double, double, double, long)>
+        {
+            ("runtime start until Main", (DateTime.UtcNow - started).TotalMilliseconds, process.TotalProcessorTime.TotalMilliseconds,
+                JitInfo.GetCompilationTime().TotalMilliseconds, JitInfo.GetCompiledMethodCount()),
+        };
         var clock = Stopwatch.StartNew();
         var cpu = process.TotalProcessorTime;
-        // Wall time, and the process's CPU time (all threads: JIT and GC included), which other work on the machine does not inflate.
+        var jit = JitInfo.GetCompilationTime();
+        var jitted = JitInfo.GetCompiledMethodCount();
+        // Wall time, and the process's CPU time (all threads: JIT and GC included), which other work on the machine does not inflate;
+        // the JIT's share of it (time in the compiler, methods compiled) tells compiling from running.
         void Lap(string stage)
         {
             process.Refresh();
-            stages.Add((stage, clock.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds));
+            stages.Add((stage, clock.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds,
+                (JitInfo.GetCompilationTime() - jit).TotalMilliseconds, JitInfo.GetCompiledMethodCount() - jitted));
             cpu = process.TotalProcessorTime;
+            jit = JitInfo.GetCompilationTime();
+            jitted = JitInfo.GetCompiledMethodCount();
             clock.Restart();
         }
 
@@ -65,10 +76,10 @@ public static class StartupRun
         await assistant.AskAsync(new AskRequest("Phòng nào chủ trì theo dõi chỉ số DTI?"));
         Lap("second answer");
 
-        Console.WriteLine($"{"wall ms",9} {"CPU ms",9}  stage ({Environment.ProcessorCount} cores)");
-        foreach (var (stage, ms, cpuMs) in stages) Console.WriteLine($"{ms,9:F1} {cpuMs,9:F0}  {stage}");
+        Console.WriteLine($"{"wall ms",9} {"CPU ms",9} {"JIT ms",8} {"methods",8}  stage ({Environment.ProcessorCount} cores)");
+        foreach (var (stage, ms, cpuMs, jitMs, methods) in stages) Console.WriteLine($"{ms,9:F1} {cpuMs,9:F0} {jitMs,8:F0} {methods,8}  {stage}");
         process.Refresh();
-        Console.WriteLine($"{(DateTime.UtcNow - started).TotalMilliseconds,9:F1} {process.TotalProcessorTime.TotalMilliseconds,9:F0}  total from process start");
+        Console.WriteLine($"{(DateTime.UtcNow - started).TotalMilliseconds,9:F1} {process.TotalProcessorTime.TotalMilliseconds,9:F0} {JitInfo.GetCompilationTime().TotalMilliseconds,8:F0} {JitInfo.GetCompiledMethodCount(),8}  total from process start");
         return 0;
     }
 }

@@ -28,6 +28,7 @@ public static class AssistantServiceCollectionExtensions
                 if (corpus.CacheFolder.Length == 0) corpus.CacheFolder = index.Value.DataPath;
             });
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section));
+        services.AddOptions<WarmUpOptions>().Bind(configuration.GetSection(WarmUpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.Section));
         services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.Section));
         services.AddLogging();

@@ -13,7 +13,10 @@ public sealed class AnswerText
 {
     private readonly UnitGazetteer _units;
     private readonly DiacriticRestorer _restorer;
+    private const int CacheLimit = 4096;
+    private const int MaxCachedLength = 4000;
     private readonly ConcurrentDictionary<string, bool> _clean = new();
+    private readonly ConcurrentDictionary<(string Source, string DocId), string> _forAnswer = new();
     private readonly Corpus _corpus;
 
     public AnswerText(Corpus corpus, UnitGazetteer units, VietnameseAnalyzer analyzer, Glossary glossary)
@@ -25,6 +28,18 @@ public sealed class AnswerText
     }
 
     public string ForAnswer(string source, string docId)
+    {
+        // The same clauses come back in answer after answer (as lead, quote and refusal passages): reading their unit
+        // names again (a tokenization and gazetteer walk each) is most of what this costs, so the last few thousand are kept.
+        if (source.Length > MaxCachedLength) return Read(source, docId);
+        if (_forAnswer.TryGetValue((source, docId), out var known)) return known;
+        var text = Read(source, docId);
+        if (_forAnswer.Count >= CacheLimit) _forAnswer.Clear();
+        _forAnswer[(source, docId)] = text;
+        return text;
+    }
+
+    private string Read(string source, string docId)
     {
         var text = _units.Canonicalize(source);
         return IsClean(docId) ? text : _restorer.Restore(text);

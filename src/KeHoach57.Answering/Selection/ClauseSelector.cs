@@ -119,15 +119,19 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
         return subjects.Within(clause, from, to, question).Share;
     }
 
+    // Kept, not written inline: an inline array is a new one at every candidate.
+    private static readonly char[] WindowStarts = [';', '.', '\n', ':'];
+    private static readonly char[] WindowEnds = [';', '.', '\n'];
+
     private static (int, int) Window(string text, Candidate c, List<Candidate> siblings)
     {
         var left = Math.Max(0, c.Start - 120);
-        var sep = text.LastIndexOfAny([';', '.', '\n', ':'], Math.Max(0, c.Start - 1));
+        var sep = text.LastIndexOfAny(WindowStarts, Math.Max(0, c.Start - 1));
         if (sep >= left && sep < c.Start) left = sep + 1;
         var previous = siblings.Where(s => s.Start >= 0 && s.End <= c.Start).Select(s => s.End).DefaultIfEmpty(0).Max();
         left = Math.Max(left, previous);
         var right = Math.Min(text.Length, c.End + 60);
-        var next = text.IndexOfAny([';', '.', '\n'], c.End);
+        var next = text.IndexOfAny(WindowEnds, c.End);
         if (next >= 0 && next < right) right = next;
         var following = siblings.Where(s => s.Start >= c.End).Select(s => s.Start).DefaultIfEmpty(text.Length).Min();
         right = Math.Min(right, following);

@@ -13,15 +13,21 @@ public static partial class NumberWords
 {
     private enum Role { Digit, DigitInSequence, DigitAfterTens, Ten, Tens, Hundred, Thousand, Filler, Half, Percent, Measure, Slot, Year, Phrase }
 
-    private sealed record Entry(string Word, string Folded, string[] FoldedWords, string Value, Role Role);
+    private sealed record Entry(string Word, string Folded, string[] FoldedWords, string Value, Role Role)
+    {
+        /// <summary>Each word's <see cref="VietnameseText.MarkKey"/>, worked out once: a question is matched against every entry at every word.</summary>
+        public string[] WordKeys { get; } = Word.Split(' ').Select(VietnameseText.MarkKey).ToArray();
+    }
 
     private static readonly Lazy<List<Entry>> Entries = new(Load);
+    private static readonly Lazy<Entry[]> Phrases = new(() => Entries.Value.Where(e => e.Role == Role.Phrase).OrderByDescending(e => e.FoldedWords.Length).ToArray());
 
     [GeneratedRegex(@"[\p{L}\p{M}]+|\d+(?:[.,]\d+)?|%")]
     private static partial Regex WordPattern();
 
     /// <param name="Exact">The question is typed with diacritics, so "sau" is "after" and only "sáu" is six.</param>
-    private readonly record struct Word(string Text, string Lower, string Folded, int Start, int End, bool Exact);
+    /// <param name="Key">The word's <see cref="VietnameseText.MarkKey"/> when <paramref name="Exact"/>, else null.</param>
+    private readonly record struct Word(string Text, string Lower, string Folded, int Start, int End, bool Exact, string? Key);
 
     public static string Normalize(string text)
     {
@@ -31,7 +37,7 @@ public static partial class NumberWords
         var words = matches.Select(m =>
         {
             var lower = m.Value.ToLowerInvariant();
-            return new Word(m.Value, lower, VietnameseText.Fold(lower), m.Index, m.Index + m.Length, exact);
+            return new Word(m.Value, lower, VietnameseText.Fold(lower), m.Index, m.Index + m.Length, exact, exact ? VietnameseText.MarkKey(lower) : null);
         }).ToList();
         var sb = new StringBuilder(text.Length);
         var at = 0;
@@ -48,7 +54,7 @@ public static partial class NumberWords
 
     private static (string?, int)? Phrase(List<Word> words, int i)
     {
-        foreach (var e in Entries.Value.Where(e => e.Role == Role.Phrase).OrderByDescending(e => e.FoldedWords.Length))
+        foreach (var e in Phrases.Value)
             if (Matches(words, i, e)) return (e.Value, e.FoldedWords.Length);
         return null;
     }
@@ -205,12 +211,12 @@ public static partial class NumberWords
     /// <summary>In a question typed with diacritics a word must be the entry's own; typed without, any word folding to it will do.</summary>
     private static bool Matches(List<Word> words, int j, Entry e)
     {
-        var parts = e.Word.Split(' ');
-        if (j + parts.Length > words.Count) return false;
-        for (var k = 0; k < parts.Length; k++)
+        var keys = e.WordKeys;
+        if (j + keys.Length > words.Count) return false;
+        for (var k = 0; k < keys.Length; k++)
         {
             var w = words[j + k];
-            if (w.Exact ? VietnameseText.MarkKey(w.Lower) != VietnameseText.MarkKey(parts[k]) : w.Folded != e.FoldedWords[k]) return false;
+            if (w.Exact ? w.Key != keys[k] : w.Folded != e.FoldedWords[k]) return false;
         }
         return true;
     }

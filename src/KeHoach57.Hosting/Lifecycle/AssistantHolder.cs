@@ -1,6 +1,7 @@
 using KeHoach57.Answering;
 using KeHoach57.Conversations;
 using KeHoach57.Core;
+using KeHoach57.Core.Answers;
 using KeHoach57.Core.Documents;
 using KeHoach57.Ingestion;
 using KeHoach57.Retrieval;
@@ -31,6 +32,7 @@ public sealed class AssistantHolder : IAssistantSource, IDisposable
     private readonly ISearchIndex _index;
     private readonly CorpusSnapshot _snapshot;
     private readonly TimeProvider _clock;
+    private readonly WarmUpOptions _warmUp;
     private readonly ILogger<AssistantHolder> _logger;
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private readonly Lock _firstLoadGate = new();
@@ -39,8 +41,10 @@ public sealed class AssistantHolder : IAssistantSource, IDisposable
     private volatile AssistantStatus _status = new(AssistantState.Loading);
 
     public AssistantHolder(IServiceProvider host, AnsweringStackBlueprint blueprint, CorpusLoader loader, CorpusIndexer indexer,
-        ISearchIndex index, IOptions<IndexOptions> indexOptions, TimeProvider clock, ILogger<AssistantHolder> logger)
+        ISearchIndex index, IOptions<IndexOptions> indexOptions, TimeProvider clock, ILogger<AssistantHolder> logger,
+        IOptions<WarmUpOptions>? warmUp = null)
     {
+        _warmUp = warmUp?.Value ?? new WarmUpOptions();
         _host = host;
         _blueprint = blueprint;
         _loader = loader;
@@ -111,7 +115,7 @@ public sealed class AssistantHolder : IAssistantSource, IDisposable
                 _status = Serving(AssistantState.Ready, previous, null);
                 return ReloadOutcome.Unchanged;
             }
-            var stack = Build(corpus);
+            var stack = await BuildAsync(corpus, cancellationToken);
             _current = stack;
             _status = Serving(AssistantState.Ready, stack, null);
             _logger.LogInformation("Answering from {Documents} documents, {Chunks} chunks{Rebuilt}",
@@ -154,7 +158,7 @@ public sealed class AssistantHolder : IAssistantSource, IDisposable
         var snapshot = await _snapshot.LoadAsync(cancellationToken);
         if (snapshot is not null && _indexer.Fingerprint(snapshot) == indexed.Fingerprint)
         {
-            var stack = Build(snapshot);
+            var stack = await BuildAsync(snapshot, cancellationToken);
             _current = stack;
             _logger.LogWarning("Corpus at {Folder} has no readable document; answering from the previous index ({Documents} documents) and its snapshot",
                 _loader.Folder, snapshot.Documents.Count);
@@ -167,11 +171,33 @@ public sealed class AssistantHolder : IAssistantSource, IDisposable
         return ReloadOutcome.KeptPrevious;
     }
 
-    private AnsweringStack Build(Corpus corpus)
+    private async Task<AnsweringStack> BuildAsync(Corpus corpus, CancellationToken cancellationToken)
     {
         var services = _blueprint.Build(corpus, _host);
         // Resolving the assistant builds the whole stack now, so a broken stack fails here and not at a request.
-        return new AnsweringStack(corpus, services, _clock.GetUtcNow());
+        var stack = new AnsweringStack(corpus, services, _clock.GetUtcNow());
+        await WarmUpAsync(stack, cancellationToken);
+        return stack;
+    }
+
+    /// <summary>Answers <see cref="WarmUpOptions.Questions"/> on a stack not yet served (see <see cref="WarmUpOptions"/>).
+    /// A failing or slow warm-up is logged and never keeps the stack from serving.</summary>
+    private async Task WarmUpAsync(AnsweringStack stack, CancellationToken cancellationToken)
+    {
+        if (!_warmUp.Enabled || _warmUp.Questions.Length == 0) return;
+        var started = _clock.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_warmUp.TimeoutSeconds));
+        try
+        {
+            foreach (var question in _warmUp.Questions)
+                await stack.Assistant.AskAsync(new AskRequest(question), timeout.Token);
+            _logger.LogInformation("Warmed up on {Questions} questions in {ElapsedMs:F0} ms", _warmUp.Questions.Length, _clock.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(ex, "Warm-up did not finish; serving without it");
+        }
     }
 
     private async Task SaveSnapshotAsync(Corpus corpus, CancellationToken cancellationToken)

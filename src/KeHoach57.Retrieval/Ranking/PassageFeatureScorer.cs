@@ -13,8 +13,9 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
     // Bounds the words kept per chunk: past it the cache starts over, as a large corpus would otherwise keep every chunk it ever ranked.
     private const int MaxCachedChunks = 20_000;
 
-    /// <summary>A chunk's words as the features read them: the body in order and as a set, the headings as a set.</summary>
-    private sealed record ChunkWords(string[] Body, HashSet<string> BodySet, HashSet<string> Heading);
+    /// <summary>A chunk's words as the features read them: where each body word stands, and the headings' words as a set.
+    /// Positions by word let a question look up only its own forms instead of walking the whole body.</summary>
+    private sealed record ChunkWords(Dictionary<string, int[]> Body, HashSet<string> Heading);
 
     /// <summary>The question's topic words as the features read them, worked out once per question rather than once per passage.</summary>
     private sealed record QueryForms(double[] Weights, Dictionary<string, List<int>> WordsOf);
@@ -27,8 +28,9 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
         if (!_chunkWords.TryGetValue(chunk.Id, out var words))
         {
             if (_chunkWords.Count >= MaxCachedChunks) _chunkWords.Clear();
-            var body = analyzer.Tokenize(chunk.Passage).Select(t => t.Term).ToArray();
-            words = _chunkWords.GetOrAdd(chunk.Id, new ChunkWords(body, body.ToHashSet(),
+            var body = analyzer.Tokenize(chunk.Passage).Select((t, position) => (t.Term, position))
+                .GroupBy(t => t.Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(t => t.position).ToArray(), StringComparer.Ordinal);
+            words = _chunkWords.GetOrAdd(chunk.Id, new ChunkWords(body,
                 analyzer.Tokenize(chunk.Section + " " + chunk.Context).Select(t => t.Term).ToHashSet()));
         }
         if (query.Words.Count == 0) return new PassageFeatures(lexical, 0, 0, 0);
@@ -45,16 +47,17 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
             var headed = false;
             foreach (var (form, similarity) in word.Forms)
             {
-                if (similarity > best && words.BodySet.Contains(form)) best = similarity;
+                if (similarity > best && words.Body.ContainsKey(form)) best = similarity;
                 headed = headed || words.Heading.Contains(form);
             }
             covered += weight * best;
             if (headed) inHeading += weight;
         }
         var positions = new List<(int Position, int Word)>();
-        for (var p = 0; p < words.Body.Length; p++)
-            if (forms.WordsOf.TryGetValue(words.Body[p], out var of))
-                foreach (var w in of) positions.Add((p, w));
+        foreach (var (form, of) in forms.WordsOf)
+            if (words.Body.TryGetValue(form, out var at))
+                foreach (var p in at)
+                    foreach (var w in of) positions.Add((p, w));
         return new PassageFeatures(lexical, covered / total, inHeading / total, BestWindow(positions, query.Words.Count));
     }
 

@@ -12,7 +12,7 @@ public class ForwardingIndex(ISearchIndex inner) : ISearchIndex
 
     public virtual Task ReplaceAsync(IndexBuild build, CancellationToken cancellationToken = default) => inner.ReplaceAsync(build, cancellationToken);
 
-    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+    public virtual Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
         inner.SearchAsync(request, cancellationToken);
 
     public Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyList<string> chunkIds, CancellationToken cancellationToken = default) =>
@@ -30,6 +30,34 @@ public sealed class GatedIndex(ISearchIndex inner, Task gate) : ForwardingIndex(
         await gate.WaitAsync(cancellationToken);
         return await base.GetStatusAsync(cancellationToken);
     }
+}
+
+/// <summary>An index whose searches wait for the test's gate (loading passes): a stack's warm-up questions stop there.</summary>
+public sealed class SearchGatedIndex(ISearchIndex inner, Task gate) : ForwardingIndex(inner)
+{
+    private int _searches;
+
+    public int Searches => Volatile.Read(ref _searches);
+
+    /// <summary>Completed when the first search has come and is waiting at the gate.</summary>
+    public TaskCompletionSource FirstSearch { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _searches);
+        FirstSearch.TrySetResult();
+        await gate.WaitAsync(cancellationToken);
+        return await base.SearchAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>An index whose searches fail while <see cref="Broken"/> is set.</summary>
+public sealed class FailingSearchIndex(ISearchIndex inner) : ForwardingIndex(inner)
+{
+    public volatile bool Broken = true;
+
+    public override Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        Broken ? throw new IOException("search went away") : base.SearchAsync(request, cancellationToken);
 }
 
 /// <summary>An index whose rebuilds fail while <see cref="Broken"/> is set, as a full disk or a Qdrant that went away would make them.</summary>
