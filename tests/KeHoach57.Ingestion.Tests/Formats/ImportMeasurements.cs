@@ -13,7 +13,8 @@ namespace KeHoach57.Ingestion.Tests.Formats;
 /// every plan (some twenty minutes on two cores), so it runs only when asked:
 /// KH57_MEASURE_IMPORT=1 dotnet run --project tests/KeHoach57.Ingestion.Tests -- -class KeHoach57.Ingestion.Tests.Formats.ImportMeasurements -showLiveOutput
 /// To measure less, KH57_MEASURE_PLANS=yen-hoa,hung-yen keeps those plans and KH57_MEASURE_FORMATS=text,scan the
-/// formats whose name contains one of the words. Each imported text is written next to the table, to read the losses.
+/// formats whose name contains one of the words. Each file, its imported text and Markdown and how each of its questions
+/// fared are written to a folder beside the table, to read where a format loses.
 /// </summary>
 public class ImportMeasurements
 {
@@ -65,9 +66,14 @@ public class ImportMeasurements
                     report.Append($"| {id} | {format} | refused: {((ImportRefusal)result).Message} | | | |\n");
                     continue;
                 }
-                await File.WriteAllTextAsync(Path.Combine(folder, $"{id} {format}.txt"), plan.Text, ct);
+                await File.WriteAllBytesAsync(Path.Combine(folder, $"{id} {format}{Path.GetExtension(name)}"), bytes, ct);
+                await File.WriteAllTextAsync(Path.Combine(folder, $"{id} {format}.text"), plan.Text, ct);
                 await File.WriteAllTextAsync(Path.Combine(folder, $"{id} {format}.md"), plan.Markdown, ct);
-                var accuracy = cases is null ? "n/a" : (await RoundTrip.AccuracyAsync(id, plan.Markdown, cases, ct)).ToString("0.000");
+                var score = cases is null ? null : await RoundTrip.ScoreAsync(id, plan.Markdown, cases, ct);
+                if (score is not null)
+                    await File.WriteAllLinesAsync(Path.Combine(folder, $"{id} {format}.answers.txt"),
+                        score.Verdicts.Select(v => $"{(v.Ok ? "ok  " : "FAIL")} {v.Case.Id} {v.Case.Question} => {v.Result?.Answer}"), ct);
+                var accuracy = score?.Metrics.AnswerAccuracy.ToString("0.000") ?? "n/a";
                 var line = $"| {id} | {format} | {RoundTrip.Recall(id, plan):P2} | {accuracy} | {cases?.Count} | {seconds:0.0} |";
                 output.WriteLine(line);
                 report.Append(line).Append('\n');
