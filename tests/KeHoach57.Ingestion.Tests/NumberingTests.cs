@@ -33,6 +33,19 @@ public class NumberingTests
     }
 
     [Fact]
+    public void Số_La_Mã_OCR_đọc_II_thành_H_hay_chấm_thành_phẩy_chấm_vẫn_nhận_ra()
+    {
+        var anchors = Anchors(
+            "I. MUC DICH", "Noi dung.",
+            "ii. YEU CAU", "Noi dung.",
+            "TH. MIJC TIEU", "Noi dung.",
+            "IV. NHIEM VU", "Noi dung.",
+            "V,. TO CHUC THUC HIEN", "Noi dung.");
+
+        Assert.Equal(["i", "ii", "iii", "iv", "v"], anchors.Where(a => a != "mo-dau"));
+    }
+
+    [Fact]
     public void Số_thường_không_bị_đọc_thành_số_La_Mã()
     {
         var anchors = Anchors("I. MỤC TIÊU", "1. Mục tiêu chung", "Nội dung.", "11. Không phải mục kế tiếp vì nhảy số.");

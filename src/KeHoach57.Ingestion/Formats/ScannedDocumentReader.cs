@@ -58,11 +58,18 @@ public sealed class ScannedDocumentReader(IOptions<ImportOptions> options) : IDo
         foreach (var image in images)
         {
             var ocr = await ExternalTool.RunAsync(ExternalTool.Find(settings.TesseractPath)!,
-                [image, "stdout", "-l", settings.OcrLanguage, "--psm", "3", "tsv"],
+                [image, "stdout", "-l", settings.OcrLanguage, "--psm", "3", .. TesseractLayout.Output],
                 TimeSpan.FromSeconds(settings.ToolTimeoutSeconds), 16 * 1024 * 1024, cancellationToken);
             if (ocr.ExitCode != 0)
                 return new Unreadable(ImportProblem.Damaged, $"Tesseract không nhận dạng được \"{file.Name}\": {ocr.Errors.Trim()}");
-            pages.Add(TesseractLayout.Lines(Encoding.UTF8.GetString(ocr.Output)));
+            try
+            {
+                pages.Add(TesseractLayout.Lines(Encoding.UTF8.GetString(ocr.Output)));
+            }
+            catch (System.Xml.XmlException e)
+            {
+                return new Unreadable(ImportProblem.Damaged, $"Tesseract trả về kết quả không đọc được cho \"{file.Name}\": {e.Message}");
+            }
         }
         return new ExtractedText(PageLines.Join(pages), isPdf ? "PDF bản quét (OCR)" : "ảnh chụp/quét (OCR)", images.Count,
             [$"nhận dạng chữ bằng tesseract ({settings.OcrLanguage}), {(isPdf ? settings.OcrDpi + " dpi" : "ảnh gốc")}"]);

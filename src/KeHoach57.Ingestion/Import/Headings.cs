@@ -30,7 +30,7 @@ public static partial class Headings
         var folded = VietnameseText.Fold(line);
         if (Article().Match(folded) is { Success: true } article)
             return new(HeadingKind.Article, line[..article.Length].TrimEnd(), line[article.Length..].Trim());
-        // "1." is numbered, not Roman; "T11." and "l." are OCR's I-strokes.
+        // "1." is numbered, not Roman; "T11.", "TH." and "l." are OCR's I-strokes.
         if (Roman().Match(line) is { Success: true } roman && !roman.Groups[1].Value.All(char.IsDigit))
             return new(HeadingKind.Roman, roman.Groups[1].Value + ".", roman.Groups[2].Value.Trim());
         if (Numbered().Match(line) is { Success: true } numbered)
@@ -75,7 +75,8 @@ public static partial class Headings
     [GeneratedRegex(@"^[dpb]i[eê]u\s+\d{1,2}\s*[.:]")]
     private static partial Regex Article();
 
-    [GeneratedRegex(@"^([IVXivxlT1]{1,5})\s*\.\s*(\p{L}.*)$")]
+    /// <summary>"III.", and OCR's forms: "II1.", "T111.", "TH." (H for II), "V,." (a speck read as a comma).</summary>
+    [GeneratedRegex(@"^([IVXivxlT1H]{1,5})\s*,?\s*\.\s*(\p{L}.*)$")]
     private static partial Regex Roman();
 
     [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2}){0,2})\.\s*(\p{L}.*)$")]

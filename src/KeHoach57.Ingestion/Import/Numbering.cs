@@ -49,7 +49,7 @@ public sealed class Numbering
     {
         var numeral = label.TrimEnd('.');
         var value = RomanValue(numeral);
-        // OCR splits and merges the strokes of I, II, III ("III." read as "II.", "I11." as "T111."): a numeral of strokes
+        // OCR splits and merges the strokes of I, II, III ("III." read as "II.", "TH.", "I11." as "T111."): a numeral of strokes
         // alone, one stroke off the next one, is the next one.
         if (numeral.All(IsStroke) && Math.Abs(value - (roman + 1)) <= 1) value = roman + 1;
         if (value <= roman || value > roman + 2) return null;
@@ -97,14 +97,14 @@ public sealed class Numbering
         _ => label.ToString(),
     };
 
-    /// <summary>I as OCR reads it: 'I', '1', 'l', 'T'.</summary>
-    public static bool IsStroke(char c) => c is 'I' or 'i' or '1' or 'l' or 'T';
+    /// <summary>I as OCR reads it: 'I', '1', 'l', 'T'; and 'H', two of them run together.</summary>
+    public static bool IsStroke(char c) => c is 'I' or 'i' or '1' or 'l' or 'T' or 'H';
 
-    /// <summary>Value of a Roman numeral, reading OCR's '1', 'l' and 'T' as I.</summary>
+    /// <summary>Value of a Roman numeral, reading OCR's '1', 'l' and 'T' as I and 'H' as II.</summary>
     public static int RomanValue(string numeral)
     {
         var total = 0;
-        var digits = numeral.Select(c => char.ToUpperInvariant(c) switch { 'V' => 5, 'X' => 10, _ => 1 }).ToArray();
+        var digits = numeral.SelectMany(c => char.ToUpperInvariant(c) switch { 'V' => [5], 'X' => [10], 'H' => [1, 1], _ => new[] { 1 } }).ToArray();
         for (var i = 0; i < digits.Length; i++)
             total += i + 1 < digits.Length && digits[i] < digits[i + 1] ? -digits[i] : digits[i];
         return total;
