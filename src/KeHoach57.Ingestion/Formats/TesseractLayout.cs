@@ -70,7 +70,9 @@ public static class TesseractLayout
             var word = new System.Text.StringBuilder(characters[i][0].Text);
             for (var j = 1; j < characters[i].Count; j++)
             {
-                if (characters[i][j].Box!.Value.Left - characters[i][j - 1].Box!.Value.Right > space) word.Append(' ');
+                // Only before a letter or digit: the boxes of punctuation are loose, and "1." came out as "1 .".
+                if (characters[i][j].Text.Any(char.IsLetterOrDigit)
+                    && characters[i][j].Box!.Value.Left - characters[i][j - 1].Box!.Value.Right > space) word.Append(' ');
                 word.Append(characters[i][j].Text);
             }
             yield return word.ToString().Trim();

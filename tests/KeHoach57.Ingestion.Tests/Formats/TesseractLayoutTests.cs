@@ -54,9 +54,12 @@ public class TesseractLayoutTests
         // "6 s 2 eR: A" read as the one word "6s2eR:A": its characters are 19 pixels apart where the page has a space.
         var merged = ("6s2eR:A", new[] { 236, 277, 318, 360, 385, 410, 450 });
 
-        var lines = TesseractLayout.Lines(Hocr((100, 236, [merged, Word("GRDP", 500)])));
+        // "1." whose dot tesseract boxed off to the right: a dot is never split from what it ends.
+        var numbered = ("1.", new[] { 236, 280 });
 
-        Assert.Equal(["6 s 2 eR: A GRDP"], lines);
+        var lines = TesseractLayout.Lines(Hocr((100, 236, [merged, Word("GRDP", 500)]), (158, 236, [numbered, Word("Tren", 330)])));
+
+        Assert.Equal(["6 s 2 eR: A GRDP", "1. Tren"], lines);
     }
 
     [Fact]
