@@ -39,6 +39,26 @@ public static class PageLines
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Rows of a page top to bottom at their vertical positions, with "" where the gap to the next row is clearly
+    /// wider than the page's usual line pitch (an empty line in the source), as <see cref="Join"/> takes them.
+    /// </summary>
+    public static List<string> WithGaps(IReadOnlyList<(double Position, string Text)> rows)
+    {
+        var pitches = rows.Zip(rows.Skip(1), (a, b) => Math.Abs(a.Position - b.Position)).Where(p => p > 0).OrderBy(p => p).ToList();
+        var pitch = pitches.Count > 0 ? pitches[pitches.Count / 2] : 0;
+        var lines = new List<string>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i > 0 && pitch > 0 && Math.Abs(rows[i - 1].Position - rows[i].Position) > GapPitches * pitch) lines.Add("");
+            lines.Add(rows[i].Text);
+        }
+        return lines;
+    }
+
+    /// <summary>An empty line in the source puts its neighbours two pitches apart; a tall diacritic or a subscript moves a row far less.</summary>
+    private const double GapPitches = 1.6;
+
     private static string Clean(string line)
     {
         var sb = new StringBuilder(line.Length);

@@ -64,16 +64,7 @@ public sealed class PdfTextReader(IOptions<ImportOptions> options) : IDocumentRe
             if (rows.Count > 0 && Math.Abs(rows[^1].Y - letter.StartBaseLine.Y) <= tolerance) rows[^1].Letters.Add(letter);
             else rows.Add((letter.StartBaseLine.Y, [letter]));
         }
-        var pitches = rows.Zip(rows.Skip(1), (a, b) => a.Y - b.Y).Where(p => p > 0).OrderBy(p => p).ToList();
-        var pitch = pitches.Count > 0 ? pitches[pitches.Count / 2] : 0;
-
-        var lines = new List<string>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (i > 0 && pitch > 0 && rows[i - 1].Y - rows[i].Y > 1.6 * pitch) lines.Add("");
-            lines.Add(Text(rows[i].Letters));
-        }
-        return lines;
+        return PageLines.WithGaps(rows.Select(r => (r.Y, Text(r.Letters))).ToList());
     }
 
     private static string Text(List<Letter> row)

@@ -7,8 +7,9 @@ namespace KeHoach57.Ingestion.Formats;
 
 /// <summary>
 /// Scans and photos: a PDF without a text layer (its pages rendered by poppler's pdftoppm) or a PNG,
-/// JPEG or TIFF image, read by tesseract with the Vietnamese model. These are Debian packages; when one
-/// is missing the import says which to install instead of importing nothing.
+/// JPEG or TIFF image, read by tesseract with the Vietnamese model, its words put back into the page's lines
+/// by where they stand (<see cref="TesseractLayout"/>). These are Debian packages; when one is missing the
+/// import says which to install instead of importing nothing.
 /// </summary>
 public sealed class ScannedDocumentReader(IOptions<ImportOptions> options) : IDocumentReader
 {
@@ -53,15 +54,22 @@ public sealed class ScannedDocumentReader(IOptions<ImportOptions> options) : IDo
             images.Add(scratch.Write("image" + extension, file.Bytes));
         }
 
-        var pages = new List<string[]>();
+        var pages = new List<List<string>>();
         foreach (var image in images)
         {
             var ocr = await ExternalTool.RunAsync(ExternalTool.Find(settings.TesseractPath)!,
-                [image, "stdout", "-l", settings.OcrLanguage, "--psm", "3"],
+                [image, "stdout", "-l", settings.OcrLanguage, "--psm", "3", .. TesseractLayout.Output],
                 TimeSpan.FromSeconds(settings.ToolTimeoutSeconds), 16 * 1024 * 1024, cancellationToken);
             if (ocr.ExitCode != 0)
                 return new Unreadable(ImportProblem.Damaged, $"Tesseract không nhận dạng được \"{file.Name}\": {ocr.Errors.Trim()}");
-            pages.Add(Encoding.UTF8.GetString(ocr.Output).Split('\n'));
+            try
+            {
+                pages.Add(TesseractLayout.Lines(Encoding.UTF8.GetString(ocr.Output)));
+            }
+            catch (System.Xml.XmlException e)
+            {
+                return new Unreadable(ImportProblem.Damaged, $"Tesseract trả về kết quả không đọc được cho \"{file.Name}\": {e.Message}");
+            }
         }
         return new ExtractedText(PageLines.Join(pages), isPdf ? "PDF bản quét (OCR)" : "ảnh chụp/quét (OCR)", images.Count,
             [$"nhận dạng chữ bằng tesseract ({settings.OcrLanguage}), {(isPdf ? settings.OcrDpi + " dpi" : "ảnh gốc")}"]);

@@ -30,7 +30,8 @@ public static partial class Headings
         var folded = VietnameseText.Fold(line);
         if (Article().Match(folded) is { Success: true } article)
             return new(HeadingKind.Article, line[..article.Length].TrimEnd(), line[article.Length..].Trim());
-        if (Roman().Match(line) is { Success: true } roman && roman.Groups[1].Value.Any(c => "IVXivx".Contains(c)))
+        // "1." is numbered, not Roman; "T11.", "TH." and "l." are OCR's I-strokes.
+        if (Roman().Match(line) is { Success: true } roman && !roman.Groups[1].Value.All(char.IsDigit))
             return new(HeadingKind.Roman, roman.Groups[1].Value + ".", roman.Groups[2].Value.Trim());
         if (Numbered().Match(line) is { Success: true } numbered)
             return new(HeadingKind.Numbered, numbered.Groups[1].Value + ".", numbered.Groups[2].Value.Trim());
@@ -74,12 +75,14 @@ public static partial class Headings
     [GeneratedRegex(@"^[dpb]i[eê]u\s+\d{1,2}\s*[.:]")]
     private static partial Regex Article();
 
-    [GeneratedRegex(@"^([IVXivxlT1]{1,5})\s*\.\s*(\p{L}.*)$")]
+    /// <summary>"III.", and OCR's forms: "II1.", "T111.", "TH." (H for II), "V,." (a speck read as a comma).</summary>
+    [GeneratedRegex(@"^([IVXivxlT1H]{1,5})\s*,?\s*\.\s*(\p{L}.*)$")]
     private static partial Regex Roman();
 
     [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2}){0,2})\.\s*(\p{L}.*)$")]
     private static partial Regex Numbered();
 
-    [GeneratedRegex(@"^([a-zđ¢12])\s*,?\)\s*(\S.*)$")]
+    /// <summary>"a)", "đ)", and OCR's forms: "a,)", "2)" for g), "1)" for i) or l), a currency sign or dagger for c) ("¢)", "€)", "‡)").</summary>
+    [GeneratedRegex(@"^([a-zđ12¢€$£¥‡†§])\s*,?\)\s*(\S.*)$")]
     private static partial Regex Lettered();
 }

@@ -2,7 +2,7 @@ namespace KeHoach57.Ingestion.Import;
 
 /// <summary>
 /// Decides whether a heading candidate is the next heading of the document, and what it is numbered.
-/// OCR mangles labels ("II1." is III., "2)" is g), "d)" twice is d) then đ)); the sequence so far tells
+/// OCR mangles labels ("II1." is III., "2)" is g), "d)" twice is d) then đ), "¢)" is c)); the sequence so far tells
 /// which reading is right, and rejects lines that merely start like a heading.
 /// </summary>
 public sealed class Numbering
@@ -47,7 +47,11 @@ public sealed class Numbering
 
     private string? AcceptRoman(string label)
     {
-        var value = RomanValue(label.TrimEnd('.'));
+        var numeral = label.TrimEnd('.');
+        var value = RomanValue(numeral);
+        // OCR splits and merges the strokes of I, II, III ("III." read as "II.", "TH.", "I11." as "T111."): a numeral of strokes
+        // alone, one stroke off the next one, is the next one.
+        if (numeral.All(IsStroke) && Math.Abs(value - (roman + 1)) <= 1) value = roman + 1;
         if (value <= roman || value > roman + 2) return null;
         roman = value;
         Array.Clear(numbers);
@@ -82,20 +86,25 @@ public sealed class Numbering
         return null;
     }
 
-    private static string LetterReadings(char label) => label switch
+    private string LetterReadings(char label) => label switch
     {
         '¢' => "c",
         '2' => "g",
         '1' => "li",
         'd' => "dđ",
+        // In a list under way, a glyph that is no letter where a letter stands ("€)", "‡)", "$)" for c)) can only be the next letter.
+        _ when !char.IsLetterOrDigit(label) => letter >= 0 && letter + 1 < Letters.Length ? Letters[letter + 1].ToString() : "",
         _ => label.ToString(),
     };
 
-    /// <summary>Value of a Roman numeral, reading OCR's '1', 'l' and 'T' as I.</summary>
+    /// <summary>I as OCR reads it: 'I', '1', 'l', 'T'; and 'H', two of them run together.</summary>
+    public static bool IsStroke(char c) => c is 'I' or 'i' or '1' or 'l' or 'T' or 'H';
+
+    /// <summary>Value of a Roman numeral, reading OCR's '1', 'l' and 'T' as I and 'H' as II.</summary>
     public static int RomanValue(string numeral)
     {
         var total = 0;
-        var digits = numeral.Select(c => char.ToUpperInvariant(c) switch { 'V' => 5, 'X' => 10, _ => 1 }).ToArray();
+        var digits = numeral.SelectMany(c => char.ToUpperInvariant(c) switch { 'V' => [5], 'X' => [10], 'H' => [1, 1], _ => new[] { 1 } }).ToArray();
         for (var i = 0; i < digits.Length; i++)
             total += i + 1 < digits.Length && digits[i] < digits[i + 1] ? -digits[i] : digits[i];
         return total;

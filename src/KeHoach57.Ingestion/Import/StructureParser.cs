@@ -171,7 +171,7 @@ public sealed partial class StructureParser
         return unique;
     }
 
-    /// <summary>"- ", "+ ", "• " items; OCR sometimes puts a stray quote before the marker or drops the space after it.</summary>
-    [GeneratedRegex(@"^[‘'`]?\s*([-+•–])\s*(\p{L}.*|\d.*|\(.*|"".*)$")]
+    /// <summary>"- ", "+ ", "• " items; OCR sometimes puts a stray quote before the marker (a scan reads the speck as "“") or drops the space after it.</summary>
+    [GeneratedRegex(@"^[‘'`""]?\s*([-+•–])\s*(\p{L}.*|\d.*|\(.*|"".*)$")]
     private static partial Regex Bullet();
 }

@@ -12,10 +12,15 @@ namespace KeHoach57.Ingestion.Tests.Formats;
 /// PdfPig against pdftotext on the same generated PDFs, and appendix rows kept from a table PDF. It OCRs
 /// every plan (some twenty minutes on two cores), so it runs only when asked:
 /// KH57_MEASURE_IMPORT=1 dotnet run --project tests/KeHoach57.Ingestion.Tests -- -class KeHoach57.Ingestion.Tests.Formats.ImportMeasurements -showLiveOutput
+/// To measure less, KH57_MEASURE_PLANS=yen-hoa,hung-yen keeps those plans and KH57_MEASURE_FORMATS=text,scan the
+/// formats whose name contains one of the words. Each file, its imported text and Markdown and how each of its questions
+/// fared are written to a folder beside the table, to read where a format loses.
 /// </summary>
 public class ImportMeasurements
 {
     public const string Switch = "KH57_MEASURE_IMPORT";
+    public const string PlansSwitch = "KH57_MEASURE_PLANS";
+    public const string FormatsSwitch = "KH57_MEASURE_FORMATS";
 
     [Fact]
     public async Task Đo_từng_định_dạng_trên_năm_kế_hoạch()
@@ -27,7 +32,10 @@ public class ImportMeasurements
         var output = TestContext.Current.TestOutputHelper!;
         var ocr = OcrTools.HasVietnameseOcr() && OcrTools.Has("pdftoppm");
         var report = new StringBuilder("| plan | format | chars recovered | dev answer accuracy | questions | seconds |\n| --- | --- | --- | --- | --- | --- |\n");
-        foreach (var id in Seeds.Ids)
+        var plans = Listed(PlansSwitch);
+        var formats = Listed(FormatsSwitch);
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "kh57-import-measurements")).FullName;
+        foreach (var id in Seeds.Ids.Where(i => plans is null || plans.Contains(i)))
         {
             var cases = RoundTrip.DevCases(id);
             var raw = Seeds.Raw(id);
@@ -47,7 +55,7 @@ public class ImportMeasurements
                 files.Add(("UTF-16 (.txt)", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(raw)).ToArray(), id + ".txt", null));
             }
             if (ocr) files.Add(("scan 300 dpi, tesseract vie", TestPdf.Scan(pdf), id + "-scan.pdf", null));
-            foreach (var (format, bytes, name, importer) in files)
+            foreach (var (format, bytes, name, importer) in files.Where(f => formats is null || formats.Any(f.Format.Contains)))
             {
                 var clock = Stopwatch.StartNew();
                 using var import = importer?.Invoke() ?? new TestImport();
@@ -58,18 +66,28 @@ public class ImportMeasurements
                     report.Append($"| {id} | {format} | refused: {((ImportRefusal)result).Message} | | | |\n");
                     continue;
                 }
-                var accuracy = cases is null ? "n/a" : (await RoundTrip.AccuracyAsync(id, plan.Markdown, cases, ct)).ToString("0.000");
+                await File.WriteAllBytesAsync(Path.Combine(folder, $"{id} {format}{Path.GetExtension(name)}"), bytes, ct);
+                await File.WriteAllTextAsync(Path.Combine(folder, $"{id} {format}.text"), plan.Text, ct);
+                await File.WriteAllTextAsync(Path.Combine(folder, $"{id} {format}.md"), plan.Markdown, ct);
+                var score = cases is null ? null : await RoundTrip.ScoreAsync(id, plan.Markdown, cases, ct);
+                if (score is not null)
+                    await File.WriteAllLinesAsync(Path.Combine(folder, $"{id} {format}.answers.txt"),
+                        score.Verdicts.Select(v => $"{(v.Ok ? "ok  " : "FAIL")} {v.Case.Id} {v.Case.Question} => {v.Result?.Answer}"), ct);
+                var accuracy = score?.Metrics.AnswerAccuracy.ToString("0.000") ?? "n/a";
                 var line = $"| {id} | {format} | {RoundTrip.Recall(id, plan):P2} | {accuracy} | {cases?.Count} | {seconds:0.0} |";
                 output.WriteLine(line);
                 report.Append(line).Append('\n');
             }
         }
-        report.Append('\n').Append(TableRows());
+        if (formats is null) report.Append('\n').Append(TableRows());
         var path = Path.Combine(Path.GetTempPath(), "kh57-import-measurements.md");
         await File.WriteAllTextAsync(path, report.ToString(), ct);
         output.WriteLine(report.ToString());
-        output.WriteLine("written to " + path);
+        output.WriteLine($"written to {path}, the imported texts to {folder}");
     }
+
+    private static string[]? Listed(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
 
     private static TestImport PopplerFirst() =>
         new(readers: options => new DocumentReaders([new PopplerTextReader(options), new PdfTextReader(options)]));

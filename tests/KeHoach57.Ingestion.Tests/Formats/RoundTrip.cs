@@ -1,6 +1,7 @@
 using KeHoach57.Evaluation;
 using KeHoach57.Evaluation.Items;
 using KeHoach57.Evaluation.Running;
+using KeHoach57.Evaluation.Scoring;
 using KeHoach57.Ingestion.Import;
 using KeHoach57.Ingestion.Markdown;
 using KeHoach57.Tests.Shared;
@@ -26,7 +27,11 @@ public static class RoundTrip
         TextRecovery.CharacterRecall(TextRecovery.Body(Seeds.Document(id)), TextRecovery.Body(PlanMarkdownReader.Read(plan.Markdown, id)));
 
     /// <summary>Answer accuracy on <paramref name="cases"/> with <paramref name="markdown"/> as the plan's corpus file.</summary>
-    public static async Task<double> AccuracyAsync(string id, string markdown, IReadOnlyList<EvalCase> cases, CancellationToken cancellationToken)
+    public static async Task<double> AccuracyAsync(string id, string markdown, IReadOnlyList<EvalCase> cases, CancellationToken cancellationToken) =>
+        (await ScoreAsync(id, markdown, cases, cancellationToken)).Metrics.AnswerAccuracy;
+
+    /// <summary>How each of <paramref name="cases"/> fared with <paramref name="markdown"/> as the plan's corpus file.</summary>
+    public static async Task<Scorecard> ScoreAsync(string id, string markdown, IReadOnlyList<EvalCase> cases, CancellationToken cancellationToken)
     {
         var corpus = Directory.CreateTempSubdirectory("kh57-roundtrip-").FullName;
         try
@@ -36,7 +41,7 @@ public static class RoundTrip
             await File.WriteAllTextAsync(Path.Combine(corpus, id + ".md"), markdown, PlanImporter.Utf8, cancellationToken);
             await using var assistant = await TestAssistant.CreateAsync(corpus);
             var run = await new EvalRunner().RunAsync(new AssistantTarget(assistant.Conversations), cases, EvalVariant.Question, cancellationToken);
-            return run.Score().Metrics.AnswerAccuracy;
+            return run.Score();
         }
         finally
         {
