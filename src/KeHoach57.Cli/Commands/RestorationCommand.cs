@@ -82,18 +82,20 @@ public static class RestorationCommand
         var words = new Option<FileInfo>("--words") { Description = "Danh sách âm tiết của @cspell/dict-vi-vn (mỗi dòng một âm tiết)", Required = true };
         var dictionary = new Option<DirectoryInfo?>("--dictionary") { Description = "Thư mục gói @vntk/dictionary (data/Viet74K.txt và data/dictionary.json)" };
         var minPairs = new Option<int>("--min-pair-count") { Description = "Bỏ các cặp âm tiết của từ điển gặp ít hơn số lần này", DefaultValueFactory = _ => DefaultMinPairCount };
+        var minTriples = new Option<int>("--min-triple-count") { Description = "Bỏ các bộ ba âm tiết của từ điển gặp ít hơn số lần này", DefaultValueFactory = _ => DefaultMinTripleCount };
         var corpusWeight = new Option<int>("--corpus-weight") { Description = "Mỗi lần gặp trong văn bản sạch của kho (kế hoạch sạch, bảng viết tắt, tên kế hoạch) tính bằng bấy nhiêu lần", DefaultValueFactory = _ => DefaultCorpusWeight };
         var output = new Option<FileInfo?>("--output") { Description = "Tệp dữ liệu ghi ra (mặc định src/KeHoach57.Core/Text/Restoration/syllables.tsv.gz)" };
         var source = new Option<string>("--source") { Description = "Nguồn của danh sách (ghi vào đầu tệp)", DefaultValueFactory = _ => "npm package @cspell/dict-vi-vn (MIT)" };
         var dictionarySource = new Option<string>("--dictionary-source") { Description = "Nguồn của từ điển (ghi vào đầu tệp)", DefaultValueFactory = _ => "npm package @vntk/dictionary (MIT)" };
         var command = new Command("restoration-build", "Chuyển danh sách âm tiết, từ điển và kế hoạch sạch thành tệp dữ liệu mô hình âm tiết")
-            { words, dictionary, minPairs, corpusWeight, output, source, dictionarySource };
+            { words, dictionary, minPairs, minTriples, corpusWeight, output, source, dictionarySource };
         command.SetAction(parse =>
         {
             var root = RepositoryPaths.FindRoot() ?? throw new InvalidOperationException("Không tìm thấy thư mục gốc của kho mã.");
             var wordFile = parse.GetValue(words)!;
             var dictionaryFolder = parse.GetValue(dictionary);
             var minPairCount = parse.GetValue(minPairs);
+            var minTripleCount = parse.GetValue(minTriples);
             foreach (var missing in new[] { wordFile.FullName }.Concat(dictionaryFolder is null ? [] :
                          new[] { Path.Combine(dictionaryFolder.FullName, "data", "Viet74K.txt"), Path.Combine(dictionaryFolder.FullName, "data", "dictionary.json") }))
                 if (!File.Exists(missing))
@@ -101,9 +103,9 @@ public static class RestorationCommand
                     Console.Error.WriteLine($"Không tìm thấy tệp: {missing}");
                     return 2;
                 }
-            if (minPairCount < 1 || parse.GetValue(corpusWeight) < 1)
+            if (minPairCount < 1 || minTripleCount < 1 || parse.GetValue(corpusWeight) < 1)
             {
-                Console.Error.WriteLine("--min-pair-count và --corpus-weight phải ≥ 1.");
+                Console.Error.WriteLine("--min-pair-count, --min-triple-count và --corpus-weight phải ≥ 1.");
                 return 2;
             }
             var corpus = Path.Combine(root, "corpus");
@@ -114,9 +116,9 @@ public static class RestorationCommand
             {
                 builder.AddWords(RestorationTraining.ReadDictionaryWords(dictionaryFolder.FullName))
                     .AddTexts(RestorationTraining.ReadDictionaryTexts(dictionaryFolder.FullName), foreignAsAbbreviation: true)
-                    .PrunePairs(minPairCount);
+                    .PrunePairs(minPairCount, minTripleCount);
                 provenance += $"words, definitions and examples: {parse.GetValue(dictionarySource)} (licence: LICENSE-vntk-dictionary.txt), " +
-                              $"pairs seen fewer than {minPairCount} times dropped\n";
+                              $"pairs seen fewer than {minPairCount} times and runs of three seen fewer than {minTripleCount} times dropped\n";
             }
             var clean = RestorationTraining.Paragraphs(File.ReadAllText(Path.Combine(corpus, RestorationTraining.CleanPlan + ".md")));
             var model = builder.AddCorpusTexts(clean.Concat(RestorationTraining.Supplements(corpus, analyzer.Glossary))).Build();
@@ -124,15 +126,16 @@ public static class RestorationCommand
             var temp = path + ".tmp";
             using (var stream = File.Create(temp))
                 model.Save(stream, provenance +
-                                   $"pairs and counts: corpus/bac-giang.md, the glossary's expansions, the plans' titles, each counted {model.CorpusWeight} times\n" +
+                                   $"pairs, runs of three and counts: corpus/bac-giang.md, the glossary's expansions, the plans' titles, each counted {model.CorpusWeight} times\n" +
                                    "rebuild: tools/restoration/build-syllables.sh");
             File.Move(temp, path, overwrite: true);
-            Console.WriteLine(string.Create(Invariant, $"{path}: {model.Count} syllables, {model.BigramCount} pairs, {model.TextTokens} clean-text syllables, {new FileInfo(path).Length / 1024.0:0.0} KiB"));
+            Console.WriteLine(string.Create(Invariant, $"{path}: {model.Count} syllables, {model.BigramCount} pairs, {model.TrigramCount} runs of three, {model.TextTokens} clean-text syllables, {new FileInfo(path).Length / 1024.0:0.0} KiB"));
             return 0;
         });
         return command;
     }
 
     private const int DefaultMinPairCount = 2;
+    private const int DefaultMinTripleCount = 3;
     private const int DefaultCorpusWeight = 100;
 }

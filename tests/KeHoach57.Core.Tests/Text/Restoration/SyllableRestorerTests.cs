@@ -21,6 +21,20 @@ public class SyllableRestorerTests
     public void Đọc_lại_chữ_OCR_hỏng_thành_tiếng_Việt_đúng(string ocr, string expected) =>
         Assert.Equal(expected, Restorer.Restore(ocr));
 
+    [Fact]
+    public void Chữ_thứ_ba_được_đọc_theo_hai_chữ_trước_nó()
+    {
+        // After "dân" the clean text mostly has "tính"; after "nhân dân" only "tỉnh": a pair model alone would read "tính".
+        var model = new SyllableModelBuilder(new VietnameseAnalyzer())
+            .AddSyllables(["tinh", "tình", "tính", "tỉnh", "dân", "nhân", "người"])
+            .AddCorpusTexts(["nhân dân tỉnh", "người dân tính", "người dân tính", "người dân tính"])
+            .Build();
+        var restorer = new SyllableRestorer(model, OcrChannel.Default, new VietnameseAnalyzer(),
+            RestorationOptions.Default with { MinConfidence = 0, MinLetterConfidence = 0, MinUnsupportedConfidence = 0 });
+        Assert.Equal("nhân dân tỉnh", restorer.Restore("nhan dan tinh"));
+        Assert.Equal("người dân tính", restorer.Restore("nguoi dan tinh"));
+    }
+
     [Theory]
     [InlineData("KE HOACH HANH PONG", "KẾ HOẠCH HÀNH ĐỘNG")]
     [InlineData("QUYET PINH", "QUYẾT ĐỊNH")]
