@@ -80,7 +80,7 @@ public class SyllableModelBuilderTests
     public void Bộ_ba_đã_gặp_nâng_xác_suất_còn_bộ_ba_chưa_gặp_lùi_về_cặp()
     {
         var model = new SyllableModelBuilder(Analyzer)
-            .AddCorpusTexts(["nhân dân tỉnh", "người dân tính", "người dân tính", "người dân tính"])
+            .AddCorpusTexts([.. Enumerable.Repeat("nhân dân tỉnh", 3), .. Enumerable.Repeat("người dân tính", 9)])
             .Build();
         int Id(string w) => model.Id(w);
         var pair = model.LogProbability(Id("dân"), Id("tỉnh"));
