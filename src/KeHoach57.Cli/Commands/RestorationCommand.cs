@@ -18,11 +18,13 @@ public static class RestorationCommand
 
     public static Command CreateEval()
     {
-        var tune = new Option<bool>("--tune") { Description = "Dò ngưỡng tin cậy trên phần tune của bộ vàng (không dùng phần test)" };
-        var mistakes = new Option<string?>("--mistakes") { Description = "In các âm tiết khôi phục sai của một phần bộ vàng (tune hoặc test)" };
+        var tune = new Option<bool>("--tune") { Description = "Dò trọng số kênh và ngưỡng tin cậy trên văn bản sạch để riêng (bộ vàng OCR chỉ để kiểm tra)" };
+        var mistakes = new Option<string?>("--mistakes") { Description = "In các âm tiết khôi phục sai của một phần bộ vàng (tune hoặc test) hoặc của văn bản sạch để riêng (held-out)" };
         var show = new Option<string?>("--show") { Description = "Khôi phục một câu và in từng âm tiết với độ tin cậy" };
+        var write = new Option<bool>("--write") { Description = "Cùng --tune: ghi điểm đã chọn vào restoration-options.json" };
+        var maxWrong = new Option<double>("--max-changed-wrong") { Description = "Cùng --tune: tỉ lệ âm tiết đổi sai tối đa trên văn bản sạch để riêng", DefaultValueFactory = _ => RestorationFit.DefaultMaxChangedWrong };
         var modelFile = new Option<FileInfo?>("--model") { Description = "Đo một tệp mô hình khác thay cho tệp đi kèm (đầu ra của restoration-build --output)" };
-        var command = new Command("restoration-eval", "Đo chất lượng và tốc độ khôi phục dấu tiếng Việt (issue 17)") { tune, mistakes, show, modelFile };
+        var command = new Command("restoration-eval", "Đo chất lượng và tốc độ khôi phục dấu tiếng Việt (issue 17)") { tune, write, maxWrong, mistakes, show, modelFile };
         command.SetAction(parse =>
         {
             var root = RepositoryPaths.FindRoot() ?? throw new InvalidOperationException("Không tìm thấy thư mục gốc của kho mã.");
@@ -50,11 +52,22 @@ public static class RestorationCommand
             }
             if (parse.GetValue(tune))
             {
-                var (best, grid) = evaluation.Tune();
-                Console.WriteLine("tune part: weight  confidence  letter-conf  unsupported  accuracy  letters  changed-wrong  unchanged-wrong");
-                foreach (var (options, score) in grid)
-                    Console.WriteLine(string.Create(Invariant, $"           {options.ChannelWeight,6:0.0}  {options.MinConfidence,10:0.00}  {options.MinLetterConfidence,11:0.000}  {options.MinUnsupportedConfidence,11:0.00}  {score.Accuracy,8:P2}  {score.FoldedAccuracy,7:P2}  {score.ChangedWrongRate,13:P2}  {score.UnchangedWrongRate,15:P2}"));
-                Console.WriteLine(string.Create(Invariant, $"best: ChannelWeight {best.ChannelWeight}, MinConfidence {best.MinConfidence}, MinLetterConfidence {best.MinLetterConfidence}, MinUnsupportedConfidence {best.MinUnsupportedConfidence}"));
+                var fit = evaluation.Tune(parse.GetValue(maxWrong));
+                Console.WriteLine("weight  confidence  letter-conf  unsupported | held-out stripped: accuracy changed-wrong | damaged: accuracy changed-wrong | OCR gold test (check): accuracy changed-wrong");
+                foreach (var p in fit.Points)
+                    Console.WriteLine(string.Create(Invariant, $"{p.Options.ChannelWeight,6:0.0}  {p.Options.MinConfidence,10:0.00}  {p.Options.MinLetterConfidence,11:0.00}  {p.Options.MinUnsupportedConfidence,11:0.00} | {p.Folded.Accuracy,8:P2} {p.Folded.ChangedWrongRate,8:P2} | {p.Damaged.Accuracy,8:P2} {p.Damaged.ChangedWrongRate,8:P2} | {p.GoldTest.Accuracy,8:P2} {p.GoldTest.ChangedWrongRate,8:P2}{(p == fit.Best ? "  <- chosen" : "")}"));
+                var best = fit.Best;
+                var why = string.Create(Invariant,
+                    $"Fitted by restoration-eval --tune on the held-out clean text only (the clean plan's odd paragraphs, stripped and with synthetic OCR damage; model without them): the most accurate point whose changed-but-wrong rate is at most {fit.MaxChangedWrong:P1} on both. Held-out stripped {best.Folded.Accuracy:P2} (changed-wrong {best.Folded.ChangedWrongRate:P2}), damaged {best.Damaged.Accuracy:P2} ({best.Damaged.ChangedWrongRate:P2}); the OCR gold test part, not used to choose: {best.GoldTest.Accuracy:P2} ({best.GoldTest.ChangedWrongRate:P2}).");
+                Console.WriteLine(why);
+                if (parse.GetValue(write))
+                {
+                    var path = Path.Combine(root, RestorationOptions.RelativePath);
+                    var temp = path + ".tmp";
+                    File.WriteAllText(temp, best.Options.ToJson(why));
+                    File.Move(temp, path, overwrite: true);
+                    Console.WriteLine($"written: {path}");
+                }
                 return 0;
             }
             var rows = evaluation.Run();

@@ -9,31 +9,16 @@ public readonly record struct RestoredSyllable(int Start, int End, string Source
     public bool Changed => !string.Equals(Source, Restored, StringComparison.Ordinal);
 }
 
-/// <summary>Tunables of restoration; the defaults are fitted on the tune part of eval/restoration (never its test part).</summary>
-public sealed record RestorationOptions
+/// <summary>
+/// What decoding proposes for one word before the confidence gate (<see cref="RestorationOptions.Accepts"/>):
+/// the best path's reading in the source's case (null: keep the word as written), its posterior, whether it
+/// changes letters and whether a pair of the clean text vouches for it.
+/// </summary>
+public readonly record struct ProposedSyllable(int Start, int End, string Source, string? Reading, double Confidence, bool LetterChange, bool Supported)
 {
-    /// <summary>Below this posterior probability a syllable stays as the source has it: a wrong word is worse than none.</summary>
-    public double MinConfidence { get; init; } = 0.7;
-    /// <summary>The same for a reading that changes letters, not only diacritics ("lai" → "lưới" needs more certainty than "lai" → "lại").</summary>
-    public double MinLetterConfidence { get; init; } = 0.9;
-    /// <summary>The threshold for a reading that no pair of the clean text vouches for on either side: only the unigram chose it.</summary>
-    public double MinUnsupportedConfidence { get; init; } = 0;
-    /// <summary>Extra channel cost of any other reading when the source already is a lexicon syllable with its diacritics ("báo", "các").</summary>
-    public double MarkedSourceTrust { get; init; } = 0.35;
-    /// <summary>How much one unit of OCR channel cost weighs against the language model's log-probability.</summary>
-    public double ChannelWeight { get; init; } = 8.0;
-    /// <summary>Candidates farther than this from the source token are not considered.</summary>
-    public double MaxChannelCost { get; init; } = 1.6;
-    /// <summary>Readings costlier than the closest one by more than this are dropped.</summary>
-    public double MaxCostAboveClosest { get; init; } = 1.2;
-    /// <summary>Spellings kept per word, best first.</summary>
-    public int MaxCandidates { get; init; } = 10;
-    /// <summary>Log-probability of a word the lexicon does not hold ("sandbox", a name): it is kept as written.</summary>
-    public double UnknownLogProbability { get; init; } = -11;
-    /// <summary>Channel cost of keeping a token that reads as no known syllable.</summary>
-    public double KeepCost { get; init; } = 1.2;
-
-    public static RestorationOptions Default { get; } = new();
+    /// <summary>The word as restoration writes it under <paramref name="options"/>: the reading when sure enough, else the source.</summary>
+    public RestoredSyllable Under(RestorationOptions options) =>
+        new(Start, End, Source, Reading is not null && options.Accepts(this) ? Reading : Source, Confidence);
 }
 
 /// <summary>
@@ -92,11 +77,18 @@ public sealed class SyllableRestorer
     }
 
     /// <summary>Every word of <paramref name="text"/> with its restoration and confidence, in order.</summary>
-    public IReadOnlyList<RestoredSyllable> Analyze(string text)
+    public IReadOnlyList<RestoredSyllable> Analyze(string text) => Propose(text).Select(p => p.Under(Options)).ToArray();
+
+    /// <summary>
+    /// Every word of <paramref name="text"/> with the reading decoding proposes, before the confidence gate:
+    /// what <see cref="Analyze"/> gates with <see cref="Options"/>, and what the fit gates with every threshold it tries
+    /// (the gate does not change the decoding).
+    /// </summary>
+    public IReadOnlyList<ProposedSyllable> Propose(string text)
     {
         if (string.IsNullOrEmpty(text)) return [];
         var units = SyllableReader.Read(text, _analyzer);
-        var result = new RestoredSyllable[units.Count];
+        var result = new ProposedSyllable[units.Count];
         var chainStart = 0;
         for (var k = 0; k <= units.Count; k++)
         {
@@ -108,11 +100,9 @@ public sealed class SyllableRestorer
     }
 
     /// <summary>
-    /// Viterbi and forward–backward over units [from, to), one clause, with the trigram model: a state at
-    /// word i is a pair of readings (word i − 1, word i), so each step weighs the reading of word i
-    /// against the two before it.
+    /// One clause, units [from, to): each word's readings, and the best path of the trigram model with its posteriors.
     /// </summary>
-    private void DecodeChain(string text, List<SyllableUnit> units, int from, int to, RestoredSyllable[] result)
+    private void DecodeChain(string text, List<SyllableUnit> units, int from, int to, ProposedSyllable[] result)
     {
         var n = to - from;
         if (n == 0) return;
@@ -127,6 +117,29 @@ public sealed class SyllableRestorer
                 _ => CandidatesFor(text.Substring(unit.Start, unit.End - unit.Start).ToLowerInvariant()),
             };
         }
+        var (path, posterior) = Decode(states);
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var unit = units[from + i];
+            var source = text.Substring(unit.Start, unit.End - unit.Start);
+            var chosen = states[i][path[i]];
+            var previous = i == 0 ? _model.SentenceStartId : states[i - 1][path[i - 1]].Id;
+            var next = i == n - 1 ? _model.SentenceEndId : states[i + 1][path[i + 1]].Id;
+            var supported = _model.Seen(previous, chosen.Id) || _model.Seen(chosen.Id, next) || _model.Dominant(chosen.Id);
+            var word = unit.Kind == UnitKind.Word;
+            var reading = word && chosen.Id >= 0 ? MatchCase(source, _model.Word(chosen.Id)) : null;
+            result[from + i] = new ProposedSyllable(unit.Start, unit.End, source, reading, word ? posterior[i][path[i]] : 1, chosen.LetterChange, supported);
+        }
+    }
+
+    /// <summary>
+    /// Viterbi and forward–backward over one clause's readings with the trigram model: a state at word i
+    /// is a pair of readings (word i − 1, word i), so each step weighs the reading of word i against the two
+    /// before it. Returns the best path and each reading's posterior.
+    /// </summary>
+    private (int[] Path, double[][] Posterior) Decode(Candidate[][] states)
+    {
+        var n = states.Length;
         var start = new[] { new Candidate(_model.SentenceStartId, 0) };
         var end = new[] { new Candidate(_model.SentenceEndId, 0) };
         // Readings before word i (the clause start for the first) and at position i, where position n is the clause end.
@@ -245,31 +258,22 @@ public sealed class SyllableRestorer
             var r = back[i][pp * states[i].Length + qq];
             (pp, qq) = (r, pp);
         }
-        for (var i = n - 1; i >= 0; i--)
+        // The posterior of reading q at i: the pair states ending in q, summed.
+        var posterior = new double[n][];
+        for (var i = 0; i < n; i++)
         {
-            var unit = units[from + i];
-            var source = text.Substring(unit.Start, unit.End - unit.Start);
-            var chosen = states[i][path[i]];
-            var previous = i == 0 ? _model.SentenceStartId : states[i - 1][path[i - 1]].Id;
-            var next = i == n - 1 ? _model.SentenceEndId : states[i + 1][path[i + 1]].Id;
-            var supported = _model.Seen(previous, chosen.Id) || _model.Seen(chosen.Id, next) || _model.Dominant(chosen.Id);
-            // The posterior of reading q at i: the pair states ending in q, summed.
             var size = states[i].Length;
-            double norm = 0, mass = 0;
+            posterior[i] = new double[size];
+            var norm = 0.0;
             for (var k = 0; k < alpha[i].Length; k++)
             {
                 var g = alpha[i][k] * beta[i][k];
                 norm += g;
-                if (k % size == path[i]) mass += g;
+                posterior[i][k % size] += g;
             }
-            var confidence = norm > 0 ? mass / norm : 0;
-            var restored = source;
-            var needed = Math.Max(chosen.LetterChange ? Options.MinLetterConfidence : Options.MinConfidence,
-                supported ? 0 : Options.MinUnsupportedConfidence);
-            if (unit.Kind == UnitKind.Word && chosen.Id >= 0 && confidence >= needed)
-                restored = MatchCase(source, _model.Word(chosen.Id));
-            result[from + i] = new RestoredSyllable(unit.Start, unit.End, source, restored, unit.Kind == UnitKind.Word ? confidence : 1);
+            if (norm > 0) for (var q = 0; q < size; q++) posterior[i][q] /= norm;
         }
+        return (path, posterior);
     }
 
     private double Transition(int previous, int next)

@@ -81,6 +81,22 @@ public class SyllableRestorerTests
         }
     }
 
+    [Theory]
+    // "cụ thể" must never become "có thể"; "từ" never "tư" (a quiz stem once read "GRDP tư kinh tế số").
+    [InlineData("Nhiem vu cu the nhu sau", "Nhiệm vụ cụ thể như sau")]
+    [InlineData("Xay dung ké hoach cu thé dé trién khai", "Xây dựng kế hoạch cụ thể để triển khai")]
+    [InlineData("co thé ap dung ngay", "có thể áp dụng ngay")]
+    [InlineData("tang truong GRDP tu kinh té s6", "tăng trưởng GRDP từ kinh tế số")]
+    [InlineData("ty trong kinh te so trong GRDP tu kinh te so", "tỷ trọng kinh tế số trong GRDP từ kinh tế số")]
+    public void Mỗi_chữ_hoặc_được_đọc_đúng_hoặc_để_nguyên_không_thành_chữ_khác(string ocr, string proper)
+    {
+        var restored = Restorer.Analyze(ocr);
+        var words = proper.Split(' ');
+        Assert.Equal(words.Length, restored.Count);
+        for (var i = 0; i < words.Length; i++)
+            Assert.True(restored[i].Restored == words[i] || !restored[i].Changed, $"{restored[i].Source} → {restored[i].Restored}, not {words[i]}");
+    }
+
     [Fact]
     public void Ngưỡng_tin_cậy_cao_hơn_thì_thay_đổi_ít_hơn()
     {
