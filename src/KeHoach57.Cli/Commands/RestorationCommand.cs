@@ -53,12 +53,12 @@ public static class RestorationCommand
             if (parse.GetValue(tune))
             {
                 var fit = evaluation.Tune(parse.GetValue(maxWrong));
-                Console.WriteLine("weight  confidence  letter-conf  unsupported | held-out stripped: accuracy changed-wrong | damaged: accuracy changed-wrong | OCR gold test (check): accuracy changed-wrong");
+                Console.WriteLine("weight  lost-mark  confidence  letter-conf  unsupported | held-out stripped: accuracy changed-wrong | damaged: accuracy changed-wrong | OCR gold test (check): accuracy changed-wrong");
                 foreach (var p in fit.Points)
-                    Console.WriteLine(string.Create(Invariant, $"{p.Options.ChannelWeight,6:0.0}  {p.Options.MinConfidence,10:0.00}  {p.Options.MinLetterConfidence,11:0.00}  {p.Options.MinUnsupportedConfidence,11:0.00} | {p.Folded.Accuracy,8:P2} {p.Folded.ChangedWrongRate,8:P2} | {p.Damaged.Accuracy,8:P2} {p.Damaged.ChangedWrongRate,8:P2} | {p.GoldTest.Accuracy,8:P2} {p.GoldTest.ChangedWrongRate,8:P2}{(p == fit.Best ? "  <- chosen" : "")}"));
+                    Console.WriteLine(string.Create(Invariant, $"{p.Options.ChannelWeight,6:0.0}  {p.Options.LostMarkCost,9:0.000}  {p.Options.MinConfidence,10:0.00}  {p.Options.MinLetterConfidence,11:0.00}  {p.Options.MinUnsupportedConfidence,11:0.00} | {p.Folded.Accuracy,8:P2} {p.Folded.ChangedWrongRate,8:P2} | {p.Damaged.Accuracy,8:P2} {p.Damaged.ChangedWrongRate,8:P2} | {p.GoldTest.Accuracy,8:P2} {p.GoldTest.ChangedWrongRate,8:P2}{(p == fit.Best ? "  <- chosen" : "")}"));
                 var best = fit.Best;
                 var why = string.Create(Invariant,
-                    $"Fitted by restoration-eval --tune on the held-out clean text only (the clean plan's odd paragraphs, stripped and with synthetic OCR damage; model without them): the most accurate point whose changed-but-wrong rate is at most {fit.MaxChangedWrong:P1} on both. Held-out stripped {best.Folded.Accuracy:P2} (changed-wrong {best.Folded.ChangedWrongRate:P2}), damaged {best.Damaged.Accuracy:P2} ({best.Damaged.ChangedWrongRate:P2}); the OCR gold test part, not used to choose: {best.GoldTest.Accuracy:P2} ({best.GoldTest.ChangedWrongRate:P2}).");
+                    $"Fitted by restoration-eval --tune on the held-out clean text only (the clean plan's odd paragraphs, stripped and with synthetic OCR damage; model without them): the most accurate point whose changed-but-wrong rate is at most {fit.MaxChangedWrong:P1} on both; MinLetterConfidence is set by hand and kept (clean text has no broken letters to fit it on). Held-out stripped {best.Folded.Accuracy:P2} (changed-wrong {best.Folded.ChangedWrongRate:P2}), damaged {best.Damaged.Accuracy:P2} ({best.Damaged.ChangedWrongRate:P2}); the OCR gold test part, not used to choose: {best.GoldTest.Accuracy:P2} ({best.GoldTest.ChangedWrongRate:P2}).");
                 Console.WriteLine(why);
                 if (parse.GetValue(write))
                 {

@@ -146,9 +146,10 @@ public sealed class RestorationEvaluation
     }
 
     /// <summary>
-    /// Fits the channel weight and the confidence gate on the held-out clean text only, read with its
+    /// Fits the channel weight, the cost of a lost mark and the confidence gate (not its letter threshold, which stays as the options
+    /// file has it) on the held-out clean text only, read with its
     /// diacritics stripped and with synthetic OCR damage: the most accurate point (both readings together)
-    /// whose changed-but-wrong rate stays within <paramref name="maxChangedWrong"/> on each. Each weight
+    /// whose changed-but-wrong rate stays within <paramref name="maxChangedWrong"/> on each. Each weight and lost-mark cost
     /// decodes once; every gate is then tried on the same decodings (the gate does not change them).
     /// The OCR gold test part is scored at every point as the check, and takes no part in the choice.
     /// </summary>
@@ -159,10 +160,11 @@ public sealed class RestorationEvaluation
         var test = Gold("test");
         var points = new List<RestorationFitPoint>();
         foreach (var weight in new[] { 6.0, 8.0, 10.0 })
+        foreach (var lostMark in new[] { 0.1, 0.05, 0.025 })
         {
             var decode = RestorationOptions.Default with
             {
-                ChannelWeight = weight, MinConfidence = 0, MinLetterConfidence = 0, MinUnsupportedConfidence = 0,
+                ChannelWeight = weight, LostMarkCost = lostMark, MinConfidence = 0, MinLetterConfidence = 0, MinUnsupportedConfidence = 0,
             };
             var heldOut = new SyllableRestorer(heldOutModel, OcrChannel.Default, _analyzer, decode);
             var shipped = new SyllableRestorer(Model, OcrChannel.Default, _analyzer, decode);
@@ -170,16 +172,18 @@ public sealed class RestorationEvaluation
             var damagedProposals = Proposals(damaged, heldOut);
             var testProposals = Proposals(test, shipped);
             foreach (var confidence in new[] { 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95 })
-                foreach (var letters in new[] { 0.9, 0.95, 0.98 })
-                    foreach (var unsupported in new[] { 0.0, 0.9 })
+                foreach (var unsupported in new[] { 0.0, 0.9 })
+                {
+                    // The letter threshold is not fitted here: the held-out text has no broken letters to mend (its synthetic
+                    // damage is what the analyzer repairs surely), so it cannot tell one letter threshold from another.
+                    var options = decode with
                     {
-                        var options = decode with
-                        {
-                            MinConfidence = confidence, MinLetterConfidence = Math.Max(letters, confidence), MinUnsupportedConfidence = unsupported,
-                        };
-                        points.Add(new RestorationFitPoint(options, Gate(folded, foldedProposals, options), Gate(damaged, damagedProposals, options),
-                            Gate(test, testProposals, options)));
-                    }
+                        MinConfidence = confidence, MinLetterConfidence = Math.Max(RestorationOptions.Default.MinLetterConfidence, confidence),
+                        MinUnsupportedConfidence = unsupported,
+                    };
+                    points.Add(new RestorationFitPoint(options, Gate(folded, foldedProposals, options), Gate(damaged, damagedProposals, options),
+                        Gate(test, testProposals, options)));
+                }
         }
         return new RestorationFit(points, maxChangedWrong);
 

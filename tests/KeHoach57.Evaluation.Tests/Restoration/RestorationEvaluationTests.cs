@@ -7,14 +7,12 @@ namespace KeHoach57.Evaluation.Tests.Restoration;
 
 public class RestorationEvaluationTests
 {
-    // Floors at the figures measured with the trigram model and the gate fitted on the held-out text (restoration-eval:
-    // gold 88.8 %, held-out 94.9 %, changed-wrong 1.02 % / 0.49 %); issue 17 asks 0.90, 0.95 and 0.01. The gold part's
-    // accuracy and changed-wrong are short of the issue's (it was 87.4 % and 0.83 % with the bigram model): the floor and
-    // ceiling sit at the measured figures, not at the targets.
-    private const double OcrTestAccuracyFloor = 0.885;
+    // Issue 17's targets, which the trigram model with the gate fitted on the held-out text meets (restoration-eval:
+    // gold 90.25 %, held-out 95.23 %, changed-wrong 0.96 % / 0.46 %; before: 87.44 %, 93.49 %, 0.83 % / 0.85 %).
+    private const double OcrTestAccuracyFloor = 0.90;
     private const double ChangedWrongCeiling = 0.01;
-    private const double OcrChangedWrongCeiling = 0.011;
-    private const double HeldOutAccuracyFloor = 0.945;
+    private const double OcrChangedWrongCeiling = 0.01;
+    private const double HeldOutAccuracyFloor = 0.95;
 
     private static readonly RestorationEvaluation Evaluation = new(RepositoryPaths.FindRoot()!);
     private static readonly VietnameseAnalyzer Analyzer = new();

@@ -14,10 +14,18 @@ public sealed record RestorationOptions
 {
     /// <summary>Below this posterior probability a syllable stays as the source has it: a wrong word is worse than none.</summary>
     public required double MinConfidence { get; init; }
-    /// <summary>The same for a reading that changes letters, not only diacritics ("lai" → "lưới" needs more certainty than "lai" → "lại").</summary>
+    /// <summary>
+    /// The same for a reading that changes letters, not only diacritics ("lai" → "lưới" needs more certainty than "lai" → "lại").
+    /// Not fitted by --tune (clean text has no broken letters to mend): set by hand in the file, kept by every refit.
+    /// </summary>
     public required double MinLetterConfidence { get; init; }
     /// <summary>The threshold for a reading that no pair of the clean text vouches for on either side: only the unigram chose it.</summary>
     public required double MinUnsupportedConfidence { get; init; }
+    /// <summary>
+    /// Channel cost of a diacritic the OCR lost ("ho" read as "hồ"): the plans that lost their marks lost them all,
+    /// so a plain source word says little for a plain reading; fitted by --tune with the weight.
+    /// </summary>
+    public required double LostMarkCost { get; init; }
     /// <summary>How much one unit of OCR channel cost weighs against the language model's log-probability.</summary>
     public required double ChannelWeight { get; init; }
     /// <summary>Extra channel cost of any other reading when the source already is a lexicon syllable with its diacritics ("báo", "các").</summary>
@@ -95,6 +103,8 @@ public sealed class RestorationOptionsValidator : IValidateOptions<RestorationOp
         if (options.MinLetterConfidence < options.MinConfidence)
             failures.Add($"MinLetterConfidence ({options.MinLetterConfidence}) must be at least MinConfidence ({options.MinConfidence}): a change of letters needs more certainty, not less.");
         Positive(options.ChannelWeight, nameof(options.ChannelWeight));
+        // Above a wrong mark's cost (0.25) a lost mark would make "hồ" for "ho" dearer than "hổ" for "hồ".
+        if (!(options.LostMarkCost is >= 0 and <= 0.25)) failures.Add($"LostMarkCost must be between 0 and 0.25; got {options.LostMarkCost}.");
         Positive(options.MaxChannelCost, nameof(options.MaxChannelCost));
         Positive(options.KeepCost, nameof(options.KeepCost));
         if (!(options.MarkedSourceTrust >= 0)) failures.Add($"MarkedSourceTrust must be 0 or more; got {options.MarkedSourceTrust}.");

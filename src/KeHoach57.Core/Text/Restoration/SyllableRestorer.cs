@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace KeHoach57.Core.Text.Restoration;
 
@@ -33,7 +34,7 @@ public readonly record struct ProposedSyllable(int Start, int End, string Source
 /// acronyms, document numbers and words the lexicon does not know. Case is kept (capitals, headings).
 /// Thread-safe; the model is read once, lazily.
 /// </summary>
-public sealed class SyllableRestorer
+public sealed partial class SyllableRestorer
 {
     private const int CacheLimit = 200_000;
     private readonly SyllableModel _model;
@@ -48,9 +49,9 @@ public sealed class SyllableRestorer
     public SyllableRestorer(SyllableModel model, OcrChannel channel, VietnameseAnalyzer analyzer, RestorationOptions? options = null)
     {
         _model = model;
-        _channel = channel;
         _analyzer = analyzer;
         Options = options ?? RestorationOptions.Default;
+        _channel = channel.WithLostMark(Options.LostMarkCost);
     }
 
     private static readonly Lazy<SyllableRestorer> DefaultRestorer =
@@ -298,7 +299,8 @@ public sealed class SyllableRestorer
         var canonical = VietnameseText.NormalizeTonePlacement(source);
         // Not "é" alone: the diacritic-lost plans print it for any e or o with marks ("ké" kế, "méi" mới).
         var trusted = source.Any(c => c > 127 && c != 'é') && _model.Id(canonical) >= 0;
-        if (key.Length is > 0 and <= 10)
+        // A Roman numeral that is no syllable ("ii", "iii", "vii" numbering a list) is no damaged word: nothing is near it.
+        if (key.Length is > 0 and <= 10 && !(RomanNumeral().IsMatch(source) && !VietnameseSyllables.IsSyllable(source)))
         {
             foreach (var folded in _model.NearFolded(key))
             {
@@ -326,6 +328,9 @@ public sealed class SyllableRestorer
         if (_candidates.Count < CacheLimit) _candidates.TryAdd(source, result);
         return result;
     }
+
+    [GeneratedRegex("^(?=[ivxl]{2})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")]
+    private static partial Regex RomanNumeral();
 
     /// <summary>The folded letters of a source word for the deletion index: glyphs that stand for letters stay, quotes go.</summary>
     private static string ProbeKey(string source)

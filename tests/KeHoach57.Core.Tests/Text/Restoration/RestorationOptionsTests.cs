@@ -40,11 +40,12 @@ public class RestorationOptionsTests
     }
 
     [Theory]
-    [InlineData("""{ "MinConfidence": 1.5, "MinLetterConfidence": 1.5, "MinUnsupportedConfidence": 0, "ChannelWeight": 8 }""", "MinConfidence")]
-    [InlineData("""{ "MinConfidence": 0.3, "MinLetterConfidence": 0.9, "MinUnsupportedConfidence": 0, "ChannelWeight": 8 }""", "at least 0.5")]
-    [InlineData("""{ "MinConfidence": 0.9, "MinLetterConfidence": 0.8, "MinUnsupportedConfidence": 0, "ChannelWeight": 8 }""", "MinLetterConfidence")]
-    [InlineData("""{ "MinConfidence": 0.8, "MinLetterConfidence": 0.9, "MinUnsupportedConfidence": 0, "ChannelWeight": -1 }""", "ChannelWeight")]
-    [InlineData("""{ "MinConfidence": 0.8, "MinLetterConfidence": 0.9, "ChannelWeight": 8 }""", "MinUnsupportedConfidence")]
+    [InlineData("""{ "MinConfidence": 1.5, "MinLetterConfidence": 1.5, "MinUnsupportedConfidence": 0, "ChannelWeight": 8, "LostMarkCost": 0.05 }""", "MinConfidence")]
+    [InlineData("""{ "MinConfidence": 0.3, "MinLetterConfidence": 0.9, "MinUnsupportedConfidence": 0, "ChannelWeight": 8, "LostMarkCost": 0.05 }""", "at least 0.5")]
+    [InlineData("""{ "MinConfidence": 0.9, "MinLetterConfidence": 0.8, "MinUnsupportedConfidence": 0, "ChannelWeight": 8, "LostMarkCost": 0.05 }""", "MinLetterConfidence")]
+    [InlineData("""{ "MinConfidence": 0.8, "MinLetterConfidence": 0.9, "MinUnsupportedConfidence": 0, "ChannelWeight": -1, "LostMarkCost": 0.05 }""", "ChannelWeight")]
+    [InlineData("""{ "MinConfidence": 0.8, "MinLetterConfidence": 0.9, "ChannelWeight": 8, "LostMarkCost": 0.05 }""", "MinUnsupportedConfidence")]
+    [InlineData("""{ "MinConfidence": 0.8, "MinLetterConfidence": 0.9, "MinUnsupportedConfidence": 0, "ChannelWeight": 8, "LostMarkCost": 0.5 }""", "LostMarkCost")]
     [InlineData("""{ "MinConfidence": "cao", """, "restoration-options.json")]
     [InlineData("null", "empty")]
     public void Tệp_tùy_chọn_sai_bị_từ_chối_và_nói_rõ_chỗ_sai(string json, string named)

@@ -106,6 +106,16 @@ public class SyllableRestorerTests
         Assert.NotEqual(text, Restorer.Restore(text));
     }
 
+    [Theory]
+    [InlineData("Nhiem vu ii: xay dung ha tang")]
+    [InlineData("muc iii va muc vii")]
+    public void Số_La_Mã_đánh_số_mục_thì_giữ_nguyên(string text)
+    {
+        var restored = Restorer.Analyze(text);
+        foreach (var numeral in restored.Where(s => s.Source is "ii" or "iii" or "vii"))
+            Assert.False(numeral.Changed, $"{numeral.Source} → {numeral.Restored}");
+    }
+
     [Fact]
     public void Từ_lạ_không_có_trong_từ_điển_thì_giữ_nguyên() =>
         Assert.Equal("sandbox, infographic, video, logistics", Restorer.Restore("sandbox, infographic, video, logistics"));
