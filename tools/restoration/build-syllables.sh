@@ -2,7 +2,7 @@
 # Rebuilds src/KeHoach57.Core/Text/Restoration/syllables.tsv.gz, the syllable model restoration ships:
 # the syllables of the MIT-licensed npm package @cspell/dict-vi-vn, the words, definitions and examples of
 # the MIT-licensed npm package @vntk/dictionary (both pinned below; their licences are kept beside the data
-# file), plus the counts and pairs of the clean plan corpus/bac-giang.md, the glossary's expansions and the
+# file), plus the counts, pairs and runs of three of the clean plan corpus/bac-giang.md, the glossary's expansions and the
 # plans' titles, each counted 100 times (the plans' register outweighs the dictionary's).
 # Deterministic: the same inputs give the same file.
 # Never use the package dictionary-vi (GPL-2.0) or anything derived from it.

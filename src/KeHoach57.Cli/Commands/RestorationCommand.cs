@@ -18,11 +18,13 @@ public static class RestorationCommand
 
     public static Command CreateEval()
     {
-        var tune = new Option<bool>("--tune") { Description = "Dò ngưỡng tin cậy trên phần tune của bộ vàng (không dùng phần test)" };
-        var mistakes = new Option<string?>("--mistakes") { Description = "In các âm tiết khôi phục sai của một phần bộ vàng (tune hoặc test)" };
+        var tune = new Option<bool>("--tune") { Description = "Dò trọng số kênh và ngưỡng tin cậy trên văn bản sạch để riêng (bộ vàng OCR chỉ để kiểm tra)" };
+        var mistakes = new Option<string?>("--mistakes") { Description = "In các âm tiết khôi phục sai của một phần bộ vàng (tune hoặc test) hoặc của văn bản sạch để riêng (held-out)" };
         var show = new Option<string?>("--show") { Description = "Khôi phục một câu và in từng âm tiết với độ tin cậy" };
+        var write = new Option<bool>("--write") { Description = "Cùng --tune: ghi điểm đã chọn vào restoration-options.json" };
+        var maxWrong = new Option<double>("--max-changed-wrong") { Description = "Cùng --tune: tỉ lệ âm tiết đổi sai tối đa trên văn bản sạch để riêng", DefaultValueFactory = _ => RestorationFit.DefaultMaxChangedWrong };
         var modelFile = new Option<FileInfo?>("--model") { Description = "Đo một tệp mô hình khác thay cho tệp đi kèm (đầu ra của restoration-build --output)" };
-        var command = new Command("restoration-eval", "Đo chất lượng và tốc độ khôi phục dấu tiếng Việt (issue 17)") { tune, mistakes, show, modelFile };
+        var command = new Command("restoration-eval", "Đo chất lượng và tốc độ khôi phục dấu tiếng Việt (issue 17)") { tune, write, maxWrong, mistakes, show, modelFile };
         command.SetAction(parse =>
         {
             var root = RepositoryPaths.FindRoot() ?? throw new InvalidOperationException("Không tìm thấy thư mục gốc của kho mã.");
@@ -50,11 +52,22 @@ public static class RestorationCommand
             }
             if (parse.GetValue(tune))
             {
-                var (best, grid) = evaluation.Tune();
-                Console.WriteLine("tune part: weight  confidence  letter-conf  unsupported  accuracy  letters  changed-wrong  unchanged-wrong");
-                foreach (var (options, score) in grid)
-                    Console.WriteLine(string.Create(Invariant, $"           {options.ChannelWeight,6:0.0}  {options.MinConfidence,10:0.00}  {options.MinLetterConfidence,11:0.000}  {options.MinUnsupportedConfidence,11:0.00}  {score.Accuracy,8:P2}  {score.FoldedAccuracy,7:P2}  {score.ChangedWrongRate,13:P2}  {score.UnchangedWrongRate,15:P2}"));
-                Console.WriteLine(string.Create(Invariant, $"best: ChannelWeight {best.ChannelWeight}, MinConfidence {best.MinConfidence}, MinLetterConfidence {best.MinLetterConfidence}, MinUnsupportedConfidence {best.MinUnsupportedConfidence}"));
+                var fit = evaluation.Tune(parse.GetValue(maxWrong));
+                Console.WriteLine("weight  lost-mark  confidence  letter-conf  unsupported | held-out stripped: accuracy changed-wrong | damaged: accuracy changed-wrong | OCR gold test (check): accuracy changed-wrong");
+                foreach (var p in fit.Points)
+                    Console.WriteLine(string.Create(Invariant, $"{p.Options.ChannelWeight,6:0.0}  {p.Options.LostMarkCost,9:0.000}  {p.Options.MinConfidence,10:0.00}  {p.Options.MinLetterConfidence,11:0.00}  {p.Options.MinUnsupportedConfidence,11:0.00} | {p.Folded.Accuracy,8:P2} {p.Folded.ChangedWrongRate,8:P2} | {p.Damaged.Accuracy,8:P2} {p.Damaged.ChangedWrongRate,8:P2} | {p.GoldTest.Accuracy,8:P2} {p.GoldTest.ChangedWrongRate,8:P2}{(p == fit.Best ? "  <- chosen" : "")}"));
+                var best = fit.Best;
+                var why = string.Create(Invariant,
+                    $"Fitted by restoration-eval --tune on the held-out clean text only (the clean plan's odd paragraphs, stripped and with synthetic OCR damage; model without them): the most accurate point whose changed-but-wrong rate is at most {fit.MaxChangedWrong:P1} on both; MinLetterConfidence is set by hand and kept (clean text has no broken letters to fit it on). Held-out stripped {best.Folded.Accuracy:P2} (changed-wrong {best.Folded.ChangedWrongRate:P2}), damaged {best.Damaged.Accuracy:P2} ({best.Damaged.ChangedWrongRate:P2}); the OCR gold test part, not used to choose: {best.GoldTest.Accuracy:P2} ({best.GoldTest.ChangedWrongRate:P2}).");
+                Console.WriteLine(why);
+                if (parse.GetValue(write))
+                {
+                    var path = Path.Combine(root, RestorationOptions.RelativePath);
+                    var temp = path + ".tmp";
+                    File.WriteAllText(temp, best.Options.ToJson(why));
+                    File.Move(temp, path, overwrite: true);
+                    Console.WriteLine($"written: {path}");
+                }
                 return 0;
             }
             var rows = evaluation.Run();
@@ -82,18 +95,20 @@ public static class RestorationCommand
         var words = new Option<FileInfo>("--words") { Description = "Danh sách âm tiết của @cspell/dict-vi-vn (mỗi dòng một âm tiết)", Required = true };
         var dictionary = new Option<DirectoryInfo?>("--dictionary") { Description = "Thư mục gói @vntk/dictionary (data/Viet74K.txt và data/dictionary.json)" };
         var minPairs = new Option<int>("--min-pair-count") { Description = "Bỏ các cặp âm tiết của từ điển gặp ít hơn số lần này", DefaultValueFactory = _ => DefaultMinPairCount };
+        var minTriples = new Option<int>("--min-triple-count") { Description = "Bỏ các bộ ba âm tiết của từ điển gặp ít hơn số lần này", DefaultValueFactory = _ => DefaultMinTripleCount };
         var corpusWeight = new Option<int>("--corpus-weight") { Description = "Mỗi lần gặp trong văn bản sạch của kho (kế hoạch sạch, bảng viết tắt, tên kế hoạch) tính bằng bấy nhiêu lần", DefaultValueFactory = _ => DefaultCorpusWeight };
         var output = new Option<FileInfo?>("--output") { Description = "Tệp dữ liệu ghi ra (mặc định src/KeHoach57.Core/Text/Restoration/syllables.tsv.gz)" };
         var source = new Option<string>("--source") { Description = "Nguồn của danh sách (ghi vào đầu tệp)", DefaultValueFactory = _ => "npm package @cspell/dict-vi-vn (MIT)" };
         var dictionarySource = new Option<string>("--dictionary-source") { Description = "Nguồn của từ điển (ghi vào đầu tệp)", DefaultValueFactory = _ => "npm package @vntk/dictionary (MIT)" };
         var command = new Command("restoration-build", "Chuyển danh sách âm tiết, từ điển và kế hoạch sạch thành tệp dữ liệu mô hình âm tiết")
-            { words, dictionary, minPairs, corpusWeight, output, source, dictionarySource };
+            { words, dictionary, minPairs, minTriples, corpusWeight, output, source, dictionarySource };
         command.SetAction(parse =>
         {
             var root = RepositoryPaths.FindRoot() ?? throw new InvalidOperationException("Không tìm thấy thư mục gốc của kho mã.");
             var wordFile = parse.GetValue(words)!;
             var dictionaryFolder = parse.GetValue(dictionary);
             var minPairCount = parse.GetValue(minPairs);
+            var minTripleCount = parse.GetValue(minTriples);
             foreach (var missing in new[] { wordFile.FullName }.Concat(dictionaryFolder is null ? [] :
                          new[] { Path.Combine(dictionaryFolder.FullName, "data", "Viet74K.txt"), Path.Combine(dictionaryFolder.FullName, "data", "dictionary.json") }))
                 if (!File.Exists(missing))
@@ -101,9 +116,9 @@ public static class RestorationCommand
                     Console.Error.WriteLine($"Không tìm thấy tệp: {missing}");
                     return 2;
                 }
-            if (minPairCount < 1 || parse.GetValue(corpusWeight) < 1)
+            if (minPairCount < 1 || minTripleCount < 1 || parse.GetValue(corpusWeight) < 1)
             {
-                Console.Error.WriteLine("--min-pair-count và --corpus-weight phải ≥ 1.");
+                Console.Error.WriteLine("--min-pair-count, --min-triple-count và --corpus-weight phải ≥ 1.");
                 return 2;
             }
             var corpus = Path.Combine(root, "corpus");
@@ -114,9 +129,9 @@ public static class RestorationCommand
             {
                 builder.AddWords(RestorationTraining.ReadDictionaryWords(dictionaryFolder.FullName))
                     .AddTexts(RestorationTraining.ReadDictionaryTexts(dictionaryFolder.FullName), foreignAsAbbreviation: true)
-                    .PrunePairs(minPairCount);
+                    .PrunePairs(minPairCount, minTripleCount);
                 provenance += $"words, definitions and examples: {parse.GetValue(dictionarySource)} (licence: LICENSE-vntk-dictionary.txt), " +
-                              $"pairs seen fewer than {minPairCount} times dropped\n";
+                              $"pairs seen fewer than {minPairCount} times and runs of three seen fewer than {minTripleCount} times dropped\n";
             }
             var clean = RestorationTraining.Paragraphs(File.ReadAllText(Path.Combine(corpus, RestorationTraining.CleanPlan + ".md")));
             var model = builder.AddCorpusTexts(clean.Concat(RestorationTraining.Supplements(corpus, analyzer.Glossary))).Build();
@@ -124,15 +139,16 @@ public static class RestorationCommand
             var temp = path + ".tmp";
             using (var stream = File.Create(temp))
                 model.Save(stream, provenance +
-                                   $"pairs and counts: corpus/bac-giang.md, the glossary's expansions, the plans' titles, each counted {model.CorpusWeight} times\n" +
+                                   $"pairs, runs of three and counts: corpus/bac-giang.md, the glossary's expansions, the plans' titles, each counted {model.CorpusWeight} times\n" +
                                    "rebuild: tools/restoration/build-syllables.sh");
             File.Move(temp, path, overwrite: true);
-            Console.WriteLine(string.Create(Invariant, $"{path}: {model.Count} syllables, {model.BigramCount} pairs, {model.TextTokens} clean-text syllables, {new FileInfo(path).Length / 1024.0:0.0} KiB"));
+            Console.WriteLine(string.Create(Invariant, $"{path}: {model.Count} syllables, {model.BigramCount} pairs, {model.TrigramCount} runs of three, {model.TextTokens} clean-text syllables, {new FileInfo(path).Length / 1024.0:0.0} KiB"));
             return 0;
         });
         return command;
     }
 
     private const int DefaultMinPairCount = 2;
+    private const int DefaultMinTripleCount = 3;
     private const int DefaultCorpusWeight = 100;
 }

@@ -53,7 +53,11 @@ public sealed class RestorationScore
 
     /// <summary>Scores <see cref="SyllableRestorer.Analyze"/> directly, span by span.</summary>
     public static RestorationScore Of(IEnumerable<RestorationLine> lines, SyllableRestorer restorer, VietnameseAnalyzer analyzer) =>
-        Score(lines, analyzer, (line, _) => restorer.Analyze(line.Source).Select(s => (string?)s.Restored).ToArray());
+        Of(lines, line => restorer.Analyze(line.Source), analyzer);
+
+    /// <summary>Scores each line's words as <paramref name="analyze"/> restores them, span by span (a gate tried on decodings made once).</summary>
+    public static RestorationScore Of(IEnumerable<RestorationLine> lines, Func<RestorationLine, IEnumerable<RestoredSyllable>> analyze, VietnameseAnalyzer analyzer) =>
+        Score(lines, analyzer, (line, _) => analyze(line).Select(s => (string?)s.Restored).ToArray());
 
     private static RestorationScore Score(IEnumerable<RestorationLine> lines, VietnameseAnalyzer analyzer, Func<RestorationLine, List<Unit>, string?[]> restored)
     {

@@ -43,13 +43,16 @@ public sealed class QuizBuilder(Corpus corpus, SourceLabels labels, FactContext 
         foreach (var (fact, n) in Numbered(facts))
         {
             var id = $"{fact.ChunkId}/{Slug(fact.Kind)}-{n}";
-            if (Recall(fact, id, facts) is { } recall) items.Add(recall);
-            if (Section(fact, id) is { } section) items.Add(section);
-            if (WhichPlan(fact, id) is { } plan) items.Add(plan);
-            if (Contrast(fact, id, facts) is { } compare) items.Add(compare);
+            foreach (var item in new[] { Recall(fact, id, facts), Section(fact, id), WhichPlan(fact, id), Contrast(fact, id, facts) })
+                if (item is not null && ReadsAsVietnamese(item.Stem)) items.Add(item);
         }
         return items;
     }
+
+    /// <summary>Share of a stem's words that must be syllables: the subject passed its own bar, but the OCR's split debris ("tt'c") counts twice here.</summary>
+    public const double MinStemSyllableShare = 0.8;
+
+    private static bool ReadsAsVietnamese(string stem) => VietnameseSyllables.Share(stem) is not { } share || share >= MinStemSyllableShare;
 
     /// <summary>Number facts within their passage and kind, so an id survives edits elsewhere in the plan.</summary>
     private static IEnumerable<(PlanFact, int)> Numbered(IReadOnlyList<PlanFact> facts)

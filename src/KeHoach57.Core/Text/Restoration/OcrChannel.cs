@@ -13,7 +13,8 @@ namespace KeHoach57.Core.Text.Restoration;
 /// </summary>
 public sealed class OcrChannel
 {
-    private const double LostMark = 0.1;
+    /// <summary>The cost of a diacritic the OCR lost when no options say otherwise (<see cref="RestorationOptions.LostMarkCost"/>).</summary>
+    public const double DefaultLostMark = 0.1;
     private const double WrongMark = 0.25;
     private const double VowelSwap = 0.55;
     private const double Consonant = 1.2;
@@ -25,16 +26,29 @@ public sealed class OcrChannel
     private const double OtherTone = 0.15;
 
     private readonly Dictionary<char, Confusion[]> _bySourceStart;
+    private readonly double _lostMark;
 
     private readonly record struct Confusion(string Source, string Letters, double Cost, bool AtStart, bool Inner);
 
     public OcrChannel(IEnumerable<(string Source, string Letters, double Cost, string Where)> confusions)
-    {
-        _bySourceStart = confusions
+        : this(confusions
             .Select(c => new Confusion(c.Source, c.Letters, c.Cost, c.Where is "any" or "start", c.Where is "any" or "inner"))
             .GroupBy(c => c.Source[0])
-            .ToDictionary(g => g.Key, g => g.ToArray());
+            .ToDictionary(g => g.Key, g => g.ToArray()), DefaultLostMark)
+    {
     }
+
+    private OcrChannel(Dictionary<char, Confusion[]> bySourceStart, double lostMark)
+    {
+        _bySourceStart = bySourceStart;
+        _lostMark = lostMark;
+    }
+
+    /// <summary>What a lost diacritic costs ("ho" read as "hồ"): how much a plain reading is preferred to a marked one.</summary>
+    public double LostMark => _lostMark;
+
+    /// <summary>The same confusions with another cost for a lost diacritic.</summary>
+    public OcrChannel WithLostMark(double cost) => cost == _lostMark ? this : new(_bySourceStart, cost);
 
     private static readonly Lazy<OcrChannel> DefaultChannel = new(() =>
     {
@@ -141,13 +155,13 @@ public sealed class OcrChannel
 
     private double Substitute(char s, char c, char fc, int at, bool marksFree)
     {
-        if (s == c) return s == 'é' && !marksFree ? LostMark : 0;
+        if (s == c) return s == 'é' && !marksFree ? _lostMark : 0;
         var fs = FoldChar(s);
         if (fs == fc && char.IsLetter(s))
         {
             if (marksFree) return 0;
             // "ü", "ä", "ö", "ë": the broken font's dots say nothing about the mark.
-            if (s == fs || s is 'ü' or 'ä' or 'ö' or 'ë' or 'ï' or 'é') return LostMark;
+            if (s == fs || s is 'ü' or 'ä' or 'ö' or 'ë' or 'ï' or 'é') return _lostMark;
             // Same shape, another tone ("chuyên" for "chuyển", "dôi" for "đổi"): the font lost the tone only.
             return ShapeChar(s) == ShapeChar(c) ? OtherTone : WrongMark;
         }
@@ -181,13 +195,13 @@ public sealed class OcrChannel
     /// −1 when the letters differ. A plain letter in the table ("o") stands for any of its forms; one with a
     /// shape mark ("ư", "ô") prefers that shape, one with a tone ("ị") that exact letter.
     /// </summary>
-    private static double Letter(char letter, char c, char fc, bool marksFree)
+    private double Letter(char letter, char c, char fc, bool marksFree)
     {
         if (FoldChar(letter) != fc) return -1;
         if (letter == c || marksFree) return 0;
-        if (letter == FoldChar(letter)) return c == fc ? 0 : LostMark;
+        if (letter == FoldChar(letter)) return c == fc ? 0 : _lostMark;
         var shape = ShapeChar(letter);
-        if (shape == letter) return ShapeChar(c) == shape ? LostMark : OtherShape;
+        if (shape == letter) return ShapeChar(c) == shape ? _lostMark : OtherShape;
         return ShapeChar(c) == shape ? OtherTone : OtherShape;
     }
 

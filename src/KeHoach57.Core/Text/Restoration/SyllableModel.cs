@@ -5,12 +5,15 @@ using System.Text;
 namespace KeHoach57.Core.Text.Restoration;
 
 /// <summary>
-/// The syllable lexicon and bigram language model that restoration decodes with: every syllable of a
-/// clean text and of the word list, with how often the clean text uses it and each adjacent pair.
+/// The syllable lexicon and trigram language model that restoration decodes with: every syllable of a
+/// clean text and of the word list, with how often the clean text uses it, each adjacent pair and each
+/// run of three.
 /// Numbers and acronyms take part as the classes <see cref="Number"/> and <see cref="Abbreviation"/>
 /// ("số &lt;num&gt;", "của &lt;abbr&gt;"). Smoothing: absolute discounting of the pairs onto a unigram that
 /// shares each folded form's mass between its spellings by their counts and, for spellings the clean
-/// text never used, by how often the clean text puts each tone and vowel shape on those letters.
+/// text never used, by how often the clean text puts each tone and vowel shape on those letters; the
+/// triples are discounted the same way onto the pairs (interpolated, so an unseen triple falls back on
+/// its pair, "chú trọng" after "biệt" as after anything).
 /// Immutable once built; safe to share between threads.
 /// </summary>
 public sealed class SyllableModel
@@ -19,8 +22,16 @@ public sealed class SyllableModel
     public const string SentenceEnd = "</s>";
     public const string Number = "<num>";
     public const string Abbreviation = "<abbr>";
-    private const string Header = "# kehoach57 syllable model v2";
+    private const string Header = "# kehoach57 syllable model v3";
+    private const string HeaderV2 = "# kehoach57 syllable model v2";
+    private const int IdBits = 21;
     private const double Discount = 0.75;
+    // Triples are sparser than pairs: more of each is owed to the pair below (fitted on eval/restoration/tune.tsv).
+    private const double TripleDiscount = 2.0;
+    // But not of the corpus's own, counted per sighting: at 2 sightings every run of three the clean plan has
+    // once or twice ("học kỹ thuật") kept nothing, while the dictionary's spelling of it ("học kĩ thuật")
+    // kept most of its count, and the decoder wrote the dictionary's letters in the plans' text.
+    private const double CorpusTripleDiscount = 0.75;
     private const double ShapeWeight = 1.0;
     private const double FoldSmoothing = 0.5;
 
@@ -30,7 +41,7 @@ public sealed class SyllableModel
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> _bigrams;
     private readonly int[] _contextCount;
-    private readonly int[] _contextTypes;
+    private readonly double[] _contextMass;
     private readonly double[] _unigram;
     private readonly string[] _folded;
     private readonly Dictionary<string, int[]> _byFolded = new(StringComparer.Ordinal);
@@ -39,6 +50,11 @@ public sealed class SyllableModel
     // How much of each count the corpus's own clean text gave (the rest is the word lists and the dictionary).
     private readonly int[] _corpusCounts;
     private readonly Dictionary<long, int> _corpusPairs;
+    private readonly Dictionary<long, int> _trigrams;
+    private readonly Dictionary<long, int> _corpusTriples;
+    // Per triple, its count less the discount; per pair context (a, b), how often anything follows it and the discounts' sum.
+    private readonly Dictionary<long, double> _tripleKept = new();
+    private readonly Dictionary<long, (double Count, double Mass)> _trigramContexts = new();
 
     public int SentenceStartId { get; }
     public int SentenceEndId { get; }
@@ -48,11 +64,16 @@ public sealed class SyllableModel
     /// <summary>Syllables seen in the clean text (tokens, not distinct).</summary>
     public long TextTokens { get; }
     public int BigramCount => _bigrams.Count;
+    public int TrigramCount => _trigrams.Count;
     /// <summary>How many times each syllable of the corpus's own text was counted (<see cref="SyllableModelBuilder.CorpusWeight"/>).</summary>
     public int CorpusWeight { get; }
 
-    private SyllableModel(string[] words, int[] counts, bool[] inWordList, Dictionary<long, int> bigrams, int[] corpusCounts, Dictionary<long, int> corpusPairs, int corpusWeight)
+    private SyllableModel(string[] words, int[] counts, bool[] inWordList, Dictionary<long, int> bigrams, int[] corpusCounts, Dictionary<long, int> corpusPairs,
+        Dictionary<long, int> trigrams, Dictionary<long, int> corpusTriples, int corpusWeight)
     {
+        if (words.Length >= 1 << IdBits) throw new FormatException($"syllable model: more than {1 << IdBits} syllables");
+        _trigrams = trigrams;
+        _corpusTriples = corpusTriples;
         CorpusWeight = corpusWeight;
         _words = words;
         _counts = counts;
@@ -67,12 +88,20 @@ public sealed class SyllableModel
         AbbreviationId = Ensure(Abbreviation);
 
         _contextCount = new int[words.Length];
-        _contextTypes = new int[words.Length];
+        _contextMass = new double[words.Length];
         foreach (var (key, n) in bigrams)
         {
             var a = (int)(key >> 32);
             _contextCount[a] += n;
-            _contextTypes[a]++;
+            _contextMass[a] += Math.Min(n, Discount * Units(corpusPairs.ContainsKey(key), corpusWeight));
+        }
+        foreach (var (key, n) in trigrams)
+        {
+            var discount = Math.Min(n, corpusTriples.ContainsKey(key) ? CorpusTripleDiscount * corpusWeight : TripleDiscount);
+            _tripleKept[key] = n - discount;
+            var context = key >> IdBits;
+            var (count, mass) = _trigramContexts.GetValueOrDefault(context);
+            _trigramContexts[context] = (count + n, mass + discount);
         }
         _folded = new string[words.Length];
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -114,11 +143,42 @@ public sealed class SyllableModel
         var unigram = _unigram[next];
         if (previous < 0 || _contextCount[previous] == 0) return Math.Log(unigram);
         var c = (double)_contextCount[previous];
-        _bigrams.TryGetValue(((long)previous << 32) | (uint)next, out var pair);
-        return Math.Log(Math.Max(pair - Discount, 0) / c + Discount * _contextTypes[previous] / c * unigram);
+        var key = ((long)previous << 32) | (uint)next;
+        _bigrams.TryGetValue(key, out var pair);
+        return Math.Log(Math.Max(pair - Discount * Units(pair > 0 && _corpusPairs.ContainsKey(key), CorpusWeight), 0) / c + _contextMass[previous] / c * unigram);
     }
 
     public double LogUnigram(int id) => Math.Log(_unigram[id]);
+
+    /// <summary>
+    /// The corpus's text counts CorpusWeight times per sighting, so its discount is in those units too: a
+    /// pair or run of three seen once in the clean plan is one sighting, not a hundred, and leaves the
+    /// lower order its share (with a flat discount the model was sure of every pair of one plan).
+    /// </summary>
+    private static double Units(bool fromCorpus, int corpusWeight) => fromCorpus ? corpusWeight : 1;
+
+    /// <summary>log P(next | first, second): the triple's discounted count, the rest of the context's mass on the pair.</summary>
+    public double LogProbability(int first, int second, int next) =>
+        Math.Log(Probability(first, second, next, Math.Exp(LogProbability(second, next))));
+
+    /// <summary>P(next | first, second) given <paramref name="pairProbability"/> = P(next | second), which a decoder has at hand.</summary>
+    public double Probability(int first, int second, int next, double pairProbability)
+    {
+        if (first < 0 || second < 0 || next < 0 || !_trigramContexts.TryGetValue(TripleKey(first, second, 0) >> IdBits, out var context))
+            return pairProbability;
+        _tripleKept.TryGetValue(TripleKey(first, second, next), out var kept);
+        return (kept + context.Mass * pairProbability) / context.Count;
+    }
+
+    /// <summary>Whether any triple starts with (first, second): if not, every next word falls back on its pair.</summary>
+    public bool HasTrigramContext(int first, int second) =>
+        first >= 0 && second >= 0 && _trigramContexts.ContainsKey(TripleKey(first, second, 0) >> IdBits);
+
+    /// <summary>Whether the clean text has the three in a row.</summary>
+    public bool Seen(int first, int second, int next) =>
+        first >= 0 && second >= 0 && next >= 0 && _trigrams.ContainsKey(TripleKey(first, second, next));
+
+    private static long TripleKey(long a, long b, long c) => (a << (2 * IdBits)) | (b << IdBits) | c;
 
     /// <summary>Whether the clean text writes these letters this way nearly always ("va" is "và"): the unigram alone vouches for it.</summary>
     public bool Dominant(int id)
@@ -252,12 +312,20 @@ public sealed class SyllableModel
     /// </summary>
     public SyllableModel WithoutCorpus(VietnameseAnalyzer analyzer) => SyllableModelBuilder.From(this, analyzer).RemoveCorpus().Build();
 
-    internal static SyllableModel Create(string[] words, int[] counts, bool[] inWordList, Dictionary<long, int> bigrams,
-        int[] corpusCounts, Dictionary<long, int> corpusPairs, int corpusWeight) =>
-        new(words, counts, inWordList, bigrams, corpusCounts, corpusPairs, corpusWeight);
+    internal static SyllableModel Create(string[] words, int[] counts, bool[] inWordList, Dictionary<(int, int), int> bigrams,
+        int[] corpusCounts, Dictionary<(int, int), int> corpusPairs, Dictionary<(int, int, int), int> trigrams,
+        Dictionary<(int, int, int), int> corpusTriples, int corpusWeight) =>
+        new(words, counts, inWordList, bigrams.ToDictionary(p => PairKey(p.Key), p => p.Value), corpusCounts,
+            corpusPairs.ToDictionary(p => PairKey(p.Key), p => p.Value), trigrams.ToDictionary(p => TripleKey(p.Key), p => p.Value),
+            corpusTriples.ToDictionary(p => TripleKey(p.Key), p => p.Value), corpusWeight);
+
+    private static long PairKey((int A, int B) p) => ((long)p.A << 32) | (uint)p.B;
+    private static long TripleKey((int A, int B, int C) t) => TripleKey(t.A, t.B, t.C);
+    private static (int, int, int) Triple(long key) => ((int)(key >> (2 * IdBits)), (int)((key >> IdBits) & ((1 << IdBits) - 1)), (int)(key & ((1 << IdBits) - 1)));
 
     internal void CopyTo(Dictionary<string, int> counts, HashSet<string> listed, Dictionary<(string, string), int> pairs,
-        Dictionary<string, int> corpusCounts, Dictionary<(string, string), int> corpusPairs)
+        Dictionary<string, int> corpusCounts, Dictionary<(string, string), int> corpusPairs,
+        Dictionary<(string, string, string), int> triples, Dictionary<(string, string, string), int> corpusTriples)
     {
         for (var i = 0; i < _words.Length; i++)
         {
@@ -267,11 +335,19 @@ public sealed class SyllableModel
         }
         foreach (var (key, n) in _bigrams) pairs[(_words[key >> 32], _words[(uint)key])] = n;
         foreach (var (key, n) in _corpusPairs) corpusPairs[(_words[key >> 32], _words[(uint)key])] = n;
+        foreach (var (key, n) in _trigrams) triples[Words(key)] = n;
+        foreach (var (key, n) in _corpusTriples) corpusTriples[Words(key)] = n;
+
+        (string, string, string) Words(long key)
+        {
+            var (a, b, c) = Triple(key);
+            return (_words[a], _words[b], _words[c]);
+        }
     }
 
     /// <summary>
     /// Writes the data file: gzip'd lines "w syllable count listed" then "b first second count" (ids are
-    /// line numbers of the w lines), each with a fifth column, how much of the count the corpus's own
+    /// line numbers of the w lines) and "t first second third count", each with a last column, how much of the count the corpus's own
     /// clean text gave, where it gave any; a line "corpus-weight N" says how much each of its counts weighs.
     /// </summary>
     public void Save(Stream stream, string provenance)
@@ -285,6 +361,11 @@ public sealed class SyllableModel
             writer.WriteLine($"w\t{_words[i]}\t{_counts[i].ToString(CultureInfo.InvariantCulture)}\t{(_inWordList[i] ? "L" : "-")}{CorpusShare(_corpusCounts[i])}");
         foreach (var (key, n) in _bigrams.OrderBy(p => p.Key))
             writer.WriteLine($"b\t{key >> 32}\t{(uint)key}\t{n.ToString(CultureInfo.InvariantCulture)}{CorpusShare(_corpusPairs.GetValueOrDefault(key))}");
+        foreach (var (key, n) in _trigrams.OrderBy(p => p.Key))
+        {
+            var (a, b, c) = Triple(key);
+            writer.WriteLine($"t\t{a}\t{b}\t{c}\t{n.ToString(CultureInfo.InvariantCulture)}{CorpusShare(_corpusTriples.GetValueOrDefault(key))}");
+        }
 
         static string CorpusShare(int n) => n == 0 ? "" : "\t" + n.ToString(CultureInfo.InvariantCulture);
     }
@@ -299,15 +380,18 @@ public sealed class SyllableModel
         var corpusCounts = new List<int>();
         var bigrams = new Dictionary<long, int>();
         var corpusPairs = new Dictionary<long, int>();
+        var trigrams = new Dictionary<long, int>();
+        var corpusTriples = new Dictionary<long, int>();
         var corpusWeight = 1;
-        if (reader.ReadLine() != Header) throw new FormatException("not a syllable model file (v2)");
+        if (reader.ReadLine() is not (Header or HeaderV2)) throw new FormatException("not a syllable model file (v2 or v3)");
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
             if (parts is ["corpus-weight", var weight] && int.TryParse(weight, CultureInfo.InvariantCulture, out corpusWeight) && corpusWeight >= 1) continue;
-            if (parts.Length is not (4 or 5)) throw new FormatException($"syllable model: bad line \"{line}\"");
-            var corpus = parts.Length == 5 ? int.Parse(parts[4], CultureInfo.InvariantCulture) : 0;
+            var fields = parts[0] == "t" ? 5 : 4;
+            if (parts.Length != fields && parts.Length != fields + 1) throw new FormatException($"syllable model: bad line \"{line}\"");
+            var corpus = parts.Length == fields + 1 ? int.Parse(parts[fields], CultureInfo.InvariantCulture) : 0;
             if (parts[0] == "w")
             {
                 words.Add(parts[1]);
@@ -317,15 +401,26 @@ public sealed class SyllableModel
             }
             else if (parts[0] == "b")
             {
-                var a = long.Parse(parts[1], CultureInfo.InvariantCulture);
-                var b = uint.Parse(parts[2], CultureInfo.InvariantCulture);
-                if (a >= words.Count || b >= words.Count) throw new FormatException($"syllable model: pair {a} {b} out of range");
-                bigrams[(a << 32) | b] = int.Parse(parts[3], CultureInfo.InvariantCulture);
-                if (corpus > 0) corpusPairs[(a << 32) | b] = corpus;
+                var key = (Id(parts[1]) << 32) | Id(parts[2]);
+                bigrams[key] = int.Parse(parts[3], CultureInfo.InvariantCulture);
+                if (corpus > 0) corpusPairs[key] = corpus;
+            }
+            else if (parts[0] == "t")
+            {
+                var key = TripleKey(Id(parts[1]), Id(parts[2]), Id(parts[3]));
+                trigrams[key] = int.Parse(parts[4], CultureInfo.InvariantCulture);
+                if (corpus > 0) corpusTriples[key] = corpus;
             }
             else throw new FormatException($"syllable model: bad line \"{line}\"");
+
+            long Id(string field)
+            {
+                var id = long.Parse(field, CultureInfo.InvariantCulture);
+                if (id < 0 || id >= words.Count) throw new FormatException($"syllable model: id {id} out of range in \"{line}\"");
+                return id;
+            }
         }
-        return new SyllableModel(words.ToArray(), counts.ToArray(), listed.ToArray(), bigrams, corpusCounts.ToArray(), corpusPairs, corpusWeight);
+        return new SyllableModel(words.ToArray(), counts.ToArray(), listed.ToArray(), bigrams, corpusCounts.ToArray(), corpusPairs, trigrams, corpusTriples, corpusWeight);
     }
 
     public const string ResourceName = "KeHoach57.Core.Text.Restoration.syllables.tsv.gz";

@@ -16,6 +16,8 @@ public sealed class SyllableModelBuilder
     private readonly Dictionary<(string, string), int> _pairs = new();
     private readonly Dictionary<string, int> _corpusCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), int> _corpusPairs = new();
+    private readonly Dictionary<(string, string, string), int> _triples = new();
+    private readonly Dictionary<(string, string, string), int> _corpusTriples = new();
 
     /// <param name="corpusWeight">How many times each syllable and pair of the corpus's own text counts (<see cref="AddCorpusTexts"/>).</param>
     public SyllableModelBuilder(VietnameseAnalyzer analyzer, int corpusWeight = 1)
@@ -36,7 +38,7 @@ public sealed class SyllableModelBuilder
     public static SyllableModelBuilder From(SyllableModel model, VietnameseAnalyzer analyzer)
     {
         var builder = new SyllableModelBuilder(analyzer, model.CorpusWeight);
-        model.CopyTo(builder._counts, builder._listed, builder._pairs, builder._corpusCounts, builder._corpusPairs);
+        model.CopyTo(builder._counts, builder._listed, builder._pairs, builder._corpusCounts, builder._corpusPairs, builder._triples, builder._corpusTriples);
         return builder;
     }
 
@@ -55,25 +57,27 @@ public sealed class SyllableModelBuilder
 
     /// <summary>
     /// Dictionary words ("tội phạm", "vật liệu mới"): each syllable counts once and is listed, each pair
-    /// inside a word counts once; no sentence boundaries, since a word is no sentence. A part that is
+    /// (and run of three) inside a word counts once; no sentence boundaries, since a word is no sentence. A part that is
     /// no Vietnamese syllable ("a-đrê-na-lin", "acid") joins no pair.
     /// </summary>
     public SyllableModelBuilder AddWords(IEnumerable<string> words)
     {
         foreach (var word in words)
         {
-            string? previous = null;
+            string? before = null, previous = null;
             foreach (var unit in SyllableReader.Read(word, _analyzer))
             {
                 var syllable = unit.Kind == UnitKind.Word ? Syllable(word, unit) : null;
                 if (syllable is null || !VietnameseSyllables.IsSyllable(syllable))
                 {
-                    previous = null;
+                    before = previous = null;
                     continue;
                 }
                 _listed.Add(syllable);
                 AddCount(syllable, corpus: false);
                 if (previous is not null) AddPair(previous, syllable, corpus: false);
+                if (before is not null) AddTriple(before, previous!, syllable, corpus: false);
+                before = previous;
                 previous = syllable;
             }
         }
@@ -105,6 +109,9 @@ public sealed class SyllableModelBuilder
     {
         foreach (var (pair, n) in _corpusPairs)
             if ((_pairs[pair] -= n) == 0) _pairs.Remove(pair);
+        foreach (var (triple, n) in _corpusTriples)
+            if ((_triples[triple] -= n) == 0) _triples.Remove(triple);
+        _corpusTriples.Clear();
         foreach (var (word, n) in _corpusCounts)
             if ((_counts[word] -= n) == 0 && !_listed.Contains(word) && !IsSpecial(word)) _counts.Remove(word);
         _corpusPairs.Clear();
@@ -112,11 +119,16 @@ public sealed class SyllableModelBuilder
         return this;
     }
 
-    /// <summary>Drops the pairs seen fewer than <paramref name="minCount"/> times (the long tail that makes the file large); the corpus's own pairs stay.</summary>
-    public SyllableModelBuilder PrunePairs(int minCount)
+    /// <summary>
+    /// Drops the pairs seen fewer than <paramref name="minCount"/> times and the triples seen fewer than
+    /// <paramref name="minTripleCount"/> times (the long tail that makes the file large); the corpus's own stay.
+    /// </summary>
+    public SyllableModelBuilder PrunePairs(int minCount, int minTripleCount = int.MaxValue)
     {
         foreach (var (pair, n) in _pairs.ToList())
             if (n < minCount && !_corpusPairs.ContainsKey(pair)) _pairs.Remove(pair);
+        foreach (var (triple, n) in _triples.ToList())
+            if (n < minTripleCount && !_corpusTriples.ContainsKey(triple)) _triples.Remove(triple);
         return this;
     }
 
@@ -126,20 +138,25 @@ public sealed class SyllableModelBuilder
             _counts.TryAdd(special, 0);
         var words = _counts.Keys.OrderBy(w => w, StringComparer.Ordinal).ToArray();
         var ids = words.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i, StringComparer.Ordinal);
-        var bigrams = _pairs.ToDictionary(p => ((long)ids[p.Key.Item1] << 32) | (uint)ids[p.Key.Item2], p => p.Value);
-        var corpusPairs = _corpusPairs.ToDictionary(p => ((long)ids[p.Key.Item1] << 32) | (uint)ids[p.Key.Item2], p => p.Value);
-        return SyllableModel.Create(words, words.Select(w => _counts[w]).ToArray(), words.Select(_listed.Contains).ToArray(), bigrams,
-            words.Select(w => _corpusCounts.GetValueOrDefault(w)).ToArray(), corpusPairs, CorpusWeight);
+        return SyllableModel.Create(words, words.Select(w => _counts[w]).ToArray(), words.Select(_listed.Contains).ToArray(), Pairs(_pairs),
+            words.Select(w => _corpusCounts.GetValueOrDefault(w)).ToArray(), Pairs(_corpusPairs), Triples(_triples), Triples(_corpusTriples), CorpusWeight);
+
+        Dictionary<(int, int), int> Pairs(Dictionary<(string, string), int> pairs) =>
+            pairs.ToDictionary(p => (ids[p.Key.Item1], ids[p.Key.Item2]), p => p.Value);
+        Dictionary<(int, int, int), int> Triples(Dictionary<(string, string, string), int> triples) =>
+            triples.ToDictionary(p => (ids[p.Key.Item1], ids[p.Key.Item2], ids[p.Key.Item3]), p => p.Value);
     }
 
     private void Count(string text, bool foreignAsAbbreviation, bool corpus)
     {
+        string? before = null;
         var previous = SyllableModel.SentenceStart;
         foreach (var unit in SyllableReader.Read(text, _analyzer))
         {
             if (unit.BreakBefore && previous != SyllableModel.SentenceStart)
             {
-                AddPair(previous, SyllableModel.SentenceEnd, corpus);
+                End();
+                before = null;
                 previous = SyllableModel.SentenceStart;
             }
             var word = unit.Kind switch
@@ -152,9 +169,24 @@ public sealed class SyllableModelBuilder
                 word = SyllableModel.Abbreviation;
             AddCount(word, corpus);
             AddPair(previous, word, corpus);
+            if (before is not null) AddTriple(before, previous, word, corpus);
+            before = previous;
             previous = word;
         }
-        if (previous != SyllableModel.SentenceStart) AddPair(previous, SyllableModel.SentenceEnd, corpus);
+        if (previous != SyllableModel.SentenceStart) End();
+
+        void End()
+        {
+            AddPair(previous, SyllableModel.SentenceEnd, corpus);
+            if (before is not null) AddTriple(before, previous, SyllableModel.SentenceEnd, corpus);
+        }
+    }
+
+    private void AddTriple(string a, string b, string c, bool corpus)
+    {
+        var n = corpus ? CorpusWeight : 1;
+        _triples[(a, b, c)] = _triples.GetValueOrDefault((a, b, c)) + n;
+        if (corpus) _corpusTriples[(a, b, c)] = _corpusTriples.GetValueOrDefault((a, b, c)) + n;
     }
 
     private static string Syllable(string text, SyllableUnit unit) =>

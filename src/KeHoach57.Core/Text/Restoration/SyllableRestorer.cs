@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace KeHoach57.Core.Text.Restoration;
 
@@ -9,38 +10,23 @@ public readonly record struct RestoredSyllable(int Start, int End, string Source
     public bool Changed => !string.Equals(Source, Restored, StringComparison.Ordinal);
 }
 
-/// <summary>Tunables of restoration; the defaults are fitted on the tune part of eval/restoration (never its test part).</summary>
-public sealed record RestorationOptions
+/// <summary>
+/// What decoding proposes for one word before the confidence gate (<see cref="RestorationOptions.Accepts"/>):
+/// the best path's reading in the source's case (null: keep the word as written), its posterior, whether it
+/// changes letters and whether a pair of the clean text vouches for it.
+/// </summary>
+public readonly record struct ProposedSyllable(int Start, int End, string Source, string? Reading, double Confidence, bool LetterChange, bool Supported)
 {
-    /// <summary>Below this posterior probability a syllable stays as the source has it: a wrong word is worse than none.</summary>
-    public double MinConfidence { get; init; } = 0.9;
-    /// <summary>The same for a reading that changes letters, not only diacritics ("lai" → "lưới" needs more certainty than "lai" → "lại").</summary>
-    public double MinLetterConfidence { get; init; } = 0.9;
-    /// <summary>The threshold for a reading that no pair of the clean text vouches for on either side: only the unigram chose it.</summary>
-    public double MinUnsupportedConfidence { get; init; } = 0.9;
-    /// <summary>Extra channel cost of any other reading when the source already is a lexicon syllable with its diacritics ("báo", "các").</summary>
-    public double MarkedSourceTrust { get; init; } = 0.35;
-    /// <summary>How much one unit of OCR channel cost weighs against the language model's log-probability.</summary>
-    public double ChannelWeight { get; init; } = 10.0;
-    /// <summary>Candidates farther than this from the source token are not considered.</summary>
-    public double MaxChannelCost { get; init; } = 1.6;
-    /// <summary>Readings costlier than the closest one by more than this are dropped.</summary>
-    public double MaxCostAboveClosest { get; init; } = 1.2;
-    /// <summary>Spellings kept per word, best first.</summary>
-    public int MaxCandidates { get; init; } = 10;
-    /// <summary>Log-probability of a word the lexicon does not hold ("sandbox", a name): it is kept as written.</summary>
-    public double UnknownLogProbability { get; init; } = -11;
-    /// <summary>Channel cost of keeping a token that reads as no known syllable.</summary>
-    public double KeepCost { get; init; } = 1.2;
-
-    public static RestorationOptions Default { get; } = new();
+    /// <summary>The word as restoration writes it under <paramref name="options"/>: the reading when sure enough, else the source.</summary>
+    public RestoredSyllable Under(RestorationOptions options) =>
+        new(Start, End, Source, Reading is not null && options.Accepts(this) ? Reading : Source, Confidence);
 }
 
 /// <summary>
 /// Restores OCR-damaged Vietnamese to its proper spelling: "Uy ban nhan dan x3 x4y dung ké hoach" → "Ủy
 /// ban nhân dân xã xây dựng kế hoạch", "Nghj quyt s 57-NQ/TW cüa B ChInh trj" → "Nghị quyết số 57-NQ/TW
 /// của Bộ Chính trị". Each word's candidates are the lexicon's syllables near it under the
-/// OCR channel (<see cref="OcrChannel"/>); Viterbi over the syllable bigram model (<see cref="SyllableModel"/>)
+/// OCR channel (<see cref="OcrChannel"/>); Viterbi over the syllable trigram model (<see cref="SyllableModel"/>)
 /// picks the reading, and forward–backward gives each syllable's posterior. A syllable whose posterior is
 /// below its threshold stays as the source has it ("ndi sinh" stays when the clean text never had "nội
 /// sinh" to vouch for "nội"; more certainty is asked of a change of letters and of a reading no pair of
@@ -48,7 +34,7 @@ public sealed record RestorationOptions
 /// acronyms, document numbers and words the lexicon does not know. Case is kept (capitals, headings).
 /// Thread-safe; the model is read once, lazily.
 /// </summary>
-public sealed class SyllableRestorer
+public sealed partial class SyllableRestorer
 {
     private const int CacheLimit = 200_000;
     private readonly SyllableModel _model;
@@ -63,9 +49,9 @@ public sealed class SyllableRestorer
     public SyllableRestorer(SyllableModel model, OcrChannel channel, VietnameseAnalyzer analyzer, RestorationOptions? options = null)
     {
         _model = model;
-        _channel = channel;
         _analyzer = analyzer;
         Options = options ?? RestorationOptions.Default;
+        _channel = channel.WithLostMark(Options.LostMarkCost);
     }
 
     private static readonly Lazy<SyllableRestorer> DefaultRestorer =
@@ -92,11 +78,18 @@ public sealed class SyllableRestorer
     }
 
     /// <summary>Every word of <paramref name="text"/> with its restoration and confidence, in order.</summary>
-    public IReadOnlyList<RestoredSyllable> Analyze(string text)
+    public IReadOnlyList<RestoredSyllable> Analyze(string text) => Propose(text).Select(p => p.Under(Options)).ToArray();
+
+    /// <summary>
+    /// Every word of <paramref name="text"/> with the reading decoding proposes, before the confidence gate:
+    /// what <see cref="Analyze"/> gates with <see cref="Options"/>, and what the fit gates with every threshold it tries
+    /// (the gate does not change the decoding).
+    /// </summary>
+    public IReadOnlyList<ProposedSyllable> Propose(string text)
     {
         if (string.IsNullOrEmpty(text)) return [];
         var units = SyllableReader.Read(text, _analyzer);
-        var result = new RestoredSyllable[units.Count];
+        var result = new ProposedSyllable[units.Count];
         var chainStart = 0;
         for (var k = 0; k <= units.Count; k++)
         {
@@ -107,8 +100,10 @@ public sealed class SyllableRestorer
         return result;
     }
 
-    /// <summary>Viterbi and forward–backward over units [from, to), one clause.</summary>
-    private void DecodeChain(string text, List<SyllableUnit> units, int from, int to, RestoredSyllable[] result)
+    /// <summary>
+    /// One clause, units [from, to): each word's readings, and the best path of the trigram model with its posteriors.
+    /// </summary>
+    private void DecodeChain(string text, List<SyllableUnit> units, int from, int to, ProposedSyllable[] result)
     {
         var n = to - from;
         if (n == 0) return;
@@ -123,120 +118,163 @@ public sealed class SyllableRestorer
                 _ => CandidatesFor(text.Substring(unit.Start, unit.End - unit.Start).ToLowerInvariant()),
             };
         }
+        var (path, posterior) = Decode(states);
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var unit = units[from + i];
+            var source = text.Substring(unit.Start, unit.End - unit.Start);
+            var chosen = states[i][path[i]];
+            var previous = i == 0 ? _model.SentenceStartId : states[i - 1][path[i - 1]].Id;
+            var next = i == n - 1 ? _model.SentenceEndId : states[i + 1][path[i + 1]].Id;
+            var supported = _model.Seen(previous, chosen.Id) || _model.Seen(chosen.Id, next) || _model.Dominant(chosen.Id);
+            var word = unit.Kind == UnitKind.Word;
+            var reading = word && chosen.Id >= 0 ? MatchCase(source, _model.Word(chosen.Id)) : null;
+            result[from + i] = new ProposedSyllable(unit.Start, unit.End, source, reading, word ? posterior[i][path[i]] : 1, chosen.LetterChange, supported);
+        }
+    }
 
-        // Transition log-probabilities, computed once and shared by Viterbi and forward–backward.
-        var trans = new double[n + 1][];
-        var probability = new double[n + 1][];
+    /// <summary>
+    /// Viterbi and forward–backward over one clause's readings with the trigram model: a state at word i
+    /// is a pair of readings (word i − 1, word i), so each step weighs the reading of word i against the two
+    /// before it. Returns the best path and each reading's posterior.
+    /// </summary>
+    private (int[] Path, double[][] Posterior) Decode(Candidate[][] states)
+    {
+        var n = states.Length;
         var start = new[] { new Candidate(_model.SentenceStartId, 0) };
         var end = new[] { new Candidate(_model.SentenceEndId, 0) };
+        // Readings before word i (the clause start for the first) and at position i, where position n is the clause end.
+        Candidate[] Before(int i) => i == 0 ? start : states[i - 1];
+        Candidate[] At(int i) => i == n ? end : states[i];
+
+        // probability[i][(r·|P| + p)·|Q| + q] = P(q at i | r at i − 2, p at i − 1), for i = 0..n (n: the end);
+        // at i = 0 there is no r, the pair model alone. Computed once for Viterbi and forward–backward.
+        var probability = new double[n + 1][];
         for (var i = 0; i <= n; i++)
         {
-            var prev = i == 0 ? start : states[i - 1];
-            var next = i == n ? end : states[i];
-            var t = new double[prev.Length * next.Length];
-            var e = new double[t.Length];
+            var before2 = i == 0 ? start : Before(i - 1);
+            var prev = Before(i);
+            var next = At(i);
+            var pairs = new double[prev.Length * next.Length];
             for (var p = 0; p < prev.Length; p++)
                 for (var q = 0; q < next.Length; q++)
+                    pairs[p * next.Length + q] = Math.Exp(Transition(prev[p].Id, next[q].Id));
+            var e = new double[before2.Length * pairs.Length];
+            for (var r = 0; r < before2.Length; r++)
+                for (var p = 0; p < prev.Length; p++)
                 {
-                    t[p * next.Length + q] = Transition(prev[p].Id, next[q].Id);
-                    e[p * next.Length + q] = Math.Exp(t[p * next.Length + q]);
+                    var offset = (r * prev.Length + p) * next.Length;
+                    var context = i > 0 && _model.HasTrigramContext(before2[r].Id, prev[p].Id);
+                    for (var q = 0; q < next.Length; q++)
+                    {
+                        var pair = pairs[p * next.Length + q];
+                        e[offset + q] = context && next[q].Id >= 0 ? _model.Probability(before2[r].Id, prev[p].Id, next[q].Id, pair) : pair;
+                    }
                 }
-            trans[i] = t;
             probability[i] = e;
         }
 
-        // Viterbi in log space; forward–backward in probability space, rescaled at every word.
+        // Over pair states (p at i − 1, q at i): Viterbi in log space, forward–backward in probability space, rescaled at every word.
         var viterbi = new double[n][];
         var back = new int[n][];
         var alpha = new double[n][];
         var emission = new double[n][];
         for (var i = 0; i < n; i++)
         {
+            var prev = Before(i);
             var size = states[i].Length;
-            viterbi[i] = new double[size];
-            back[i] = new int[size];
-            alpha[i] = new double[size];
             emission[i] = new double[size];
+            for (var q = 0; q < size; q++) emission[i][q] = Math.Exp(-Options.ChannelWeight * states[i][q].Emission);
+            viterbi[i] = new double[prev.Length * size];
+            back[i] = new int[prev.Length * size];
+            alpha[i] = new double[prev.Length * size];
             var scale = 0.0;
-            for (var q = 0; q < size; q++)
+            if (i == 0)
+                for (var q = 0; q < size; q++)
+                {
+                    viterbi[0][q] = Math.Log(probability[0][q] * emission[0][q]);
+                    alpha[0][q] = probability[0][q] * emission[0][q];
+                    scale += alpha[0][q];
+                }
+            else
             {
-                var logEmission = -Options.ChannelWeight * states[i][q].Emission;
-                emission[i][q] = Math.Exp(logEmission);
-                if (i == 0)
-                {
-                    viterbi[i][q] = trans[0][q] + logEmission;
-                    alpha[i][q] = probability[0][q] * emission[i][q];
-                }
-                else
-                {
-                    var prevSize = states[i - 1].Length;
-                    double best = double.NegativeInfinity, sum = 0;
-                    var arg = 0;
-                    for (var p = 0; p < prevSize; p++)
+                var before2 = Before(i - 1).Length;
+                for (var p = 0; p < prev.Length; p++)
+                    for (var q = 0; q < size; q++)
                     {
-                        var t = trans[i][p * size + q];
-                        var v = viterbi[i - 1][p] + t;
-                        if (v > best) (best, arg) = (v, p);
-                        sum += alpha[i - 1][p] * probability[i][p * size + q];
+                        double best = double.NegativeInfinity, sum = 0;
+                        var arg = 0;
+                        for (var r = 0; r < before2; r++)
+                        {
+                            var t = probability[i][(r * prev.Length + p) * size + q];
+                            var v = viterbi[i - 1][r * prev.Length + p] + Math.Log(t);
+                            if (v > best) (best, arg) = (v, r);
+                            sum += alpha[i - 1][r * prev.Length + p] * t;
+                        }
+                        var state = p * size + q;
+                        viterbi[i][state] = best + Math.Log(emission[i][q]);
+                        back[i][state] = arg;
+                        alpha[i][state] = sum * emission[i][q];
+                        scale += alpha[i][state];
                     }
-                    viterbi[i][q] = best + logEmission;
-                    back[i][q] = arg;
-                    alpha[i][q] = sum * emission[i][q];
-                }
-                scale += alpha[i][q];
             }
-            if (scale > 0) for (var q = 0; q < size; q++) alpha[i][q] /= scale;
+            if (scale > 0) for (var k = 0; k < alpha[i].Length; k++) alpha[i][k] /= scale;
         }
         var beta = new double[n][];
         for (var i = n - 1; i >= 0; i--)
         {
+            var prev = Before(i);
             var size = states[i].Length;
-            beta[i] = new double[size];
+            beta[i] = new double[prev.Length * size];
+            var next = At(i + 1);
             var scale = 0.0;
-            for (var p = 0; p < size; p++)
-            {
-                if (i == n - 1) beta[i][p] = probability[n][p];
-                else
+            for (var p = 0; p < prev.Length; p++)
+                for (var q = 0; q < size; q++)
                 {
-                    var nextSize = states[i + 1].Length;
+                    var offset = (p * size + q) * next.Length;
                     var sum = 0.0;
-                    for (var q = 0; q < nextSize; q++)
-                        sum += probability[i + 1][p * nextSize + q] * emission[i + 1][q] * beta[i + 1][q];
-                    beta[i][p] = sum;
+                    for (var s = 0; s < next.Length; s++)
+                        sum += probability[i + 1][offset + s] * (i == n - 1 ? 1 : emission[i + 1][s] * beta[i + 1][q * next.Length + s]);
+                    beta[i][p * size + q] = sum;
+                    scale += sum;
                 }
-                scale += beta[i][p];
-            }
-            if (scale > 0) for (var p = 0; p < size; p++) beta[i][p] /= scale;
+            if (scale > 0) for (var k = 0; k < beta[i].Length; k++) beta[i][k] /= scale;
         }
 
-        var state = 0;
-        for (var q = 1; q < states[n - 1].Length; q++)
-            if (viterbi[n - 1][q] + trans[n][q] > viterbi[n - 1][state] + trans[n][state]) state = q;
+        // The best last pair, with the clause end after it, then back along the pointers.
+        var last = states[n - 1].Length;
+        int bestState = 0;
+        var bestScore = double.NegativeInfinity;
+        for (var k = 0; k < viterbi[n - 1].Length; k++)
+        {
+            var v = viterbi[n - 1][k] + Math.Log(probability[n][k]);
+            if (v > bestScore) (bestScore, bestState) = (v, k);
+        }
         var path = new int[n];
+        var (pp, qq) = (bestState / last, bestState % last);
         for (var i = n - 1; i >= 0; i--)
         {
-            path[i] = state;
-            state = back[i][state];
+            path[i] = qq;
+            if (i == 0) break;
+            var r = back[i][pp * states[i].Length + qq];
+            (pp, qq) = (r, pp);
         }
-        for (var i = n - 1; i >= 0; i--)
+        // The posterior of reading q at i: the pair states ending in q, summed.
+        var posterior = new double[n][];
+        for (var i = 0; i < n; i++)
         {
-            state = path[i];
-            var unit = units[from + i];
-            var source = text.Substring(unit.Start, unit.End - unit.Start);
-            var chosen = states[i][state];
-            var previous = i == 0 ? _model.SentenceStartId : states[i - 1][path[i - 1]].Id;
-            var next = i == n - 1 ? _model.SentenceEndId : states[i + 1][path[i + 1]].Id;
-            var supported = _model.Seen(previous, chosen.Id) || _model.Seen(chosen.Id, next) || _model.Dominant(chosen.Id);
+            var size = states[i].Length;
+            posterior[i] = new double[size];
             var norm = 0.0;
-            for (var q = 0; q < states[i].Length; q++) norm += alpha[i][q] * beta[i][q];
-            var confidence = norm > 0 ? alpha[i][state] * beta[i][state] / norm : 0;
-            var restored = source;
-            var needed = Math.Max(chosen.LetterChange ? Options.MinLetterConfidence : Options.MinConfidence,
-                supported ? 0 : Options.MinUnsupportedConfidence);
-            if (unit.Kind == UnitKind.Word && chosen.Id >= 0 && confidence >= needed)
-                restored = MatchCase(source, _model.Word(chosen.Id));
-            result[from + i] = new RestoredSyllable(unit.Start, unit.End, source, restored, unit.Kind == UnitKind.Word ? confidence : 1);
+            for (var k = 0; k < alpha[i].Length; k++)
+            {
+                var g = alpha[i][k] * beta[i][k];
+                norm += g;
+                posterior[i][k % size] += g;
+            }
+            if (norm > 0) for (var q = 0; q < size; q++) posterior[i][q] /= norm;
         }
+        return (path, posterior);
     }
 
     private double Transition(int previous, int next)
@@ -261,7 +299,8 @@ public sealed class SyllableRestorer
         var canonical = VietnameseText.NormalizeTonePlacement(source);
         // Not "é" alone: the diacritic-lost plans print it for any e or o with marks ("ké" kế, "méi" mới).
         var trusted = source.Any(c => c > 127 && c != 'é') && _model.Id(canonical) >= 0;
-        if (key.Length is > 0 and <= 10)
+        // A Roman numeral that is no syllable ("ii", "iii", "vii" numbering a list) is no damaged word: nothing is near it.
+        if (key.Length is > 0 and <= 10 && !(RomanNumeral().IsMatch(source) && !VietnameseSyllables.IsSyllable(source)))
         {
             foreach (var folded in _model.NearFolded(key))
             {
@@ -289,6 +328,9 @@ public sealed class SyllableRestorer
         if (_candidates.Count < CacheLimit) _candidates.TryAdd(source, result);
         return result;
     }
+
+    [GeneratedRegex("^(?=[ivxl]{2})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")]
+    private static partial Regex RomanNumeral();
 
     /// <summary>The folded letters of a source word for the deletion index: glyphs that stand for letters stay, quotes go.</summary>
     private static string ProbeKey(string source)

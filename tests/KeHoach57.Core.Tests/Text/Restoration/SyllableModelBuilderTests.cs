@@ -54,6 +54,43 @@ public class SyllableModelBuilderTests
     }
 
     [Fact]
+    public void Ba_âm_tiết_liền_nhau_được_đếm_và_tách_được_phần_của_kho()
+    {
+        var model = new SyllableModelBuilder(Analyzer, corpusWeight: 3)
+            .AddWords(["vật liệu mới"])
+            .AddCorpusTexts(["Ủy ban nhân dân tỉnh."])
+            .Build();
+        Assert.True(model.Seen(model.Id("vật"), model.Id("liệu"), model.Id("mới")));
+        Assert.True(model.Seen(model.Id("nhân"), model.Id("dân"), model.Id("tỉnh")));
+        // The clause's start and end take part: "<s> ủy ban", "dân tỉnh </s>".
+        Assert.True(model.Seen(model.SentenceStartId, model.Id("ủy"), model.Id("ban")));
+        Assert.True(model.Seen(model.Id("dân"), model.Id("tỉnh"), model.SentenceEndId));
+
+        using var stream = new MemoryStream();
+        model.Save(stream, "test");
+        stream.Position = 0;
+        var loaded = SyllableModel.Load(stream);
+        Assert.Equal(model.TrigramCount, loaded.TrigramCount);
+        var bare = loaded.WithoutCorpus(Analyzer);
+        Assert.True(bare.Seen(bare.Id("vật"), bare.Id("liệu"), bare.Id("mới")));
+        Assert.Equal(1, bare.TrigramCount);
+    }
+
+    [Fact]
+    public void Bộ_ba_đã_gặp_nâng_xác_suất_còn_bộ_ba_chưa_gặp_lùi_về_cặp()
+    {
+        var model = new SyllableModelBuilder(Analyzer)
+            .AddCorpusTexts([.. Enumerable.Repeat("nhân dân tỉnh", 3), .. Enumerable.Repeat("người dân tính", 9)])
+            .Build();
+        int Id(string w) => model.Id(w);
+        var pair = model.LogProbability(Id("dân"), Id("tỉnh"));
+        Assert.True(model.LogProbability(Id("nhân"), Id("dân"), Id("tỉnh")) > pair);
+        Assert.True(model.LogProbability(Id("người"), Id("dân"), Id("tỉnh")) < pair);
+        // A context no triple starts with ("xã dân") is the pair model exactly.
+        Assert.Equal(pair, model.LogProbability(-1, Id("dân"), Id("tỉnh")), 12);
+    }
+
+    [Fact]
     public void Tệp_dữ_liệu_cũ_hoặc_hỏng_báo_lỗi_rõ()
     {
         using var old = new MemoryStream();

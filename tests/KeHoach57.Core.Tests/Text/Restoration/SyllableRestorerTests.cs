@@ -21,6 +21,21 @@ public class SyllableRestorerTests
     public void Đọc_lại_chữ_OCR_hỏng_thành_tiếng_Việt_đúng(string ocr, string expected) =>
         Assert.Equal(expected, Restorer.Restore(ocr));
 
+    [Fact]
+    public void Chữ_thứ_ba_được_đọc_theo_hai_chữ_trước_nó()
+    {
+        // After "dân" the clean text mostly has "tính"; after "nhân dân" only "tỉnh": a pair model alone would read "tính".
+        // (A run of three seen once or twice is left to its pair: triples are sparse.)
+        var model = new SyllableModelBuilder(new VietnameseAnalyzer())
+            .AddSyllables(["tinh", "tình", "tính", "tỉnh", "dân", "nhân", "người"])
+            .AddCorpusTexts([.. Enumerable.Repeat("nhân dân tỉnh", 6), .. Enumerable.Repeat("người dân tính", 18)])
+            .Build();
+        var restorer = new SyllableRestorer(model, OcrChannel.Default, new VietnameseAnalyzer(),
+            RestorationOptions.Default with { MinConfidence = 0, MinLetterConfidence = 0, MinUnsupportedConfidence = 0 });
+        Assert.Equal("nhân dân tỉnh", restorer.Restore("nhan dan tinh"));
+        Assert.Equal("người dân tính", restorer.Restore("nguoi dan tinh"));
+    }
+
     [Theory]
     [InlineData("KE HOACH HANH PONG", "KẾ HOẠCH HÀNH ĐỘNG")]
     [InlineData("QUYET PINH", "QUYẾT ĐỊNH")]
@@ -45,10 +60,10 @@ public class SyllableRestorerTests
     [Fact]
     public void Âm_tiết_không_chắc_chắn_thì_giữ_nguyên_như_bản_gốc()
     {
-        // "dudng" alone may be đường, dưỡng, dương: no context says which, so it stays.
+        // "dudng" alone may be đường, dưỡng, dương: no context says which, and a change of letters needs more certainty, so it stays.
         var alone = Restorer.Analyze("dudng");
         Assert.Equal("dudng", Assert.Single(alone).Restored);
-        Assert.True(alone[0].Confidence < Restorer.Options.MinConfidence);
+        Assert.True(alone[0].Confidence < Restorer.Options.MinLetterConfidence);
 
         // "ndi sinh", "strc canh tranh": pairs the clean text never had. Each word is either right or left as the OCR printed it.
         var restored = Restorer.Analyze("Nang cao nang lyc ndi sinh va strc canh tranh ctia nén kinh té");
@@ -66,6 +81,22 @@ public class SyllableRestorerTests
         }
     }
 
+    [Theory]
+    // "cụ thể" must never become "có thể"; "từ" never "tư" (a quiz stem once read "GRDP tư kinh tế số").
+    [InlineData("Nhiem vu cu the nhu sau", "Nhiệm vụ cụ thể như sau")]
+    [InlineData("Xay dung ké hoach cu thé dé trién khai", "Xây dựng kế hoạch cụ thể để triển khai")]
+    [InlineData("co thé ap dung ngay", "có thể áp dụng ngay")]
+    [InlineData("tang truong GRDP tu kinh té s6", "tăng trưởng GRDP từ kinh tế số")]
+    [InlineData("ty trong kinh te so trong GRDP tu kinh te so", "tỷ trọng kinh tế số trong GRDP từ kinh tế số")]
+    public void Mỗi_chữ_hoặc_được_đọc_đúng_hoặc_để_nguyên_không_thành_chữ_khác(string ocr, string proper)
+    {
+        var restored = Restorer.Analyze(ocr);
+        var words = proper.Split(' ');
+        Assert.Equal(words.Length, restored.Count);
+        for (var i = 0; i < words.Length; i++)
+            Assert.True(restored[i].Restored == words[i] || !restored[i].Changed, $"{restored[i].Source} → {restored[i].Restored}, not {words[i]}");
+    }
+
     [Fact]
     public void Ngưỡng_tin_cậy_cao_hơn_thì_thay_đổi_ít_hơn()
     {
@@ -73,6 +104,16 @@ public class SyllableRestorerTests
         var cautious = Restorer.With(Restorer.Options with { MinConfidence = 1.01, MinLetterConfidence = 1.01 });
         Assert.Equal(text, cautious.Restore(text));
         Assert.NotEqual(text, Restorer.Restore(text));
+    }
+
+    [Theory]
+    [InlineData("Nhiem vu ii: xay dung ha tang")]
+    [InlineData("muc iii va muc vii")]
+    public void Số_La_Mã_đánh_số_mục_thì_giữ_nguyên(string text)
+    {
+        var restored = Restorer.Analyze(text);
+        foreach (var numeral in restored.Where(s => s.Source is "ii" or "iii" or "vii"))
+            Assert.False(numeral.Changed, $"{numeral.Source} → {numeral.Restored}");
     }
 
     [Fact]
