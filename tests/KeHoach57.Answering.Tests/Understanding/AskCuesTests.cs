@@ -18,6 +18,7 @@ public class AskCuesTests(AnsweringFixture fixture)
     [InlineData("Tỷ lệ hồ sơ xử lý trực tuyến đạt bao nhiêu phần trăm?", AskKind.Figure)]
     [InlineData("chỉ tiêu phủ sóng 5G là mấy % thế", AskKind.Figure)]
     [InlineData("Nghị quyết 57 được ban hành ngày nào?", AskKind.Date)]
+    [InlineData("Ngày ký Kế hoạch 44/KH-UBND là ngày nào?", AskKind.Date)]
     [InlineData("Kế hoạch căn cứ nghị quyết số mấy của Quốc hội?", AskKind.DocumentRef)]
     [InlineData("Bao lâu một lần phải đánh giá kết quả?", AskKind.Frequency)]
     [InlineData("Số điện thoại của Phòng Văn hóa - Xã hội?", AskKind.Contact)]
