@@ -140,4 +140,16 @@ public class ImportRefusalTests : IDisposable
         Assert.Contains("tesseract-ocr", refusal.Message);
         Assert.Contains(ScannedDocumentReader.InstallHint, refusal.Message);
     }
+
+    [Fact]
+    public async Task Danh_sách_ngôn_ngữ_nối_bằng_dấu_cộng_thiếu_mô_hình_nào_thì_nêu_gói_của_mô_hình_đó()
+    {
+        Assert.SkipUnless(OcrTools.HasVietnameseOcr(), "tesseract with Vietnamese data is not installed (Debian: tesseract-ocr tesseract-ocr-vie)");
+        using var missingModel = new TestImport(new ImportOptions { OcrLanguage = "vie+khongco" });
+        var png = new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 4, 0, 0, 0, 4, 0 };
+        var refusal = Assert.IsType<ImportRefusal>(await missingModel.ReadAsync([.. png, .. new byte[100]], "anh-chup.png"));
+        Assert.Equal(ImportProblem.MissingTool, refusal.Problem);
+        Assert.Contains("tesseract-ocr-khongco", refusal.Message);
+        Assert.DoesNotContain("tesseract-ocr-vie,", refusal.Message);
+    }
 }
