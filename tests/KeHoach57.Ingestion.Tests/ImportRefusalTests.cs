@@ -130,14 +130,28 @@ public class ImportRefusalTests : IDisposable
         Assert.Contains(message, refusal.Message);
     }
 
+    /// <summary>A PNG header (1024 × 1024) and padding: enough to be taken for a photo, refused before any OCR runs.</summary>
+    private static readonly byte[] TinyPng =
+        [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 4, 0, 0, 0, 4, 0, .. new byte[100]];
+
     [Fact]
     public async Task Bản_quét_khi_thiếu_tesseract_nói_cần_cài_gói_nào()
     {
         using var noOcr = new TestImport(new ImportOptions { TesseractPath = "/nonexistent/tesseract" });
-        var png = new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 4, 0, 0, 0, 4, 0 };
-        var refusal = Assert.IsType<ImportRefusal>(await noOcr.ReadAsync([.. png, .. new byte[100]], "anh-chup.png"));
+        var refusal = Assert.IsType<ImportRefusal>(await noOcr.ReadAsync(TinyPng, "anh-chup.png"));
         Assert.Equal(ImportProblem.MissingTool, refusal.Problem);
         Assert.Contains("tesseract-ocr", refusal.Message);
         Assert.Contains(ScannedDocumentReader.InstallHint, refusal.Message);
+    }
+
+    [Fact]
+    public async Task Danh_sách_ngôn_ngữ_nối_bằng_dấu_cộng_thiếu_mô_hình_nào_thì_nêu_gói_của_mô_hình_đó()
+    {
+        Assert.SkipUnless(OcrTools.HasVietnameseOcr(), "tesseract with Vietnamese data is not installed (Debian: tesseract-ocr tesseract-ocr-vie)");
+        using var missingModel = new TestImport(new ImportOptions { OcrLanguage = "vie+khongco" });
+        var refusal = Assert.IsType<ImportRefusal>(await missingModel.ReadAsync(TinyPng, "anh-chup.png"));
+        Assert.Equal(ImportProblem.MissingTool, refusal.Problem);
+        Assert.Contains("tesseract-ocr-khongco", refusal.Message);
+        Assert.DoesNotContain("tesseract-ocr-vie,", refusal.Message);
     }
 }

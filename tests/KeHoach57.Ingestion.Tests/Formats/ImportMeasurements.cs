@@ -13,7 +13,8 @@ namespace KeHoach57.Ingestion.Tests.Formats;
 /// every plan (some twenty minutes on two cores), so it runs only when asked:
 /// KH57_MEASURE_IMPORT=1 dotnet run --project tests/KeHoach57.Ingestion.Tests -- -class KeHoach57.Ingestion.Tests.Formats.ImportMeasurements -showLiveOutput
 /// To measure less, KH57_MEASURE_PLANS=yen-hoa,hung-yen keeps those plans and KH57_MEASURE_FORMATS=text,scan the
-/// formats whose name contains one of the words. Each file, its imported text and Markdown and how each of its questions
+/// formats whose name contains one of the words; KH57_MEASURE_OCR_LANGUAGE=vie+eng OCRs the scans with another Tesseract
+/// language setting than Import:OcrLanguage's default. Each file, its imported text and Markdown and how each of its questions
 /// fared are written to a folder beside the table, to read where a format loses.
 /// </summary>
 public class ImportMeasurements
@@ -21,6 +22,7 @@ public class ImportMeasurements
     public const string Switch = "KH57_MEASURE_IMPORT";
     public const string PlansSwitch = "KH57_MEASURE_PLANS";
     public const string FormatsSwitch = "KH57_MEASURE_FORMATS";
+    public const string OcrLanguageSwitch = "KH57_MEASURE_OCR_LANGUAGE";
 
     [Fact]
     public async Task Đo_từng_định_dạng_trên_năm_kế_hoạch()
@@ -34,6 +36,8 @@ public class ImportMeasurements
         var report = new StringBuilder("| plan | format | chars recovered | dev answer accuracy | questions | seconds |\n| --- | --- | --- | --- | --- | --- |\n");
         var plans = Listed(PlansSwitch);
         var formats = Listed(FormatsSwitch);
+        var scanOptions = new ImportOptions();
+        if (Environment.GetEnvironmentVariable(OcrLanguageSwitch) is { Length: > 0 } language) scanOptions.OcrLanguage = language;
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "kh57-import-measurements")).FullName;
         foreach (var id in Seeds.Ids.Where(i => plans is null || plans.Contains(i)))
         {
@@ -54,7 +58,7 @@ public class ImportMeasurements
                 files.Add(("Windows-1258 (.txt)", Windows1258(raw), id + ".txt", null));
                 files.Add(("UTF-16 (.txt)", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(raw)).ToArray(), id + ".txt", null));
             }
-            if (ocr) files.Add(("scan 300 dpi, tesseract vie", TestPdf.Scan(pdf), id + "-scan.pdf", null));
+            if (ocr) files.Add(($"scan 300 dpi, tesseract {scanOptions.OcrLanguage}", TestPdf.Scan(pdf), id + "-scan.pdf", () => new TestImport(scanOptions)));
             foreach (var (format, bytes, name, importer) in files.Where(f => formats is null || formats.Any(f.Format.Contains)))
             {
                 var clock = Stopwatch.StartNew();
