@@ -23,7 +23,7 @@ public sealed class ImportOptions
     /// <summary>Resolution the pages of a scanned PDF are rendered at for OCR.</summary>
     public int OcrDpi { get; set; } = 300;
 
-    /// <summary>Tesseract language(s): "vie", or "vie+eng".</summary>
+    /// <summary>Tesseract language(s), '+'-joined: "vie", or "vie+eng".</summary>
     public string OcrLanguage { get; set; } = "vie";
 
     /// <summary>Time one run of an external tool (one page of OCR, one PDF conversion) may take.</summary>

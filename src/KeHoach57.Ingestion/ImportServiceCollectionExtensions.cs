@@ -23,9 +23,10 @@ public static class ImportServiceCollectionExtensions
                 "Import:MaxPages and Import:MaxOcrPages must be positive, Import:OcrDpi between 100 and 600, Import:ToolTimeoutSeconds positive.")
             .Validate(o => o.MinLetters >= 0 && o.MinPlanTerms >= 0 && o.MinVietnameseShare is >= 0 and <= 1 && o.PoorNoiseShare is >= 0 and <= 1,
                 "Import:MinLetters and Import:MinPlanTerms must not be negative; Import:MinVietnameseShare and Import:PoorNoiseShare are shares between 0 and 1.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.OcrLanguage) && !string.IsNullOrWhiteSpace(o.TesseractPath)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.OcrLanguage) && o.OcrLanguage.Split('+').All(l => l.Trim().Length > 0)
+                           && !string.IsNullOrWhiteSpace(o.TesseractPath)
                            && !string.IsNullOrWhiteSpace(o.PdfToPpmPath) && !string.IsNullOrWhiteSpace(o.PdfToTextPath),
-                "Import:OcrLanguage and the tool paths (TesseractPath, PdfToPpmPath, PdfToTextPath) must not be empty.")
+                "Import:OcrLanguage (tesseract models joined by '+', none empty) and the tool paths (TesseractPath, PdfToPpmPath, PdfToTextPath) must not be empty.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => DocumentReaders.Standard(sp.GetRequiredService<IOptions<ImportOptions>>()));
         services.TryAddSingleton<DocumentImporter>();

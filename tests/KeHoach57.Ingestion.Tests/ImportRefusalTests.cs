@@ -2,6 +2,9 @@ using System.Text;
 using KeHoach57.Ingestion.Formats;
 using KeHoach57.Ingestion.Import;
 using KeHoach57.Ingestion.Tests.Formats;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KeHoach57.Ingestion.Tests;
 
@@ -153,5 +156,21 @@ public class ImportRefusalTests : IDisposable
         Assert.Equal(ImportProblem.MissingTool, refusal.Problem);
         Assert.Contains("tesseract-ocr-khongco", refusal.Message);
         Assert.DoesNotContain("tesseract-ocr-vie,", refusal.Message);
+    }
+
+    [Theory]
+    [InlineData("vie+")]
+    [InlineData("+eng")]
+    [InlineData(" ")]
+    public void Ngôn_ngữ_OCR_có_phần_rỗng_thì_báo_lỗi_ngay_khi_khởi_động(string language)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Import:OcrLanguage"] = language }).Build());
+        services.AddPlanImport();
+        using var provider = services.BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            provider.GetRequiredService<IOptions<ImportOptions>>().Value);
+        Assert.Contains("OcrLanguage", error.Message);
     }
 }
