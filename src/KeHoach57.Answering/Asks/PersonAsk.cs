@@ -14,9 +14,9 @@ public sealed partial class PersonAsk : IAskHandler
 {
     private readonly List<string[]> _posts = [];
     private readonly VietnameseAnalyzer _analyzer;
-    private readonly Values.UnitGazetteer _units;
+    private readonly UnitReading _units;
 
-    public PersonAsk(VietnameseAnalyzer analyzer, Values.UnitGazetteer units)
+    public PersonAsk(VietnameseAnalyzer analyzer, UnitReading units)
     {
         _analyzer = analyzer;
         _units = units;
@@ -38,12 +38,12 @@ public sealed partial class PersonAsk : IAskHandler
             yield return new Candidate(Kind, g.Value, g.Index, g.Index + g.Length, 1.0);
         }
         var tokens = clause.Tokens(_analyzer);
-        List<Values.UnitMention>? units = null;
+        IReadOnlyList<Values.UnitMention>? units = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             var post = _posts.FirstOrDefault(p => i + p.Length <= tokens.Count && p.Select((w, k) => OcrDistance.SameWord(w, tokens[i + k].Term)).All(x => x));
             if (post is null) continue;
-            units ??= _units.Find(clause.Text);
+            units ??= _units.Found(clause);
             // "Ban Bí thư" is a body, not the post "Bí thư".
             if (units.Any(u => u.Start < tokens[i].Start && u.End >= tokens[i + post.Length - 1].End)) continue;
             // "Chủ tịch UBND xã": the post with whose it is, up to the next punctuation, four words at most.

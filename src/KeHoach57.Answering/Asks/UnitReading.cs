@@ -23,6 +23,7 @@ public sealed record UnitInClause(UnitMention Mention, bool Labelled, bool Coord
 /// </summary>
 public sealed class UnitReading(UnitGazetteer units, RoleWords roles)
 {
+    private readonly ConditionalWeakTable<Clause, List<UnitMention>> _found = new();
     private readonly ConditionalWeakTable<Clause, List<UnitMention>> _mentions = new();
     private readonly ConditionalWeakTable<QuestionFacts, HashSet<string>> _named = new();
     // The units each section heading names: headings are few and every question under them asks again.
@@ -30,13 +31,16 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles)
 
     public UnitGazetteer Units => units;
 
+    /// <summary>The gazetteer's units named in the clause's text, found once per clause. The list is shared: do not change it.</summary>
+    public IReadOnlyList<UnitMention> Found(Clause clause) => _found.GetValue(clause, c => units.Find(c.Text));
+
     public List<UnitInClause> Read(Clause clause, QuestionFacts question)
     {
         var named = Named(question);
         var label = LabelEnd(clause.Text);
         var mentions = _mentions.GetValue(clause, c =>
         {
-            var found = units.Find(c.Text);
+            var found = new List<UnitMention>(Found(c));
             // OCR interleaves a row's cells, so a unit's name may come apart in it ("Phòng )/alj-hoa - Kỹ năng số … Xã hội").
             if (c.IsRow && found.Count == 0) found = units.FindScattered(c.Text);
             // A label naming an organisation the gazetteer misses, or whose tail OCR damaged ("Uy ban Kim tra:").
