@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using KeHoach57.Answering.Understanding;
 using KeHoach57.Core.Text;
 
@@ -9,15 +8,12 @@ namespace KeHoach57.Answering.Asks;
 /// mấy?" is not answered by 57-NQ/TW, nor "dân từ 15 tuổi … bao nhiêu %" by 15. Years only place a question
 /// in time ("năm 2025 … quý nào?") and never rule a value out.
 /// </summary>
-public static partial class Echo
+public static class Echo
 {
-    [GeneratedRegex(@"\d+(?:[.,/]\d+)*")]
-    private static partial Regex Number();
-
     public static bool Of(QuestionFacts question, string display)
     {
         if (question.StatedNumbers.Count == 0) return false;
-        var m = Number().Match(VietnameseText.Fold(display));
+        var m = StatedNumber.Pattern().Match(VietnameseText.Fold(display));
         return m.Success && question.StatedNumbers.Contains(m.Value);
     }
 }

@@ -18,9 +18,6 @@ public sealed record PlanFinding(IReadOnlyList<Choice> Plans, Verdict Verdict);
 /// </summary>
 public sealed partial class PlanGrounder(IOptions<AnsweringOptions> options)
 {
-    [GeneratedRegex(@"\d+(?:[.,/]\d+)*")]
-    private static partial Regex Number();
-
     [GeneratedRegex(@"(?<!\d)0+(?=\d)")]
     private static partial Regex LeadingZeros();
 
@@ -56,7 +53,7 @@ public sealed partial class PlanGrounder(IOptions<AnsweringOptions> options)
         return asked.All(n => numbers.Contains(Canonical(n)));
     }
 
-    private static HashSet<string> Numbers(string text) => Number().Matches(text).Select(m => Canonical(m.Value)).ToHashSet();
+    private static HashSet<string> Numbers(string text) => StatedNumber.Pattern().Matches(text).Select(m => Canonical(m.Value)).ToHashSet();
 
     /// <summary>"05/6" is "5/6", "1.0" is "1,0".</summary>
     private static string Canonical(string number) => LeadingZeros().Replace(number.Replace('.', ','), "");

@@ -235,9 +235,6 @@ public sealed partial class QuestionReader(
         return null;
     }
 
-    [GeneratedRegex(@"\d+(?:[.,/]\d+)*")]
-    private static partial Regex NumberPattern();
-
     private static IEnumerable<string> ExtractNumbers(string text) =>
-        NumberPattern().Matches(text).Select(m => m.Value);
+        StatedNumber.Pattern().Matches(text).Select(m => m.Value);
 }
