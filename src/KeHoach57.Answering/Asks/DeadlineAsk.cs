@@ -26,22 +26,32 @@ public sealed class DeadlineAsk : IAskHandler
         var found = false;
         var asked = _asked.GetValue(question, q => new(Periods.Of(VietnameseText.Fold(q.Text)))).Value;
         var previousEnd = 0;
+        // "hằng năm (trước ngày 25/11)": the recurrence word labels the date after it. Where a clause sets a date,
+        // the word is no answer to "by when", and as a value it would also cut the date off from its label.
+        var dated = clause.Dates.Any(d => d.Kind != ValueKind.Period && !Recurrence(d.Display) && !Echo.Of(question, d.Display));
         foreach (var d in clause.Dates)
         {
-            if (d.Kind == ValueKind.Period || Echo.Of(question, d.Display)) continue;
+            if (d.Kind == ValueKind.Period || Echo.Of(question, d.Display) || dated && Recurrence(d.Display)) continue;
             found = true;
             // "Báo cáo quý … trước ngày 10 tháng cuối quý, báo cáo 6 tháng trước ngày 10/6": each date belongs to the
             // report named just before it (or in it: "ngày 20 hằng tháng").
             var from = Math.Max(previousEnd, d.Start - PeriodReach);
-            var own = Periods.All(clause.Folded[from..Math.Min(clause.Text.Length, d.End + 12)]);
+            // A recurring date names its report in its own words ("ngày 20 hằng tháng"); a dated one does not:
+            // "quý II/2025" is a deadline, not a quarterly report.
+            var recurring = d.Display.Contains("hằng");
+            var own = Periods.All(clause.Folded[from..Math.Min(clause.Text.Length, d.End + 12)])
+                .Where(p => recurring || p.At + from < d.Start || p.At + from >= d.End).ToList();
             previousEnd = d.End;
             var before = own.Where(p => p.At < d.End - from).ToList();
             var period = before.Count > 0 ? before[^1].Period : own.Count > 0 ? own[0].Period : Period.None;
             // "Trước ngày …" sets a deadline; a month, quarter or year may be one; a bare date less so; "hằng năm"
             // or "thường xuyên" say how often, and barely answer "by when".
             var strength = d.Display.StartsWith("trước") ? 1.2 : d.Kind == ValueKind.Deadline ? 1.0 : 0.8;
-            if (d.Display is "thường xuyên" or "hằng năm" or "ngày ký") strength = 0.4;
-            if (asked != Period.None && period != Period.None) strength = period == asked ? strength + 0.3 : strength * 0.3;
+            // A recurrence word names a period rather than dating it: the asked period does not lift it.
+            if (Recurrence(d.Display)) strength = 0.4;
+            // A question about one report ("báo cáo quý") is answered by the date set for that report, not by a date
+            // the clause sets for no report.
+            else if (asked != Period.None) strength = period == asked ? strength + 0.3 : strength * 0.3;
             yield return new Candidate(Kind, d.Display, d.Start, d.End, strength);
         }
         if (found) yield break;
@@ -49,4 +59,7 @@ public sealed class DeadlineAsk : IAskHandler
         if (_headings.GetOrAdd(clause.Chunk.Section, _ => HeadingValue.Of(clause, ValueSpans.Dates)) is { } heading)
             yield return new Candidate(Kind, heading.Value.Display, -1, -1, 0.5) { FromHeading = heading.Heading };
     }
+
+    /// <summary>A word that says how often or on what occasion, not by when: "thường xuyên", "hằng năm", "ngày ký".</summary>
+    private static bool Recurrence(string display) => display is "thường xuyên" or "hằng năm" or "ngày ký";
 }

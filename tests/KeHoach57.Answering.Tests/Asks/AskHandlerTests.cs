@@ -27,6 +27,29 @@ public class AskHandlerTests(AnsweringFixture fixture)
             c => c.Display == "hằng năm" && c.Strength >= 1);
 
     [Fact]
+    public void Câu_đã_có_ngày_hạn_thì_chữ_hằng_năm_chỉ_là_nhãn_của_ngày_đó()
+    {
+        const string clause = "dinh ky 6 thang (trwdc ngay 05/6) va hing nam (truwéc ngay 25/11) bao cdo UBND tinh két qua thuc hién";
+        var values = Read(AskKind.Deadline, "Báo cáo năm gửi trước ngày nào?", clause);
+        Assert.DoesNotContain(values, c => c.Display == "hằng năm");
+        Assert.Contains("25/11", values.MaxBy(c => c.Strength)!.Display);
+    }
+
+    [Fact]
+    public void Hỏi_hạn_báo_cáo_quý_thì_một_quý_làm_hạn_không_phải_là_báo_cáo_quý()
+    {
+        const string clause = "Xay dung ké hoach trién khai; hoan thanh trong quy 11/2025; bao céo két qua vé S Khoa hoc va Cong nghé";
+        var quarter = Read(AskKind.Deadline, "Báo cáo quý gửi trước ngày nào?", clause).Single();
+        var unasked = Read(AskKind.Deadline, "Hạn hoàn thành khi nào?", clause).Single();
+        Assert.True(quarter.Strength < unasked.Strength);
+    }
+
+    [Fact]
+    public void Ngày_hằng_tháng_tự_nêu_kỳ_báo_cáo_của_nó() =>
+        Assert.Equal("ngày 10 hằng tháng", Best(AskKind.Deadline, "Hạn báo cáo hằng tháng là ngày nào?",
+            "dinh ky hang thang, 3 thang, 6 thang, 1 nim bao céo UBND (thdng qua Phong Vin hoa - Xa hoi) két qua thuc hién trude ngay 10 hang thang").Display);
+
+    [Fact]
     public void Đơn_vị_đứng_đầu_câu_chủ_trì_còn_đơn_vị_phối_hợp_thì_không()
     {
         var lead = Best(AskKind.LeadUnit, "Sở nào chủ trì bảo đảm kinh phí?", "Sở Tài chính chủ trì, phối hợp với Sở Khoa học và Công nghệ bảo đảm kinh phí thực hiện.");
