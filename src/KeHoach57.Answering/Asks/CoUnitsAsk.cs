@@ -20,12 +20,13 @@ public sealed class CoUnitsAsk(UnitReading reading) : IAskHandler
         {
             var u = all[i];
             var strength = clause.IsRow ? (u.Order == 0 ? 0.3 : 1.0)
+                : u.Issuing ? 0.2
                 : u.Coordinating ? 1.2
                 : u.Labelled ? 0.2
                 : 0.6;
             if (UnitGazetteer.IsGeneric(u.Mention.Canonical)) strength = Math.Min(strength, 0.5);
             if (question.UnitHead is { } head && !u.Mention.Canonical.StartsWith(head, StringComparison.Ordinal)) strength *= 0.6;
-            var group = reading.Enumeration(clause, all, i).Where(g => g.Order > 0 || !clause.IsRow).ToList();
+            var group = reading.Enumeration(clause, all, i).Where(g => (g.Order > 0 || !clause.IsRow) && g.Issuing == u.Issuing).ToList();
             if (group.Count == 0) group = [u];
             var display = string.Join(", ", group.Select(g => g.Mention.Canonical).Distinct());
             yield return new Candidate(Kind, display, group[0].Mention.Start, group[^1].Mention.End, strength) { IsText = group.Any(g => !g.Known) };

@@ -26,6 +26,7 @@ public sealed class LeadUnitAsk(UnitReading reading) : IAskHandler
             var strength = clause.IsRow ? (u.Order == 0 ? 1.2 : 0.6)
                 : u.Labelled ? 1.3
                 : u.Coordinating ? 0.3
+                : u.Issuing ? 0.2
                 // "… báo cáo UBND tỉnh": the one a report goes to does not lead the work.
                 : u.Receiving ? 0.4
                 : u.Leading ? 1.2
@@ -35,7 +36,7 @@ public sealed class LeadUnitAsk(UnitReading reading) : IAskHandler
             var display = u.Mention.Canonical;
             var (start, end) = (u.Mention.Start, u.Mention.End);
             // Organisations listed together share the duty ("các sở, ban, ngành, UBND cấp huyện … xây dựng kế hoạch").
-            var group = reading.Enumeration(clause, all, i).Where(g => g.Coordinating == u.Coordinating && g.Receiving == u.Receiving).ToList();
+            var group = reading.Enumeration(clause, all, i).Where(g => g.Coordinating == u.Coordinating && g.Receiving == u.Receiving && g.Issuing == u.Issuing).ToList();
             if (group.Count > 1)
             {
                 display = string.Join(", ", group.Select(g => g.Mention.Canonical).Distinct());

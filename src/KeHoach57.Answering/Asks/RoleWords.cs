@@ -20,7 +20,7 @@ public sealed class RoleWords
         foreach (var line in DataLines.Read(tsv ?? DataLines.ReadEmbedded(typeof(RoleWords).Assembly, "KeHoach57.Answering.Asks.roles.tsv")))
         {
             var role = line.Field(0);
-            if (role is not ("lead" or "co" or "recipient" or "joiner" or "lead-in" or "before-items"))
+            if (role is not ("lead" or "co" or "recipient" or "issuer" or "joiner" or "lead-in" or "before-items"))
                 throw new InvalidDataException($"roles.tsv:{line.Number}: unknown role \"{role}\"");
             var words = analyzer.Tokenize(line.Field(1)).Select(t => t.Term).ToArray();
             if (words.Length == 0) throw new InvalidDataException($"roles.tsv:{line.Number}: empty words");

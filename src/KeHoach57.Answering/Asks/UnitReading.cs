@@ -14,7 +14,9 @@ namespace KeHoach57.Answering.Asks;
 /// <param name="Receiving">It follows "báo cáo", "gửi về", "tham mưu" …: a report or proposal goes to it.</param>
 /// <param name="Leading">"chủ trì", "theo dõi" … follow it: it is said to be in charge.</param>
 /// <param name="Known">Its name is the gazetteer's; otherwise it is a clause's label as written (shown read back into Vietnamese).</param>
-public sealed record UnitInClause(UnitMention Mention, bool Labelled, bool Coordinating, int Order, bool Receiving = false, bool Leading = false, bool Known = true);
+/// <param name="Issuing">It issued a document the clause cites ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"): it is given no task.</param>
+public sealed record UnitInClause(UnitMention Mention, bool Labelled, bool Coordinating, int Order, bool Receiving = false, bool Leading = false, bool Known = true,
+    bool Issuing = false);
 
 /// <summary>
 /// Reads the organisations of a clause once for both unit asks: which the clause names (tolerating OCR and
@@ -51,6 +53,7 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles)
         var co = roles.Find(clause, "co");
         var to = roles.Find(clause, "recipient");
         var lead = roles.Find(clause, "lead");
+        var issuer = roles.Find(clause, "issuer");
         return mentions.Select((m, i) => new UnitInClause(
             m,
             label > 0 && m.End <= label,
@@ -58,9 +61,18 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles)
             i,
             Before(clause, to, m, 12),
             lead.Any(l => l.Start >= m.End && l.Start - m.End <= 15 && !clause.Text.AsSpan(m.End, l.Start - m.End).ContainsAny(".;\n")),
-            m.Distance >= 0))
+            m.Distance >= 0,
+            Issuing(clause, issuer, m)))
             .ToList();
     }
+
+    /// <summary>Characters allowed between a cited document's number or date and the "của" before its issuer.</summary>
+    private const int IssuerReach = 25;
+
+    private static bool Issuing(Clause clause, List<(int Start, int End)> issuer, UnitMention m) =>
+        issuer.Any(w => w.End <= m.Start && m.Start - w.End <= 3 &&
+            clause.DocumentNumbers.Concat(clause.Dates).Any(v => v.End <= w.Start && w.Start - v.End <= IssuerReach &&
+                !clause.Text.AsSpan(v.End, w.Start - v.End).ContainsAny(".;:\n")));
 
     /// <summary>Whether one of the words stands right before the mention (within <paramref name="chars"/>, no sentence break between).</summary>
     private static bool Before(Clause clause, List<(int Start, int End)> words, UnitMention m, int chars) =>

@@ -66,6 +66,20 @@ public class AskHandlerTests(AnsweringFixture fixture)
     }
 
     [Fact]
+    public void Cơ_quan_ban_hành_văn_bản_được_dẫn_không_phải_đơn_vị_được_giao_việc()
+    {
+        const string clause = "Trên cơ sở Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, các sở, ban, ngành, UBND cấp huyện xây dựng kế hoạch chi tiết.";
+        var lead = Best(AskKind.LeadUnit, "Cơ quan nào xây dựng kế hoạch chi tiết?", clause);
+        Assert.DoesNotContain("Bộ Chính trị", lead.Display);
+        Assert.True(Read(AskKind.LeadUnit, "Cơ quan nào xây dựng kế hoạch chi tiết?", clause).Single(c => c.Display == "Bộ Chính trị").Strength < lead.Strength);
+    }
+
+    [Fact]
+    public void Chữ_của_không_sau_số_hiệu_văn_bản_thì_không_làm_đơn_vị_thành_cơ_quan_ban_hành() =>
+        Assert.Contains(Read(AskKind.LeadUnit, "Ai chủ trì?", "Nhiệm vụ của Sở Khoa học và Công nghệ là chủ trì tổng hợp."),
+            c => c.Display.Contains("Khoa học và Công nghệ") && c.Strength >= 1);
+
+    [Fact]
     public void Đơn_vị_viết_OCR_vẫn_in_tên_đúng()
     {
         var lead = Best(AskKind.LeadUnit, "Phòng nào tham mưu kinh phí?", "Phong Kinh té: Chu tri, phdi hop voi phong Vin hoa - X& hoi tham muu kinh phi.");
