@@ -18,6 +18,10 @@ namespace KeHoach57.Channels.Tests;
 public sealed class TelegramPollingLeaseTests(PostgresServer postgres) : IAsyncLifetime
 {
     private const int LeaseSeconds = 3;
+
+    // Long enough that no renewal, however late on a loaded machine, lets the waiting replica take over by expiry:
+    // the hand-over under test is the release on a clean stop. (With 3 s, two busy test runs let it expire.)
+    private const int HandOverLeaseSeconds = 20;
     private readonly TestCorpus _corpus = new();
     private readonly List<IHost> _hosts = [];
     private FakeTelegramApi _telegram = null!;
@@ -41,12 +45,12 @@ public sealed class TelegramPollingLeaseTests(PostgresServer postgres) : IAsyncL
         _corpus.Dispose();
     }
 
-    private async Task<IHost> StartPollerAsync()
+    private async Task<IHost> StartPollerAsync(int leaseSeconds = LeaseSeconds)
     {
         var settings = AssistantServer.TelegramSettings(_corpus, _telegram);
         settings["Telegram:Mode"] = "polling";
         settings["Telegram:PollingTimeoutSeconds"] = "1";
-        settings["Telegram:PollingLeaseSeconds"] = LeaseSeconds.ToString();
+        settings["Telegram:PollingLeaseSeconds"] = leaseSeconds.ToString();
         settings["Storage:Provider"] = "postgres";
         settings["ConnectionStrings:Postgres"] = _database;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -70,8 +74,8 @@ public sealed class TelegramPollingLeaseTests(PostgresServer postgres) : IAsyncL
     [Fact]
     public async Task Chỉ_một_bản_sao_giữ_quyền_lấy_cập_nhật_và_bản_kia_tiếp_quản_khi_nó_dừng()
     {
-        var one = await StartPollerAsync();
-        var two = await StartPollerAsync();
+        var one = await StartPollerAsync(HandOverLeaseSeconds);
+        var two = await StartPollerAsync(HandOverLeaseSeconds);
         await Eventually.WaitAsync(() => Poller(one).HoldsLease || Poller(two).HoldsLease, held => held, "a replica to take the polling lease");
         var (holder, other) = Poller(one).HoldsLease ? (one, two) : (two, one);
 
