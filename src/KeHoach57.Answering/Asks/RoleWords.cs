@@ -63,8 +63,9 @@ public sealed class RoleWords
         var at = 0;
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (_analyzer.AbbreviationAt(text, tokens, k) is not { } entry) continue;
+            if (_analyzer.AbbreviationSpanAt(text, tokens, k) is not ({ } entry, var length)) continue;
             sb.Append(text, at, tokens[k].Start - at).Append(entry.Canonical);
+            k += length - 1;
             at = tokens[k].End;
         }
         return sb.Append(text, at, text.Length - at).ToString();

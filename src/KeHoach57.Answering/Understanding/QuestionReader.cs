@@ -43,7 +43,7 @@ public sealed partial class QuestionReader(
         var matches = cues.Resolve(cueWords);
         // Chat shorthand is read as what it stands for ("đv nào" asks what "đơn vị nào" asks, "bc" is "báo cáo").
         var (spelled, origin) = SpellOut(text, words, marked is not null, breaks);
-        var spelledMatches = origin.Count == words.Count ? matches : cues.Resolve(spelled);
+        var spelledMatches = origin.SequenceEqual(Enumerable.Range(0, words.Count)) ? matches : cues.Resolve(spelled);
         var (asks, plural) = Asks(spelledMatches);
 
         var taken = new HashSet<int>(named.Words);
@@ -125,9 +125,13 @@ public sealed partial class QuestionReader(
         var repaired = analyzer.Tokenize(text[words[first].Start..words[anchor - 1].End]);
         for (var k = 0; k < repaired.Count; k++)
         {
-            var spelled = analyzer.AbbreviationAt(text[words[first].Start..words[anchor - 1].End], repaired, k);
+            var spelled = analyzer.AbbreviationSpanAt(text[words[first].Start..words[anchor - 1].End], repaired, k);
             if (spelled is null) lead.Add(repaired[k].Term);
-            else lead.AddRange(analyzer.Tokenize(spelled.Canonical).Select(t => t.Term));
+            else
+            {
+                lead.AddRange(analyzer.Tokenize(spelled.Value.Entry.Canonical).Select(t => t.Term));
+                k += spelled.Value.Length - 1;
+            }
         }
         return (lead, text[words[first].Start..words[anchor - 1].End]);
     }
@@ -142,7 +146,7 @@ public sealed partial class QuestionReader(
         for (var k = 0; k < words.Count; k++)
         {
             var surface = text.Substring(words[k].Start, words[k].Length);
-            if (analyzer.AbbreviationAt(text, words, k) is { } entry && entry.Canonical.Contains(' '))
+            if (analyzer.AbbreviationSpanAt(text, words, k) is ({ } entry, var length) && entry.Canonical.Contains(' '))
             {
                 foreach (var t in analyzer.Tokenize(entry.Canonical, repair: false))
                 {
@@ -151,6 +155,7 @@ public sealed partial class QuestionReader(
                     capitals.Add(false);
                     origin.Add(k);
                 }
+                k += length - 1;
                 continue;
             }
             folded.Add(words[k].Term);

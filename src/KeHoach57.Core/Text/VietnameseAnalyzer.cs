@@ -172,6 +172,25 @@ public sealed partial class VietnameseAnalyzer
         return true;
     }
 
+    /// <summary>
+    /// The abbreviation written from token <paramref name="k"/> of <paramref name="text"/>, in one word or several
+    /// ("KH&CN", "KH,CN", "KH và CN"), the longest form that matches, and how many tokens it spans. A question's
+    /// "KH,CN" is "khoa học, công nghệ", not "kế hoạch" followed by "CN".
+    /// </summary>
+    public (GlossaryEntry Entry, int Length)? AbbreviationSpanAt(string text, IReadOnlyList<Token> tokens, int k)
+    {
+        if (!_abbreviationsByFirst.TryGetValue(Written(text, tokens[k]), out var forms)) return null;
+        (GlossaryEntry Entry, int Length)? best = null;
+        foreach (var (seq, entry, _, caseSensitive) in forms)
+        {
+            if (best is { } found && found.Length >= seq.Length) continue;
+            if (!Matches(seq, j => Written(text, tokens[k + j]), tokens.Count - k)) continue;
+            if (caseSensitive && !IsUpperInSource(text, tokens[k], tokens[k + seq.Length - 1])) continue;
+            best = (entry, seq.Length);
+        }
+        return best;
+    }
+
     /// <summary>The one-word abbreviation written at token <paramref name="k"/> of <paramref name="text"/>, if any.</summary>
     public GlossaryEntry? AbbreviationAt(string text, IReadOnlyList<Token> tokens, int k) =>
         _abbreviationsByFirst.TryGetValue(Written(text, tokens[k]), out var c)

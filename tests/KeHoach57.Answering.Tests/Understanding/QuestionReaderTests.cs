@@ -29,6 +29,19 @@ public class QuestionReaderTests(AnsweringFixture fixture)
         Assert.Contains("cao", facts.Subject);
     }
 
+    [Theory]
+    [InlineData("Văn phòng Tỉnh ủy bố trí nhân sự có trình độ về KH,CN cho phòng nào?")]
+    [InlineData("Nhân sự có trình độ KH và CN được bố trí cho phòng nào?")]
+    public void Chữ_viết_tắt_nhiều_từ_được_đọc_trọn_không_tách_thành_kế_hoạch(string question)
+    {
+        // The glossary's "KH,CN" and "KH và CN" are "khoa học, công nghệ"; read word by word, "KH" alone is "kế hoạch".
+        var facts = fixture.Read(question);
+        Assert.Contains("khoa", facts.Subject);
+        Assert.Contains("nghe", facts.Subject);
+        Assert.DoesNotContain("hoach", facts.Subject);
+        Assert.DoesNotContain("cn", facts.Subject);
+    }
+
     [Fact]
     public void Từ_gợi_ý_nói_cả_nội_dung_thì_vẫn_là_chủ_đề()
     {
