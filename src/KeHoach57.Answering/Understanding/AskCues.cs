@@ -94,8 +94,9 @@ public sealed class AskCues
 
     /// <summary>
     /// The cues that count: heavier first (longer on a tie); a cue overlapping one already kept is dropped,
-    /// unless one of the two asks for a List and the other ends where it ends ("những cơ quan nào" asks for several
-    /// organisations; the "mấy" of "mấy ngành nào" asks for no figure).
+    /// unless it asks for the same kind ("đơn vị nào" inside "đơn vị nào phối hợp với" is the ask's word, not a
+    /// subject word the clause must say) or one of the two asks for a List and the other ends where it ends
+    /// ("những cơ quan nào" asks for several organisations; the "mấy" of "mấy ngành nào" asks for no figure).
     /// </summary>
     public List<CueMatch> Resolve(Words words)
     {
@@ -104,7 +105,7 @@ public sealed class AskCues
         found.RemoveAll(m => SwallowsAnotherAsk(m, found, words));
         foreach (var m in found.OrderByDescending(m => m.Cue.Weight).ThenByDescending(m => m.End - m.Start).ThenBy(m => m.Start))
         {
-            var clash = kept.Any(k => k.Overlaps(m) && !(Combines(k.Kind, m.Kind) && k.End == m.End));
+            var clash = kept.Any(k => k.Overlaps(m) && k.Kind != m.Kind && !(Combines(k.Kind, m.Kind) && k.End == m.End));
             if (!clash) kept.Add(m);
         }
         return kept;

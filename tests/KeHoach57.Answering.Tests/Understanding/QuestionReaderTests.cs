@@ -43,6 +43,17 @@ public class QuestionReaderTests(AnsweringFixture fixture)
     }
 
     [Fact]
+    public void Hai_từ_gợi_ý_cùng_loại_chồng_nhau_thì_cả_hai_là_lời_hỏi()
+    {
+        // "đơn vị nào" and "nào phối hợp với" both ask for an organisation: "đơn vị" is not a word the clause must say.
+        var facts = fixture.Read("Đơn vị nào phối hợp với Sở Tài chính thẩm định kinh phí?");
+        Assert.Equal(AskKind.LeadUnit, facts.Primary);
+        Assert.DoesNotContain("don", facts.Subject);
+        Assert.Contains("phoi", facts.Subject);
+        Assert.Contains("kinh", facts.Subject);
+    }
+
+    [Fact]
     public void Từ_gợi_ý_nói_cả_nội_dung_thì_vẫn_là_chủ_đề()
     {
         // "chủ trì" says what the asked organisation does: the clause must say it too.
