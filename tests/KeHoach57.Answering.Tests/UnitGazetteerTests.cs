@@ -24,6 +24,12 @@ public class UnitGazetteerTests
         Assert.Equal("giao Phòng Kinh tế chủ trì", _units.Canonicalize("giao Phong Kinh té chủ trì"));
     }
 
+    [Theory]
+    [InlineData("các ban đảng (Ủy ban Kiểm tra, Ban NOi chInh...) phi hçip vOi Ca quan Thường trực")]
+    [InlineData("giao Ban Nội chính; phủ sóng 5G")]
+    public void Tên_cơ_quan_không_nối_qua_dấu_ngoặc_dấu_chấm_lửng_hay_dấu_chấm_phẩy(string text) =>
+        Assert.DoesNotContain(_units.Find(text), m => m.Canonical == "Chính phủ");
+
     [Fact]
     public void Chữ_thường_không_phải_tên_cơ_quan_thì_không_nhận()
     {

@@ -95,7 +95,7 @@ public sealed class UnitGazetteer
                 for (var j = 0; j < words.Length && ok; j++)
                 {
                     var d = WordDistance(words[j], tokens[k + j].Term);
-                    ok = d <= Math.Max(OcrDistance.Threshold(words[j].Length), 0.45);
+                    ok = d <= Math.Max(OcrDistance.Threshold(words[j].Length), 0.45) && (j == 0 || !Breaks(text, tokens[k + j - 1], tokens[k + j]));
                     total += d;
                 }
                 // The first word (Sở, Phòng, Ban…) must be right or nearly so: it says what kind of unit this is.
@@ -113,6 +113,13 @@ public sealed class UnitGazetteer
         }
         return mentions;
     }
+
+    /// <summary>
+    /// Whether a bracket, an ellipsis or a clause mark stands between two words: a name runs on across none of them
+    /// ("Ban Nội chính...) phối hợp" holds no "Chính phủ", however OCR-tolerant the match).
+    /// </summary>
+    private static bool Breaks(string text, Token before, Token after) =>
+        text.AsSpan(before.End, after.Start - before.End).IndexOfAny("()[];:…\n") >= 0 || text.AsSpan(before.End, after.Start - before.End).Contains("..", StringComparison.Ordinal);
 
     /// <summary>
     /// Units whose words appear in order with other text between them, as OCR leaves a table cell
