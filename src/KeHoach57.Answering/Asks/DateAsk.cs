@@ -12,9 +12,14 @@ public sealed class DateAsk : IAskHandler
 
     public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
     {
+        // "… số mấy, ban hành ngày nào?" asks about a document whose number it does not know: the documents it names
+        // ("thực hiện NQ 57-NQ/TW") are not that one, and the dates their numbers carry are theirs.
+        var othersDates = question.AsksFor(AskKind.DocumentRef)
+            ? clause.DocumentNumbers.Where(n => Echo.Of(question, n.Display)).Select(clause.DateOf).OfType<ValueSpan>().ToList()
+            : [];
         foreach (var d in clause.Dates)
         {
-            if (d.Kind == ValueKind.Period || Echo.Of(question, d.Display)) continue;
+            if (d.Kind == ValueKind.Period || Echo.Of(question, d.Display) || othersDates.Contains(d)) continue;
             var strength = d.Display.Count(c => c == '/') switch
             {
                 2 => 1.0,

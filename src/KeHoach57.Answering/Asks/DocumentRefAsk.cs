@@ -42,7 +42,7 @@ public sealed class DocumentRefAsk(RoleWords roles) : IAskHandler
                 ? (Has(n.Display, symbol) ? 1.2 : 0.4)
                 : 1.0;
             // A document is cited by its number and date ("89/QĐ-TTg ngày 18/01/2019"), as the plan writes it.
-            var dated = clause.Dates.FirstOrDefault(d => d.Start >= group[^1].End && d.Start - group[^1].End <= 12 && d.Display.Count(c => c == '/') == 2);
+            var dated = clause.DateOf(group[^1]);
             var display = string.Join(" và ", group.Select(g => g.Display)) + (dated is null || question.AsksFor(AskKind.Date) ? "" : " " + dated.Display.Replace("trước ", ""));
             yield return new Candidate(Kind, display, group[0].Start, group[^1].End, strength)
             {

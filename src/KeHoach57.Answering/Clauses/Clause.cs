@@ -48,6 +48,10 @@ public sealed class Clause(Chunk chunk, string text, int start, bool runOn)
 
     public List<ValueSpan> DocumentNumbers => _numbers ??= ValueSpans.DocumentNumbers(Text);
 
+    /// <summary>The full date a cited document carries right after its number ("89/QĐ-TTg ngày 18/01/2019"), if any.</summary>
+    public ValueSpan? DateOf(ValueSpan number) =>
+        Dates.FirstOrDefault(d => d.Start >= number.End && d.Start - number.End <= 12 && d.Display.Count(c => c == '/') == 2);
+
     /// <summary>Cache slot for what the subject matcher reads of this clause (its words, phrases, glossary keys).</summary>
     internal object? Words { get; set; }
 

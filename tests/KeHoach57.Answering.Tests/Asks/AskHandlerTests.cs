@@ -160,6 +160,17 @@ public class AskHandlerTests(AnsweringFixture fixture)
     }
 
     [Fact]
+    public void Hỏi_số_và_ngày_của_văn_bản_thì_ngày_của_văn_bản_câu_hỏi_nêu_tên_không_phải_câu_trả_lời()
+    {
+        const string clause = "Kế hoạch hành động số 03-KH/ĐU ngày 17/7/2025 của Ban Thường vụ Đảng ủy xã thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.";
+        var dates = Read(AskKind.Date, "Kế hoạch hành động của Đảng ủy xã thực hiện NQ 57-NQ/TW là số mấy, ban hành ngày nào?", clause).Select(c => c.Display).ToList();
+        Assert.Contains(dates, d => d.Contains("17/7/2025"));
+        Assert.DoesNotContain(dates, d => d.Contains("22/12/2024"));
+        // Asked only for its date, the document the question names is the one asked about.
+        Assert.Contains(Read(AskKind.Date, "Nghị quyết 57-NQ/TW ban hành ngày nào?", clause), c => c.Display.Contains("22/12/2024"));
+    }
+
+    [Fact]
     public void Tần_suất_liệt_kê_cùng_nhau_trả_lời_cùng_nhau() =>
         Assert.Contains("01 năm, 05 năm", string.Join(" | ", Read(AskKind.Frequency, "Sơ kết, tổng kết mấy năm một lần?", "Định kỳ 01 năm, 05 năm tổ chức sơ kết, tổng kết.").Select(c => c.Display)));
 
