@@ -18,7 +18,8 @@ public readonly record struct Coverage(double Share, double MissingIdf);
 /// Measures how well a text says what the question is about: its subject words in any OCR spelling,
 /// weighted by how telling they are, and its two-word phrases (so "mức lương cơ sở" is not matched by
 /// "chất lượng" and "cơ sở"). An abbreviation and its spelled-out form count as one thing said either way:
-/// "KH&amp;CN" in the question is covered by "khoa học và công nghệ" in the clause, even in the broken font.
+/// "KH&amp;CN" in the question is covered by "khoa học và công nghệ" in the clause, even in the broken font. Words the
+/// glossary gives as one thing said two ways count as said by the other: "áp dụng vào thực tế" by "ứng dụng vào thực tiễn".
 /// A plan's title says what every passage of it carries out ("… Nghị quyết số 57-NQ/TW"), so its document
 /// numbers count as said by each of its clauses.
 /// </summary>
@@ -34,7 +35,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     // A clause's parts read by Within, by (from, to): the same few stretches are read for every question.
     private readonly ConditionalWeakTable<Clause, ConcurrentDictionary<(int, int), TextWords>> _within = new();
 
-    /// <summary>An abbreviation the question uses or spells out: its glossary key, its letters' words, each spelled-out form's words.</summary>
+    /// <summary>An abbreviation the question uses or spells out (or words for one thing, with no letters): its glossary key, its letters' words, each spelled-out form's words.</summary>
     private sealed record Abbreviation(string Key, HashSet<string> Letters, string[][] Spellings)
     {
         public bool Covers(string term)
@@ -142,6 +143,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
             var found = 0.0;
             foreach (var (word, similarity) in w.Forms)
                 if (similarity > found && Has(parts, title, word)) found = similarity;
+            if (found < 1 && SaidOtherwise(subject, parts, w.Forms[0].Word)) found = 1;
             covered += w.Weight * found;
             if (found == 0 && w.Forms[0].Similarity >= 1) missing = Math.Max(missing, w.Idf);
         }
@@ -162,7 +164,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         }
         var phrasesFound = 0;
         foreach (var (first, next) in subject.Phrases)
-            if (SaysPhrase(parts, first, next)) phrasesFound++;
+            if (SaysPhrase(parts, first, next) || SaidOtherwise(subject, parts, first.Term, next.Term)) phrasesFound++;
         var phrases = subject.Phrases.Length;
         var wordShare = total == 0 ? 0 : covered / total;
         return new Coverage(phrases == 0 ? wordShare : 0.6 * wordShare + 0.4 * phrasesFound / phrases, missing);
@@ -173,6 +175,21 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         foreach (var p in parts)
             if (p.Set.Contains(word)) return true;
         return title is { } t && t.Words.Contains(word);
+    }
+
+    /// <summary>Whether the question says all of <paramref name="terms"/> in one of its words that the text says in another way.</summary>
+    private static bool SaidOtherwise(QuerySubject subject, TextWords[] parts, params ReadOnlySpan<string> terms)
+    {
+        foreach (var (said, words) in subject.Synonyms)
+        {
+            var all = true;
+            foreach (var t in terms) all &= words.Contains(t);
+            if (!all) continue;
+            // Said in the other words exactly (the glossary key) or in an OCR spelling of them, as a phrase.
+            foreach (var p in parts)
+                if (p.Keys.Contains(said.Key) || said.SaidBy(p) >= 1) return true;
+        }
+        return false;
     }
 
     private static bool SaysPhrase(TextWords[] parts, QueryWord first, QueryWord next)
@@ -194,7 +211,8 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         (Abbreviation Abbreviation, double Idf, double Weight)[] Abbreviations,
         (QueryWord First, QueryWord Next)[] Phrases,
         HashSet<string> Bigrams,
-        (string Term, HashSet<string> Forms)[] Anchors);
+        (string Term, HashSet<string> Forms)[] Anchors,
+        (Abbreviation Said, HashSet<string> Words)[] Synonyms);
 
     private QuerySubject Subject(BuiltQuery query) => _subjects.GetValue(query, q =>
     {
@@ -214,7 +232,8 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         }
         return new QuerySubject(words, spelled, phrases.ToArray(),
             q.Terms.Select(t => t.Term).Where(t => t.Contains('_')).ToHashSet(),
-            q.Words.Select(w => (w.Term, w.Forms.Select(f => f.Word).ToHashSet())).ToArray());
+            q.Words.Select(w => (w.Term, w.Forms.Select(f => f.Word).ToHashSet())).ToArray(),
+            Synonyms(q));
     });
 
     /// <summary>Where the subject's words stand in a clause, each weighted (rarer in the clause and inside a phrase weigh more).</summary>
@@ -250,15 +269,33 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         return (numbers, analyzer.GlossaryTerms(doc.Info.Title, tokens).Where(k => k.StartsWith('#')).ToHashSet());
     });
 
+    private Abbreviation Entry(GlossaryEntry entry) => _byEntry.GetOrAdd(entry, e => new Abbreviation(e.Key,
+        e.Abbreviations.SelectMany(a => analyzer.Tokenize(a)).Select(t => t.Term).ToHashSet(),
+        e.Expansions.Select(x => StopWords.Content(analyzer.Tokenize(x).Select(t => t.Term).ToList()).ToArray())
+            .Where(x => x.Length > 0).DefaultIfEmpty([]).ToArray()));
+
+    /// <summary>
+    /// The glossary's words for one thing (rows with no abbreviation) that the question says, each with the words it says it in:
+    /// only those words, where they stand ("tiễn" of "thực tiễn" is not the "tiến" of "tiến độ").
+    /// </summary>
+    private (Abbreviation Said, HashSet<string> Words)[] Synonyms(BuiltQuery q)
+    {
+        var keys = q.Specials.Where(s => s.StartsWith('#')).ToHashSet();
+        var entries = analyzer.Glossary.Entries.Where(e => e.Abbreviations.Count == 0 && keys.Contains(e.Key)).ToList();
+        if (entries.Count == 0) return [];
+        var terms = analyzer.Tokenize(q.Question).Select(t => t.Term).ToList();
+        return entries.Select(e => (Entry(e), e.Expansions
+                .Select(x => analyzer.Tokenize(x).Select(t => t.Term).ToList())
+                .Where(form => Enumerable.Range(0, Math.Max(0, terms.Count - form.Count + 1)).Any(i => terms.Skip(i).Take(form.Count).SequenceEqual(form)))
+                .SelectMany(form => form).ToHashSet()))
+            .ToArray();
+    }
+
     private List<Abbreviation> Abbreviations(BuiltQuery q)
     {
         var keys = q.Specials.Where(s => s.StartsWith('#')).ToHashSet();
-        var found = analyzer.Glossary.Entries.Where(e => keys.Contains(e.Key))
-            .Select(e => _byEntry.GetOrAdd(e, e => new Abbreviation(e.Key,
-                e.Abbreviations.SelectMany(a => analyzer.Tokenize(a)).Select(t => t.Term).ToHashSet(),
-                e.Expansions.Select(x => StopWords.Content(analyzer.Tokenize(x).Select(t => t.Term).ToList()).ToArray())
-                    .Where(x => x.Length > 0).DefaultIfEmpty([]).ToArray())))
-            .ToList();
+        var found = analyzer.Glossary.Entries.Where(e => e.Abbreviations.Count > 0 && keys.Contains(e.Key))
+            .Select(Entry).ToList();
         // "KH&CN" also reads as "KH" (kế hoạch): the longer abbreviation is the one meant.
         found.RemoveAll(a => found.Any(b => b != a && b.Letters.Count > a.Letters.Count && a.Letters.IsSubsetOf(b.Letters)));
         return found;

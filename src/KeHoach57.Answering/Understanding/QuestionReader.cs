@@ -54,6 +54,17 @@ public sealed partial class QuestionReader(
                 takenSpelled.Add(i);
                 taken.Add(origin[i]);
             }
+        // Chat words typed with their marks ("cho em hỏi", "tỉnh làm theo cách nào", "… nha") are manners, not the subject.
+        if (marked is not null)
+        {
+            var compounds = cueWords.Compounds;
+            for (var i = 0; i < origin.Count; i++)
+                if (compounds[origin[i]] is null && StopWords.TypedAsStop(surfaces[origin[i]]))
+                {
+                    takenSpelled.Add(i);
+                    taken.Add(origin[i]);
+                }
+        }
 
         // The subject in spelled-out words ("xd KH" is about "xây dựng kế hoạch").
         var subject = new List<string>();

@@ -2,10 +2,13 @@ using System.Reflection;
 
 namespace KeHoach57.Core.Text;
 
-/// <summary>One abbreviation with its spelled-out forms. <see cref="Key"/> is the term both sides emit.</summary>
+/// <summary>
+/// One abbreviation with its spelled-out forms, or (no abbreviation) words that say one thing in different ways.
+/// <see cref="Key"/> is the term both sides emit.
+/// </summary>
 public sealed record GlossaryEntry(IReadOnlyList<string> Abbreviations, IReadOnlyList<string> Expansions)
 {
-    public string Key { get; } = "#" + new string(VietnameseText.Fold(Abbreviations[0]).Where(char.IsLetterOrDigit).ToArray());
+    public string Key { get; } = "#" + new string(VietnameseText.Fold(Abbreviations.Count > 0 ? Abbreviations[0] : Expansions[0]).Where(char.IsLetterOrDigit).ToArray());
     public string Canonical => Expansions[0];
 }
 
@@ -44,7 +47,8 @@ public sealed class Glossary
             if (parts.Length < 2) continue;
             var abbreviations = Split(parts[0]);
             var expansions = Split(parts[1]);
-            if (abbreviations.Count > 0 && expansions.Count > 0)
+            // A row without an abbreviation names one thing in several words ("thực tiễn|thực tế"): two at least.
+            if (abbreviations.Count > 0 ? expansions.Count > 0 : expansions.Count > 1)
                 entries.Add(new GlossaryEntry(abbreviations, expansions));
         }
         return new Glossary(entries);

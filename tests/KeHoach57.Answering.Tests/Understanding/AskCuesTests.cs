@@ -96,6 +96,33 @@ public class AskCuesTests(AnsweringFixture fixture)
     }
 
     [Theory]
+    [InlineData("Công văn hướng dẫn của Bộ đề ngày bao nhiêu?", AskKind.Date)]
+    [InlineData("Phòng Kinh tế làm cùng phòng nào để kiểm tra?", AskKind.CoUnits)]
+    [InlineData("sở tài chính bắt tay với đơn vị nào để thẩm định vậy", AskKind.CoUnits)]
+    [InlineData("Trung tâm kết hợp với cơ quan nào để tập huấn?", AskKind.CoUnits)]
+    [InlineData("Tỉnh phấn đấu vào top nào cả nước về chỉ số PCI?", AskKind.Figure)]
+    [InlineData("chỉ số DTI của tỉnh đứng thứ hạng nào cả nước", AskKind.Figure)]
+    [InlineData("xã mình ưu tiên chuyển đổi số ở mảng nào thế", AskKind.List)]
+    public void Cách_hỏi_khác_của_cùng_một_loại_câu_hỏi(string question, AskKind kind) =>
+        Assert.Equal(kind, fixture.Read(question).Primary);
+
+    [Theory]
+    [InlineData("Tỉnh ưu tiên ứng dụng trí tuệ nhân tạo ở mảng nào?", "mang")]
+    [InlineData("Khu vực nào được ưu tiên phủ sóng 5G?", "khu")]
+    [InlineData("Vùng nào được ưu tiên đào tạo kỹ năng số?", "vung")]
+    [InlineData("Đối tượng nào được hỗ trợ kinh phí?", "tuong")]
+    public void Từ_chỉ_loại_điều_được_hỏi_là_lời_hỏi_không_phải_chủ_đề(string question, string word) =>
+        Assert.DoesNotContain(word, fixture.Read(question).Subject);
+
+    [Fact]
+    public void Lĩnh_vực_nào_vẫn_giữ_từ_lĩnh_vực_vì_kế_hoạch_viết_như_vậy()
+    {
+        var facts = fixture.Read("Tỉnh ưu tiên phát triển lĩnh vực nào?");
+        Assert.Equal(AskKind.List, facts.Primary);
+        Assert.Contains("linh", facts.Subject);
+    }
+
+    [Theory]
     [InlineData("Nowhere\tgì\t0.5", "unknown kind")]
     [InlineData("Fact\t\t0.5", "empty cue")]
     [InlineData("Fact\tgì\t3", "weight")]

@@ -18,6 +18,27 @@ public class QuestionReaderTests(AnsweringFixture fixture)
     }
 
     [Theory]
+    [InlineData("cho mình hỏi tỉnh làm theo mô hình nào để hoàn thiện thể chế nha", "hoi")]
+    [InlineData("cho mình hỏi tỉnh làm theo mô hình nào để hoàn thiện thể chế nha", "lam")]
+    [InlineData("cho mình hỏi tỉnh làm theo mô hình nào để hoàn thiện thể chế nha", "nha")]
+    [InlineData("xã muốn sửa quy định nào để gỡ vướng mắc vậy", "muon")]
+    public void Từ_trò_chuyện_gõ_có_dấu_không_phải_chủ_đề(string question, string word)
+    {
+        var facts = fixture.Read(question);
+        Assert.DoesNotContain(word, facts.Subject);
+        Assert.DoesNotContain(word, facts.Query.Words.Select(w => w.Term));
+    }
+
+    [Theory]
+    [InlineData("Hội Nông dân phối hợp tổ chức tập huấn nào?", "hoi")]
+    [InlineData("Phát triển lâm nghiệp số gồm những nội dung gì?", "lam")]
+    [InlineData("Tạo việc làm cho bao nhiêu lao động?", "lam")]
+    [InlineData("Chính phủ số đòi hỏi những điều kiện nào?", "hoi")]
+    [InlineData("Xây dựng nhà văn hóa số ở mấy thôn?", "nha")]
+    public void Chữ_trùng_từ_trò_chuyện_khi_mang_dấu_khác_hoặc_trong_từ_ghép_vẫn_là_chủ_đề(string question, string word) =>
+        Assert.Contains(word, fixture.Read(question).Subject);
+
+    [Theory]
     [InlineData("Báo cáo năm gửi trước ngày nào?", "gui")]
     [InlineData("hạn nộp báo cáo quý là hôm nào", "nop")]
     public void Nộp_gửi_trong_câu_hỏi_thời_hạn_là_lời_hỏi_không_phải_chủ_đề(string question, string verb)

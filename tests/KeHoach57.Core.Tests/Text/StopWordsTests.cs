@@ -29,4 +29,24 @@ public class StopWordsTests
     [InlineData("co the lam", "co")]
     public void Âm_tiết_dừng_đứng_riêng_vẫn_bị_bỏ(string folded, string dropped) =>
         Assert.DoesNotContain(dropped, Content(folded));
+
+    [Theory]
+    [InlineData("làm")]
+    [InlineData("muốn")]
+    [InlineData("hỏi")]
+    [InlineData("nha")]
+    [InlineData("Làm")]
+    public void Từ_trò_chuyện_gõ_đúng_dấu_là_từ_dừng(string surface) =>
+        Assert.True(StopWords.TypedAsStop(surface));
+
+    [Theory]
+    [InlineData("lâm")]
+    [InlineData("muộn")]
+    [InlineData("hội")]
+    [InlineData("nhà")]
+    public void Từ_cùng_chữ_khác_dấu_vẫn_là_chủ_đề(string surface)
+    {
+        Assert.False(StopWords.TypedAsStop(surface));
+        Assert.False(StopWords.Contains(VietnameseText.Fold(surface)));
+    }
 }

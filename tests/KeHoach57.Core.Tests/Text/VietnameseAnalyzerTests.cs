@@ -51,6 +51,17 @@ public class VietnameseAnalyzerTests
     }
 
     [Fact]
+    public void Hai_cách_nói_một_điều_trong_bảng_thuật_ngữ_gặp_nhau_trên_một_khóa()
+    {
+        var glossary = Glossary.Parse("\tthực tiễn|thực tế\n\tmột mình\n");
+        var analyzer = new VietnameseAnalyzer(glossary);
+        Assert.Single(glossary.Entries); // a row with one form says nothing another way
+        Assert.Contains("#thuctien", analyzer.Terms("đưa vào thực tế"));
+        Assert.Contains("#thuctien", analyzer.Terms("ứng dụng vào thực tiễn"));
+        Assert.DoesNotContain("#thuctien", analyzer.Terms("thực hiện tiến độ"));
+    }
+
+    [Fact]
     public void Từ_viết_tắt_và_dạng_đầy_đủ_gặp_nhau_trên_một_khóa()
     {
         var abbreviated = _analyzer.Terms("Sở KH&CN");

@@ -1,0 +1,30 @@
+using KeHoach57.Answering.Selection;
+
+namespace KeHoach57.Answering.Tests.Selection;
+
+public class SubjectMatchTests(AnsweringFixture fixture)
+{
+    private double Share(string question, string clause) =>
+        fixture.Get<SubjectMatch>().Of(AnsweringFixture.Clause(clause), fixture.Read(question)).Share;
+
+    [Fact]
+    public void Từ_cùng_nghĩa_trong_bảng_thuật_ngữ_được_tính_là_câu_đã_nói()
+    {
+        const string question = "Tỷ lệ kết quả nghiên cứu được áp dụng vào thực tế là bao nhiêu?";
+        var otherWords = Share(question, "Tỷ lệ kết quả nghiên cứu được ứng dụng vào thực tiễn đạt 70%.");
+        var unrelated = Share(question, "Tỷ lệ kết quả nghiên cứu được nghiệm thu đạt 70%.");
+        Assert.True(otherWords > unrelated, $"{otherWords} ≤ {unrelated}");
+        // Nearly as said as in the question's own words (only the phrase across the two words, "cứu áp", is not said).
+        Assert.True(otherWords >= 0.9 * Share(question, "Tỷ lệ kết quả nghiên cứu được áp dụng vào thực tế đạt 70%."));
+    }
+
+    [Fact]
+    public void Từ_cùng_nghĩa_chỉ_che_các_chữ_câu_hỏi_viết_thành_từ_ấy()
+    {
+        // "thực tế" is said otherwise by "thực tiễn"; that says nothing of the "tiến" in "tiến độ".
+        const string question = "Tiến độ đưa kết quả vào thực tế thế nào?";
+        var saysProgress = Share(question, "Tiến độ đưa kết quả vào thực tiễn.");
+        var lacksProgress = Share(question, "Thời hạn đưa kết quả vào thực tiễn.");
+        Assert.True(saysProgress > lacksProgress, $"{saysProgress} ≤ {lacksProgress}");
+    }
+}
