@@ -23,8 +23,12 @@ public sealed class ImportOptions
     /// <summary>Resolution the pages of a scanned PDF are rendered at for OCR.</summary>
     public int OcrDpi { get; set; } = 300;
 
-    /// <summary>Tesseract language(s), '+'-joined: "vie", or "vie+eng".</summary>
-    public string OcrLanguage { get; set; } = "vie";
+    /// <summary>
+    /// Tesseract language(s), '+'-joined. With English beside Vietnamese a run of digits or a Latin acronym is read as
+    /// such where the Vietnamese model alone makes a Vietnamese word of it (a table row's STT "53" read as "Sở", so the
+    /// row was lost); Debian's tesseract-ocr package brings the English model with it.
+    /// </summary>
+    public string OcrLanguage { get; set; } = "vie+eng";
 
     /// <summary>Time one run of an external tool (one page of OCR, one PDF conversion) may take.</summary>
     public int ToolTimeoutSeconds { get; set; } = 180;

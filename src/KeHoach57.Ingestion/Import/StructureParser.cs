@@ -109,7 +109,7 @@ public sealed partial class StructureParser
         {
             pending = null;
             var label = heading.Candidate.Label;
-            var titleLike = body.Length <= MaxTitleLength && !EndsWithAny(WithoutTrailingJunk(body), ".;,");
+            var titleLike = body.Length <= MaxTitleLength && EndingMark(body) is not ('.' or ';' or ',');
             var section = OpenSection(titleLike && body.Length > 0 ? label + " " + body : label, heading.Candidate.Kind, heading.Key);
             if (!titleLike) section.Blocks.Add(new Paragraph(body));
         }
@@ -117,13 +117,19 @@ public sealed partial class StructureParser
         marker = null;
     }
 
-    /// <summary>"Phòng Văn hóa - Xã hội : , ‘" ends in scanner debris, not in a comma; "đến năm 2045," does.</summary>
-    private static string WithoutTrailingJunk(string text)
+    /// <summary>
+    /// The stop a text ends with: the first of ". , ; : ! ?" in the run of marks and spaces that closes it, '\0' when that
+    /// run has none. Brackets and quotes before the stop belong to the text ("… (năm 2025)." ends in '.'); what follows it
+    /// is scanner debris, whether the OCR leaves a space before it or not: "Phòng Văn hóa - Xã hội : , ‘" and its scan
+    /// "… :, ‘" both end in ':', while "đến năm 2045," ends in ','.
+    /// </summary>
+    private static char EndingMark(string text)
     {
-        var trimmed = text.TrimEnd(' ', ')', '/', '"', '\'', '‘', '’', '”');
-        while (trimmed.Length > 1 && trimmed[^1] is ',' or '.' && trimmed[^2] == ' ')
-            trimmed = trimmed[..^1].TrimEnd(' ', ')', '/', '"', '\'', '‘', '’', '”');
-        return trimmed;
+        var start = text.Length;
+        while (start > 0 && !char.IsLetterOrDigit(text[start - 1])) start--;
+        foreach (var ch in text.AsSpan(start))
+            if (".,;:!?".Contains(ch)) return ch;
+        return '\0';
     }
 
     private static bool EndsWithAny(string s, string characters) => s.Length > 0 && characters.Contains(s[^1]);

@@ -27,10 +27,16 @@ public static partial class AppendixPdf
     /// <summary>Rows that come out of the import as a table row with their STT and every word of every cell.</summary>
     public static int RowsKept(string text, IReadOnlyList<string[]> expected)
     {
-        var document = PlanImporter.Import("KẾ HOẠCH\nThực hiện chuyển đổi số\n\n" + text, "t", "t.txt");
-        var rows = document.AllSections().SelectMany(s => s.Blocks).OfType<Documents.Table>().SelectMany(t => t.Rows).ToList();
+        var rows = TableRows(text);
         return expected.Count(cells => rows.Any(r => r.Number == cells[0] && cells.Skip(1).All(cell => Words(cell).All(Words(r.Text).Contains))));
     }
+
+    /// <summary>The STT of every appendix table row the import finds in a page's text, in order.</summary>
+    public static List<string> RowNumbers(string text) => TableRows(text).Select(r => r.Number).ToList();
+
+    private static List<TableRow> TableRows(string text) =>
+        PlanImporter.Import("KẾ HOẠCH\nThực hiện chuyển đổi số\n\n" + text, "t", "t.txt")
+            .AllSections().SelectMany(s => s.Blocks).OfType<Documents.Table>().SelectMany(t => t.Rows).ToList();
 
     private static HashSet<string> Words(string text) => [.. Word().Matches(text).Select(m => m.Value)];
 

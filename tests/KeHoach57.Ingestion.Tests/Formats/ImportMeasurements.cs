@@ -32,12 +32,12 @@ public class ImportMeasurements
         TestPdf.SkipUnlessFont();
         var ct = TestContext.Current.CancellationToken;
         var output = TestContext.Current.TestOutputHelper!;
-        var ocr = OcrTools.HasVietnameseOcr() && OcrTools.Has("pdftoppm");
         var report = new StringBuilder("| plan | format | chars recovered | dev answer accuracy | questions | seconds |\n| --- | --- | --- | --- | --- | --- |\n");
         var plans = Listed(PlansSwitch);
         var formats = Listed(FormatsSwitch);
         var scanOptions = new ImportOptions();
         if (Environment.GetEnvironmentVariable(OcrLanguageSwitch) is { Length: > 0 } language) scanOptions.OcrLanguage = language;
+        var ocr = OcrTools.HasModels(scanOptions.OcrLanguage) && OcrTools.Has("pdftoppm");
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "kh57-import-measurements")).FullName;
         foreach (var id in Seeds.Ids.Where(i => plans is null || plans.Contains(i)))
         {

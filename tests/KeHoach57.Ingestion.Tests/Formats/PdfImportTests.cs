@@ -35,6 +35,27 @@ public class PdfTableAndScanTests
         Assert.Equal(expected.Count, AppendixPdf.RowsKept(text, expected));
     }
 
+    /// <summary>
+    /// The first page of Trường Giang's targets appendix (PHỤ LỤC I, page 11 of its PDF), photographed: the table keeps the
+    /// rows of the page's text layer, each with its STT. The numbers stand as digits at the start of a line before the
+    /// indicator's name ("53 Ty 1€ …", the OCR'd 2.3), which the Vietnamese model alone reads as a word ("Sở"), so the row
+    /// ran into the one above; with the English model beside it (Import:OcrLanguage's default) they stay digits.
+    /// </summary>
+    [Fact]
+    public async Task Bảng_phụ_lục_chụp_ảnh_giữ_số_thứ_tự_của_từng_dòng()
+    {
+        TestPdf.SkipUnlessFont();
+        OcrTools.SkipUnlessOcr();
+        const int page = 11;
+        var pdf = TestPdf.FromText(Seeds.Raw("truong-giang"));
+        var scan = Assert.IsType<ExtractedText>(await new ScannedDocumentReader(Options.Create(new ImportOptions()))
+            .ReadAsync(new SourceFile("phu-luc.png", TestPdf.PageImage(pdf, page)), TestContext.Current.CancellationToken)).Text;
+
+        var expected = AppendixPdf.RowNumbers(PageText(pdf, page));
+        Assert.Contains("2.3", expected);
+        Assert.Equal(expected, AppendixPdf.RowNumbers(scan));
+    }
+
     [Fact]
     public async Task Trang_quét_được_nhận_dạng_chữ_tiếng_Việt()
     {
