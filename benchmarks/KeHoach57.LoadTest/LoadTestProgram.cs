@@ -68,8 +68,9 @@ public static class LoadTestProgram
     /// </summary>
     private static async Task WarmUpAsync(AskOnce ask, IReadOnlyList<(string Question, string? Scope)> mix, LoadOptions options, TextWriter report)
     {
+        using var deadline = new CancellationTokenSource(options.MaxDuration);
+        var first = await LoadRun.RunAsync(ask, mix, options.Warmup, options.Concurrency, deadline.Token);
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var first = await LoadRun.RunAsync(ask, mix, options.Warmup, options.Concurrency, limit.Token);
         var sent = first.Sent;
         var jit = first.Cost.JitMethods;
         while (options.Settle && !limit.IsCancellationRequested)

@@ -111,7 +111,9 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     /// <summary>The subject said within [<paramref name="from"/>, <paramref name="to"/>) of a clause: a value's own part of it.</summary>
     public Coverage Within(Clause clause, int from, int to, QuestionFacts question)
     {
-        var words = _within.GetValue(clause, _ => new()).GetOrAdd((from, to), range => ReadPart(clause, range.Item1, range.Item2));
+        // Looked up before GetOrAdd: its factory closes over the clause, a delegate per call on a path taken per candidate.
+        var parts = _within.GetValue(clause, _ => new());
+        if (!parts.TryGetValue((from, to), out var words)) words = parts.GetOrAdd((from, to), range => ReadPart(clause, range.Item1, range.Item2));
         return Measure(question, [words], null);
     }
 
@@ -178,13 +180,20 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     private static bool SaysPhrase(TextWords[] parts, QueryWord first, QueryWord next)
     {
         // A text's pairs are made of its words: only forms it holds can make one.
+        // Indexed, not foreach: Forms is an interface, and its enumerator would be boxed for every part and form.
+        var firstForms = first.Forms;
+        var nextForms = next.Forms;
         foreach (var p in parts)
-        foreach (var a in first.Forms)
-        {
-            if (!p.Set.Contains(a.Word)) continue;
-            foreach (var b in next.Forms)
-                if (p.Set.Contains(b.Word) && p.Pairs.Contains((a.Word, b.Word))) return true;
-        }
+            for (var i = 0; i < firstForms.Count; i++)
+            {
+                var a = firstForms[i].Word;
+                if (!p.Set.Contains(a)) continue;
+                for (var j = 0; j < nextForms.Count; j++)
+                {
+                    var b = nextForms[j].Word;
+                    if (p.Set.Contains(b) && p.Pairs.Contains((a, b))) return true;
+                }
+            }
         return false;
     }
 
@@ -196,7 +205,8 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         HashSet<string> Bigrams,
         (string Term, HashSet<string> Forms)[] Anchors);
 
-    private QuerySubject Subject(BuiltQuery query) => _subjects.GetValue(query, q =>
+    // Looked up first: GetValue's factory closes over this matcher, a delegate per call on a path taken per clause.
+    private QuerySubject Subject(BuiltQuery query) => _subjects.TryGetValue(query, out var known) ? known : _subjects.GetValue(query, q =>
     {
         var abbreviations = Abbreviations(q);
         bool Abbreviated(string term) => abbreviations.Any(a => a.Covers(term));

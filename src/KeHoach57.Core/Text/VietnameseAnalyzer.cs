@@ -243,12 +243,14 @@ public sealed partial class VietnameseAnalyzer
         var letters = 0;
         foreach (var c in word) if (c is >= 'a' and <= 'z') letters++;
         if (letters == 0) return word;
-        var sb = new StringBuilder(word.Length);
+        // One character out for each in, so the repair is written in place of a copy; most words come out unchanged
+        // and are then returned as they came, without a new string (this runs for every word tokenized).
+        Span<char> chars = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
         for (var i = 0; i < word.Length; i++)
         {
             var c = word[i];
             // Judge neighbours after repair, so "d61" reads d-o-1 and its 1 follows a vowel.
-            var prevLetter = sb.Length > 0 && char.IsLetter(sb[^1]);
+            var prevLetter = i > 0 && char.IsLetter(chars[i - 1]);
             var nextLetter = i + 1 < word.Length && char.IsLetter(word[i + 1]);
             if (char.IsDigit(c) && (prevLetter || nextLetter))
             {
@@ -256,25 +258,25 @@ public sealed partial class VietnameseAnalyzer
                 {
                     '6' or '0' or '9' => 'o',
                     '3' or '4' => 'a',
-                    '1' => prevLetter && VietnameseText.IsVowel(sb[^1]) ? 'i' : 'l',
+                    '1' => prevLetter && VietnameseText.IsVowel(chars[i - 1]) ? 'i' : 'l',
                     _ => c,
                 };
             }
             else if (c == 'j') c = 'i';
             else if (c == 'p' && i == 0 && (i + 1 >= word.Length || word[i + 1] != 'h') && nextLetter && VietnameseText.IsVowel(word[i + 1]))
                 c = 'd';
-            sb.Append(c);
+            chars[i] = c;
         }
         // Vietnamese syllables start with b or d but never carry them inside: after another letter they are
         // this OCR's reading of "ổ"/"ố" (dbi → đổi, bd → bổ), and so is a d in a word with no vowel (sd → số).
         var hasVowel = false;
-        for (var i = 0; i < sb.Length; i++) hasVowel |= VietnameseText.IsVowel(sb[i]);
+        for (var i = 0; i < chars.Length; i++) hasVowel |= VietnameseText.IsVowel(chars[i]);
         // Only right after a one-letter onset: "UBND", "HĐND" are acronyms, not damaged syllables.
-        if (sb.Length >= 2 && char.IsLetter(sb[0]) && !VietnameseText.IsVowel(sb[0])
-            && (sb[1] == 'b' && sb.Length <= 4 || sb[1] == 'd' && !hasVowel && sb.Length <= 3))
-            sb[1] = 'o';
+        if (chars.Length >= 2 && char.IsLetter(chars[0]) && !VietnameseText.IsVowel(chars[0])
+            && (chars[1] == 'b' && chars.Length <= 4 || chars[1] == 'd' && !hasVowel && chars.Length <= 3))
+            chars[1] = 'o';
         // Vietnamese spelling has no "ir": it is this OCR's reading of "ư" (chirc → chức, tir → từ, vira → vừa).
-        var repaired = sb.ToString().Replace("ir", "u");
+        var repaired = (chars.SequenceEqual(word) ? word : new string(chars)).Replace("ir", "u");
         return repaired == "qp" ? "qd" : repaired; // "QĐ" read as "QP"
     }
 

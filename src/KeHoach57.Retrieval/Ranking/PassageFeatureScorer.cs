@@ -35,7 +35,7 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
         }
         if (query.Words.Count == 0) return new PassageFeatures(lexical, 0, 0, 0);
 
-        var forms = _queries.GetValue(query, Forms);
+        var forms = _queries.TryGetValue(query, out var known) ? known : _queries.GetValue(query, Forms);
         double total = 0, covered = 0, inHeading = 0;
         for (var w = 0; w < query.Words.Count; w++)
         {
@@ -45,8 +45,11 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
             // Similarities are positive: the best form the body holds, or nothing.
             var best = 0.0;
             var headed = false;
-            foreach (var (form, similarity) in word.Forms)
+            // Indexed, not foreach: Forms is an interface, and its enumerator would be boxed for every word of every passage.
+            var wordForms = word.Forms;
+            for (var f = 0; f < wordForms.Count; f++)
             {
+                var (form, similarity) = wordForms[f];
                 if (similarity > best && words.Body.ContainsKey(form)) best = similarity;
                 headed = headed || words.Heading.Contains(form);
             }
