@@ -46,7 +46,8 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
             var end = stop == ')' ? text.IndexOf(')', at) : text.IndexOfAny(clause.RunOn && text[..at].TrimEnd().EndsWith(':') ? ['.'] : ['.', ';', '\n'], at);
             end = Math.Min(end < 0 ? text.Length : end, at + MaxItemsChars);
             var items = text[at..end].Trim(' ', ':', ',', '\n', '(');
-            if (items.Length < 8 || items.Count(c => c is ',' or ';' or '\n') + Joiners(items) < 1) continue;
+            // A separator is enough: the "và" count, which tokenizes the items, is needed only when there is none.
+            if (items.Length < 8 || items.AsSpan().IndexOfAny(",;\n") < 0 && Joiners(items) < 1) continue;
             var start = text.IndexOf(items, at, StringComparison.Ordinal);
             yield return new Candidate(Kind, items, start, start + items.Length, strength)
             {

@@ -142,8 +142,9 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         {
             total += w.Weight;
             var found = 0.0;
-            foreach (var (word, similarity) in w.Forms)
-                if (similarity > found && Has(parts, title, word)) found = similarity;
+            // Indexed: Forms is an interface, whose enumerator would be boxed for every word of every text measured.
+            for (var f = 0; f < w.Forms.Count; f++)
+                if (w.Forms[f].Similarity > found && Has(parts, title, w.Forms[f].Word)) found = w.Forms[f].Similarity;
             covered += w.Weight * found;
             if (found == 0 && w.Forms[0].Similarity >= 1) missing = Math.Max(missing, w.Idf);
         }
@@ -243,7 +244,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
             {
                 // A word that occurs once in the clause pins the answer down better than a repeated one.
                 var weight = vocabulary.Idf(term) / at.Count;
-                if (i + 1 < tokens.Count && bigrams.Contains(VietnameseAnalyzer.Bigram(tokens[i].Term, tokens[i + 1].Term))) weight *= 2;
+                if (i + 1 < tokens.Count && VietnameseAnalyzer.HasBigram(bigrams, tokens[i].Term, tokens[i + 1].Term)) weight *= 2;
                 anchors.Add((tokens[i].Start, weight));
             }
         }

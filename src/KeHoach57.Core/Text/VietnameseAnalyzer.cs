@@ -136,6 +136,19 @@ public sealed partial class VietnameseAnalyzer
 
     public static string Bigram(string a, string b) => a + "_" + b;
 
+    /// <summary>Whether <paramref name="bigrams"/> holds <see cref="Bigram"/>(a, b), without building that string
+    /// (for loops over every word pair of a text). The set must use the default string comparer.</summary>
+    public static bool HasBigram(HashSet<string> bigrams, string a, string b)
+    {
+        if (bigrams.Count == 0) return false;
+        var length = a.Length + 1 + b.Length;
+        Span<char> pair = length <= 256 ? stackalloc char[length] : new char[length];
+        a.CopyTo(pair);
+        pair[a.Length] = '_';
+        b.CopyTo(pair[(a.Length + 1)..]);
+        return bigrams.GetAlternateLookup<ReadOnlySpan<char>>().Contains(pair);
+    }
+
     /// <summary>Bigrams do not span sentence or clause punctuation.</summary>
     public static bool Adjacent(string text, Token a, Token b)
     {

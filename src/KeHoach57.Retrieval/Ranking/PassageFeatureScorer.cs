@@ -82,17 +82,17 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
         if (positions.Count == 0) return 0;
         positions.Sort((a, b) => a.Position.CompareTo(b.Position));
         var best = 0;
-        var counts = new Dictionary<int, int>();
+        // Occurrences in the window by word index, and how many words occur: the words are 0..words-1.
+        Span<int> counts = words <= 256 ? stackalloc int[words] : new int[words];
+        counts.Clear();
+        var distinct = 0;
         var start = 0;
         for (var end = 0; end < positions.Count; end++)
         {
-            counts[positions[end].Word] = counts.GetValueOrDefault(positions[end].Word) + 1;
+            if (counts[positions[end].Word]++ == 0) distinct++;
             while (positions[end].Position - positions[start].Position >= ProximityWindow)
-            {
-                var w = positions[start++].Word;
-                if (--counts[w] == 0) counts.Remove(w);
-            }
-            best = Math.Max(best, counts.Count);
+                if (--counts[positions[start++].Word] == 0) distinct--;
+            best = Math.Max(best, distinct);
         }
         return (double)best / words;
     }

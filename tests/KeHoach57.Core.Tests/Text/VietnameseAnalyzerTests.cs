@@ -111,4 +111,17 @@ public class VietnameseAnalyzerTests
         var tokens = _analyzer.Tokenize(text);
         Assert.Equal("Văn", text.Substring(tokens[1].Start, tokens[1].Length));
     }
+
+    [Theory]
+    [InlineData("chuyen", "doi", true)]
+    [InlineData("doi", "chuyen", false)]
+    [InlineData("chuyen_doi", "", false)]
+    [InlineData("so", "hoa", false)]
+    public void Tra_cặp_từ_không_dựng_chuỗi_cho_cùng_kết_quả_như_tra_chuỗi_cặp(string a, string b, bool expected)
+    {
+        var bigrams = new[] { VietnameseAnalyzer.Bigram("chuyen", "doi"), VietnameseAnalyzer.Bigram("ky", "nang") }.ToHashSet();
+        Assert.Equal(expected, VietnameseAnalyzer.HasBigram(bigrams, a, b));
+        Assert.Equal(bigrams.Contains(VietnameseAnalyzer.Bigram(a, b)), VietnameseAnalyzer.HasBigram(bigrams, a, b));
+        Assert.False(VietnameseAnalyzer.HasBigram([], "chuyen", "doi"));
+    }
 }
