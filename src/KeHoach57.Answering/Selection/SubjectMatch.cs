@@ -102,7 +102,9 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
 
     private TextWords Words(Clause clause) => (TextWords)(clause.Words ??= Read(clause.Text, clause.Tokens(analyzer)));
 
-    private TextWords Context(Clause clause) => _contexts.GetOrAdd(clause.Chunk.Id + (clause.IsRow ? "#row" : ""), _ => Read(clause.Context));
+    // Static factories given their state here and in Within: a lambda closing over the clause was a delegate and a closure per call.
+    private TextWords Context(Clause clause) =>
+        _contexts.GetOrAdd(clause.Chunk.Id + (clause.IsRow ? "#row" : ""), static (_, state) => state.Match.Read(state.Clause.Context), (Match: this, Clause: clause));
 
     /// <summary>The subject said by a clause with what it sits under (its section's headings, its table's header) and its plan's title.</summary>
     public Coverage Of(Clause clause, QuestionFacts question) =>
@@ -111,9 +113,8 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     /// <summary>The subject said within [<paramref name="from"/>, <paramref name="to"/>) of a clause: a value's own part of it.</summary>
     public Coverage Within(Clause clause, int from, int to, QuestionFacts question)
     {
-        // Looked up before GetOrAdd: its factory closes over the clause, a delegate per call on a path taken per candidate.
-        var parts = _within.GetValue(clause, _ => new());
-        if (!parts.TryGetValue((from, to), out var words)) words = parts.GetOrAdd((from, to), range => ReadPart(clause, range.Item1, range.Item2));
+        var parts = _within.GetValue(clause, static _ => new());
+        var words = parts.GetOrAdd((from, to), static (range, state) => state.Match.ReadPart(state.Clause, range.Item1, range.Item2), (Match: this, Clause: clause));
         return Measure(question, [words], null);
     }
 

@@ -318,11 +318,24 @@ public sealed partial class VietnameseAnalyzer
         return new string(chars);
     }
 
+    // What FoldSlow made of each character past the table, filled as met ('\0': not yet): quotes, dashes and bullets
+    // (U+201C, U+2013, U+2022 …) are common in the plans, and folding one anew is a string and a normalization.
+    private static readonly char[] SlowFolds = new char[0x10000 - 0x2000];
+
     private static char FoldSlow(char c)
     {
+        var known = SlowFolds[c - 0x2000];
+        if (known != '\0') return known;
         // Half of a surrogate pair (an emoji) is no letter, and alone it is not a string Normalize accepts.
-        if (char.IsSurrogate(c)) return ' ';
-        var s = VietnameseText.Fold(c.ToString());
-        return s.Length == 1 ? s[0] : ' ';
+        char folded;
+        if (char.IsSurrogate(c)) folded = ' ';
+        else
+        {
+            var s = VietnameseText.Fold(c.ToString());
+            folded = s.Length == 1 ? s[0] : ' ';
+        }
+        // A char is written whole: a thread that reads it early folds the character again, to the same result.
+        if (folded != '\0') SlowFolds[c - 0x2000] = folded;
+        return folded;
     }
 }
