@@ -229,8 +229,17 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
             q.Words.Select(w => (w.Term, w.Forms.Select(f => f.Word).ToHashSet())).ToArray());
     });
 
-    /// <summary>Where the subject's words stand in a clause, each weighted (rarer in the clause and inside a phrase weigh more).</summary>
-    public List<(int Position, double Weight)> Anchors(Clause clause, QuestionFacts question)
+    // Each question's anchors by clause, for as long as the question lives: clause selection and FactAsk.Focus both
+    // ask for those of a long clause.
+    private readonly ConditionalWeakTable<QuestionFacts, ConcurrentDictionary<Clause, List<(int Position, double Weight)>>> _anchors = new();
+
+    /// <summary>Where the subject's words stand in a clause, each weighted (rarer in the clause and inside a phrase weigh more).
+    /// The list is shared: do not change it.</summary>
+    public List<(int Position, double Weight)> Anchors(Clause clause, QuestionFacts question) =>
+        _anchors.GetValue(question, static _ => new(ReferenceEqualityComparer.Instance))
+            .GetOrAdd(clause, static (c, state) => state.Match.FindAnchors(c, state.Question), (Match: this, Question: question));
+
+    private List<(int Position, double Weight)> FindAnchors(Clause clause, QuestionFacts question)
     {
         var tokens = clause.Tokens(analyzer);
         var anchors = new List<(int, double)>();

@@ -70,14 +70,21 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
             covered += weight * best;
             if (headed) inHeading += weight;
         }
-        var window = new List<(int Position, int Word)>();
+        // Every (position, word) the body holds, in a pooled buffer rather than a new list per passage.
+        var size = 0;
+        for (var d = 0; d < count; d++)
+            if (at[d] is { } positions) size += positions.Length * forms.WordsOf[d].Length;
+        var buffer = ArrayPool<(int Position, int Word)>.Shared.Rent(size);
+        var filled = 0;
         for (var d = 0; d < count; d++)
             if (at[d] is { } positions)
                 foreach (var p in positions)
-                    foreach (var w in forms.WordsOf[d]) window.Add((p, w));
+                    foreach (var w in forms.WordsOf[d]) buffer[filled++] = (p, w);
         at.Clear();
         ArrayPool<int[]?>.Shared.Return(rented);
-        return new PassageFeatures(lexical, covered / total, inHeading / total, BestWindow(window, query.Words.Count));
+        var proximity = BestWindow(buffer.AsSpan(0, filled), query.Words.Count);
+        ArrayPool<(int Position, int Word)>.Shared.Return(buffer);
+        return new PassageFeatures(lexical, covered / total, inHeading / total, proximity);
     }
 
     private static QueryForms Forms(BuiltQuery query)
@@ -106,17 +113,18 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
     }
 
     /// <summary>Most distinct topic words inside any window of <see cref="ProximityWindow"/> words, as a share.</summary>
-    private static double BestWindow(List<(int Position, int Word)> positions, int words)
+    private static double BestWindow(Span<(int Position, int Word)> positions, int words)
     {
-        if (positions.Count == 0) return 0;
-        positions.Sort((a, b) => a.Position.CompareTo(b.Position));
+        if (positions.Length == 0) return 0;
+        // The most distinct words a window holds does not depend on the order of words at one position.
+        positions.Sort(static (a, b) => a.Position.CompareTo(b.Position));
         var best = 0;
         // Occurrences in the window by word index, and how many words occur: the words are 0..words-1.
         Span<int> counts = words <= 256 ? stackalloc int[words] : new int[words];
         counts.Clear();
         var distinct = 0;
         var start = 0;
-        for (var end = 0; end < positions.Count; end++)
+        for (var end = 0; end < positions.Length; end++)
         {
             if (counts[positions[end].Word]++ == 0) distinct++;
             while (positions[end].Position - positions[start].Position >= ProximityWindow)
