@@ -1,4 +1,5 @@
 using KeHoach57.Answering;
+using KeHoach57.Core.Answers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KeHoach57.LoadTest;
@@ -32,18 +33,23 @@ public static class LoadTestProgram
             };
             await WaitUntilReadyAsync(client);
 
-            var corpus = server.Services.GetRequiredService<Assistant>().Corpus;
+            var assistant = server.Services.GetRequiredService<Assistant>();
+            var corpus = assistant.Corpus;
             var mix = Questions.Mix(corpus.Documents.Select(d => d.Info.Id).ToList());
             report.WriteLine($"Server   {baseAddress} ({Environment.ProcessorCount} cores; server and load share this process)");
             report.WriteLine($"Corpus   {corpus.Documents.Count} documents, {corpus.Chunks.Count()} chunks — {corpusSource}");
             report.WriteLine($"Load     {options.Requests} × POST /api/ask, concurrency {options.Concurrency}, " +
                 $"{mix.Count} questions in the mix, {options.Warmup} warm-up, at most {options.MaxDuration.TotalSeconds:0} s" +
-                (options.CacheOff ? ", answer cache off" : ""));
+                (options.CacheOff ? ", answer cache off" : "") + (options.Direct ? ", DIRECT: Assistant.AskAsync in-process, no HTTP" : ""));
+            report.WriteLine($"Process  {ProcessCost.GcMode}");
 
+            var ask = options.Direct
+                ? (AskOnce)(async (question, scope, stop) => (await assistant.AskAsync(new AskRequest(question, scope), stop)).Answered)
+                : LoadRun.Http(client);
+            await WarmUpAsync(ask, mix, options, report);
             using var deadline = new CancellationTokenSource(options.MaxDuration);
-            await LoadRun.RunAsync(client, mix, options.Warmup, options.Concurrency, deadline.Token);
             if (options.SampleEvery > 0) return await Soak.RunAsync(client, mix, options, server.DataPath, deadline.Token) ? 0 : 1;
-            var result = await LoadRun.RunAsync(client, mix, options.Requests, options.Concurrency, deadline.Token);
+            var result = await LoadRun.RunAsync(ask, mix, options.Requests, options.Concurrency, deadline.Token);
             result.Print(report, deadline.IsCancellationRequested);
             if (options.Json) Console.WriteLine(result.ToJson());
             return result.Errors.Count == 0 ? 0 : 1;
@@ -53,6 +59,28 @@ public static class LoadTestProgram
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { scratch.Delete(recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// The --warmup questions, then (unless --no-settle) rounds of 100 until the JIT is nearly done: tiered compilation
+    /// recompiles hot methods some time after their 30th call, so a short warm-up times a mix of unoptimized and
+    /// instrumented code that a server running for more than a minute no longer has.
+    /// </summary>
+    private static async Task WarmUpAsync(AskOnce ask, IReadOnlyList<(string Question, string? Scope)> mix, LoadOptions options, TextWriter report)
+    {
+        using var deadline = new CancellationTokenSource(options.MaxDuration);
+        var first = await LoadRun.RunAsync(ask, mix, options.Warmup, options.Concurrency, deadline.Token);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var sent = first.Sent;
+        var jit = first.Cost.JitMethods;
+        while (options.Settle && !limit.IsCancellationRequested)
+        {
+            var round = await LoadRun.RunAsync(ask, mix, 100, options.Concurrency, limit.Token);
+            sent += round.Sent;
+            jit += round.Cost.JitMethods;
+            if (round.Cost.JitMethods < 20) break;
+        }
+        report.WriteLine($"Warm-up  {sent} questions, the JIT compiled {jit} methods{(limit.IsCancellationRequested ? " (stopped at 60 s, still compiling)" : "")}");
     }
 
     private static async Task WaitUntilReadyAsync(HttpClient client)

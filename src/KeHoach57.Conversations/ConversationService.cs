@@ -37,11 +37,14 @@ public sealed class ConversationService
         AskAsync(conversationId, question, scope, answerId: null, cancellationToken);
 
     /// <param name="answerId">The id the caller gives this answer (web feedback refers to it); kept with the conversation.</param>
-    public async Task<AnswerRecord> AskAsync(string conversationId, string question, string? scope, string? answerId, CancellationToken cancellationToken = default)
+    /// <param name="isNew">The caller has just made <paramref name="conversationId"/> up (the web issues a fresh random id
+    /// to every client that brings none): nothing can be stored under it, so the store is not asked.</param>
+    public async Task<AnswerRecord> AskAsync(string conversationId, string question, string? scope, string? answerId, CancellationToken cancellationToken = default,
+        bool isNew = false)
     {
         // One assistant for the whole turn: a reload while it runs does not mix two corpora.
         var assistant = await _assistants.ReadyAsync(cancellationToken);
-        var state = await GetAsync(conversationId, cancellationToken);
+        var state = isNew ? new ConversationState(conversationId) : await GetAsync(conversationId, cancellationToken);
         var effectiveScope = string.IsNullOrWhiteSpace(scope) ? state.Scope : scope.Trim();
         var answer = await assistant.AskAsync(new AskRequest(question, effectiveScope, state.Last), cancellationToken);
         if (answer.Error is not null) return answer;

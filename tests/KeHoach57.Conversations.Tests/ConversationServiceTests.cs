@@ -50,4 +50,41 @@ public class ConversationServiceTests : IAsyncLifetime
         Assert.Equal(answer.Citations, state.LastAnswer!.Citations);
         Assert.Equal("bac-giang", state.Scope);
     }
+
+    [Fact]
+    public async Task Hội_thoại_mới_cấp_không_đọc_kho_hội_thoại_nối_tiếp_thì_đọc_và_thấy_lượt_trước()
+    {
+        var store = new CountingStore();
+        var chat = new ConversationService(_test.Assistant, store);
+
+        var first = await chat.AskAsync("web:moi", "Báo cáo 6 tháng phải gửi trước ngày nào?", "yen-hoa", answerId: null,
+            TestContext.Current.CancellationToken, isNew: true);
+        Assert.Equal(0, store.Reads);
+        Assert.Equal("yen-hoa", store.Saved["web:moi"].Scope);
+
+        var followUp = await chat.AskAsync("web:moi", "Còn báo cáo năm thì sao?", scope: null, answerId: null, TestContext.Current.CancellationToken);
+        Assert.Equal(1, store.Reads);
+        Assert.Equal("Báo cáo năm phải gửi trước ngày nào?", followUp.ResolvedQuestion);
+        Assert.Equal("yen-hoa", store.Saved["web:moi"].Scope);
+        Assert.Contains("10/6", first.Line);
+    }
+
+    private sealed class CountingStore : IConversationStore
+    {
+        public Dictionary<string, ConversationState> Saved { get; } = [];
+
+        public int Reads { get; private set; }
+
+        public Task<ConversationState?> FindAsync(string id, CancellationToken cancellationToken = default)
+        {
+            Reads++;
+            return Task.FromResult(Saved.GetValueOrDefault(id));
+        }
+
+        public Task SaveAsync(ConversationState state, CancellationToken cancellationToken = default)
+        {
+            Saved[state.Id] = state;
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -56,7 +56,7 @@ public sealed class DeadlineAsk : IAskHandler
         }
         if (found) yield break;
         // Headings date what they head: "2.5. Đến hết năm 2045" above a list of targets.
-        if (_headings.GetOrAdd(clause.Chunk.Section, _ => HeadingValue.Of(clause, ValueSpans.Dates)) is { } heading)
+        if (_headings.GetOrAdd(clause.Chunk.Section, static (_, c) => HeadingValue.Of(c, ValueSpans.Dates), clause) is { } heading)
             yield return new Candidate(Kind, heading.Value.Display, -1, -1, 0.5) { FromHeading = heading.Heading };
     }
 

@@ -49,16 +49,18 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
     private Candidate? NamedAfter(Clause clause, QuestionFacts question)
     {
         var tokens = clause.Tokens(analyzer);
-        for (var take = question.Lead.Count; take >= 1; take--)
+        var leads = question.Lead;
+        for (var take = leads.Count; take >= 1; take--)
         {
-            var lead = question.Lead.Skip(question.Lead.Count - take).ToList();
-            for (var i = 0; i + lead.Count <= tokens.Count; i++)
+            // The last `take` lead words, read in place: this runs for every clause read.
+            var skip = leads.Count - take;
+            for (var i = 0; i + take <= tokens.Count; i++)
             {
                 var ok = true;
-                for (var k = 0; k < lead.Count && ok; k++) ok = OcrDistance.SameWord(lead[k], tokens[i + k].Term, 0.45);
+                for (var k = 0; k < take && ok; k++) ok = OcrDistance.SameWord(leads[skip + k], tokens[i + k].Term, 0.45);
                 if (!ok) continue;
-                var after = tokens[i + lead.Count - 1].End;
-                var cut = clause.Text.IndexOfAny([',', ';', '.', ':', '(', ')', '\n', '"', '“', '”'], after);
+                var after = tokens[i + take - 1].End;
+                var cut = clause.Text.IndexOfAny(NameEnds, after);
                 var name = CapitalisedName().Match(clause.Text[after..(cut < 0 ? clause.Text.Length : cut)]);
                 if (!name.Success) continue;
                 var g = name.Groups[1];
@@ -74,6 +76,10 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
         }
         return null;
     }
+
+    // Kept, not written inline: an inline array is a new one at every call.
+    private static readonly char[] NameEnds = [',', ';', '.', ':', '(', ')', '\n', '"', '“', '”'];
+    private static readonly char[] FocusStarts = [',', ';', ':', '\n', '.'];
 
     /// <summary>The last <paramref name="take"/> lead words as the asker typed them, when they can be told apart (no abbreviation spelled out).</summary>
     private static string TypedLead(QuestionFacts question, int take)
@@ -92,9 +98,18 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
         var start = 0;
         if (anchors.Count > 0)
         {
-            var best = anchors.MaxBy(a => anchors.Where(b => b.Position >= a.Position && b.Position < a.Position + 160).Sum(b => b.Weight))!;
-            start = best.Position;
-            var boundary = text.LastIndexOfAny([',', ';', ':', '\n', '.'], Math.Max(0, start - 1));
+            // The anchor that starts the heaviest 160 characters of anchors (the first of equals), in plain loops.
+            var best = anchors[0].Position;
+            var bestWeight = double.NegativeInfinity;
+            foreach (var (position, _) in anchors)
+            {
+                var weight = 0.0;
+                foreach (var b in anchors)
+                    if (b.Position >= position && b.Position < position + 160) weight += b.Weight;
+                if (weight > bestWeight) (best, bestWeight) = (position, weight);
+            }
+            start = best;
+            var boundary = text.LastIndexOfAny(FocusStarts, Math.Max(0, start - 1));
             if (boundary >= 0 && start - boundary <= 80) start = boundary + 1;
             if (start < 40) start = 0;
         }

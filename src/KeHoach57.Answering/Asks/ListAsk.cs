@@ -43,10 +43,11 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
         }
         foreach (var (at, strength, stop) in starts.OrderByDescending(s => s.Strength).DistinctBy(s => s.At))
         {
-            var end = stop == ')' ? text.IndexOf(')', at) : text.IndexOfAny(clause.RunOn && text[..at].TrimEnd().EndsWith(':') ? ['.'] : ['.', ';', '\n'], at);
+            var end = stop == ')' ? text.IndexOf(')', at) : text.IndexOfAny(clause.RunOn && text.AsSpan(0, at).TrimEnd().EndsWith(':') ? SentenceEnd : ItemsEnd, at);
             end = Math.Min(end < 0 ? text.Length : end, at + MaxItemsChars);
             var items = text[at..end].Trim(' ', ':', ',', '\n', '(');
-            if (items.Length < 8 || items.Count(c => c is ',' or ';' or '\n') + Joiners(items) < 1) continue;
+            // A separator is enough: the "và" count, which tokenizes the items, is needed only when there is none.
+            if (items.Length < 8 || items.AsSpan().IndexOfAny(",;\n") < 0 && Joiners(items) < 1) continue;
             var start = text.IndexOf(items, at, StringComparison.Ordinal);
             yield return new Candidate(Kind, items, start, start + items.Length, strength)
             {
@@ -55,6 +56,10 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
             };
         }
     }
+
+    // Kept, not written inline: an inline array is a new one at every start.
+    private static readonly char[] SentenceEnd = ['.'];
+    private static readonly char[] ItemsEnd = ['.', ';', '\n'];
 
     private int Joiners(string items) => analyzer.Tokenize(items).Count(t => t.Term == "va");
 
@@ -66,14 +71,16 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
     {
         if (question.Lead.Count == 0) return null;
         var tokens = clause.Tokens(analyzer);
-        for (var take = question.Lead.Count; take >= Math.Min(2, question.Lead.Count); take--)
+        var leads = question.Lead;
+        for (var take = leads.Count; take >= Math.Min(2, leads.Count); take--)
         {
-            var lead = question.Lead.Skip(question.Lead.Count - take).ToList();
-            for (var i = 0; i + lead.Count <= tokens.Count; i++)
+            // The last `take` lead words, read in place: this runs for every clause read.
+            var skip = leads.Count - take;
+            for (var i = 0; i + take <= tokens.Count; i++)
             {
                 var ok = true;
-                for (var k = 0; k < lead.Count && ok; k++) ok = OcrDistance.SameWord(lead[k], tokens[i + k].Term);
-                if (ok) return (tokens[i].Start, tokens[i + lead.Count - 1].End);
+                for (var k = 0; k < take && ok; k++) ok = OcrDistance.SameWord(leads[skip + k], tokens[i + k].Term);
+                if (ok) return (tokens[i].Start, tokens[i + take - 1].End);
             }
         }
         return null;

@@ -41,7 +41,7 @@ public sealed partial class PersonAsk : IAskHandler
         IReadOnlyList<Values.UnitMention>? units = null;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var post = _posts.FirstOrDefault(p => i + p.Length <= tokens.Count && p.Select((w, k) => OcrDistance.SameWord(w, tokens[i + k].Term)).All(x => x));
+            var post = PostAt(tokens, i);
             if (post is null) continue;
             units ??= _units.Found(clause);
             // "Ban Bí thư" is a body, not the post "Bí thư".
@@ -60,5 +60,19 @@ public sealed partial class PersonAsk : IAskHandler
             yield return new Candidate(Kind, clause.Text[tokens[i].Start..end], tokens[i].Start, end, 0.7) { IsText = true };
             i = j - 1;
         }
+    }
+
+    /// <summary>The longest post (the first in <see cref="_posts"/>) whose words, in any OCR spelling, start at token <paramref name="i"/>.</summary>
+    private string[]? PostAt(List<Token> tokens, int i)
+    {
+        // Plain loops: this runs at every token of every clause read, and a Linq chain here allocated per post and token.
+        foreach (var post in _posts)
+        {
+            if (i + post.Length > tokens.Count) continue;
+            var k = 0;
+            while (k < post.Length && OcrDistance.SameWord(post[k], tokens[i + k].Term)) k++;
+            if (k == post.Length) return post;
+        }
+        return null;
     }
 }

@@ -34,8 +34,10 @@ public sealed class RoleWords
     private readonly ConditionalWeakTable<Clause, ConcurrentDictionary<string, List<(int Start, int End)>>> _found = new();
 
     /// <summary>Where the role's words stand in the clause: (start, end) character offsets, left to right. The list is shared: do not change it.</summary>
+    // Static factories given their state: a lambda closing over the clause was a delegate and a closure per call.
     public List<(int Start, int End)> Find(Clause clause, string role) =>
-        _found.GetValue(clause, _ => new(StringComparer.Ordinal)).GetOrAdd(role, r => Search(clause, r));
+        _found.GetValue(clause, static _ => new(StringComparer.Ordinal))
+            .GetOrAdd(role, static (r, state) => state.Roles.Search(state.Clause, r), (Roles: this, Clause: clause));
 
     private List<(int Start, int End)> Search(Clause clause, string role)
     {

@@ -34,7 +34,9 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles)
     public UnitGazetteer Units => units;
 
     /// <summary>The gazetteer's units named in the clause's text, found once per clause. The list is shared: do not change it.</summary>
-    public IReadOnlyList<UnitMention> Found(Clause clause) => _found.GetValue(clause, c => units.Find(c.Text));
+    // Looked up first: the factory closes over this reader, a delegate per call on a path taken per clause.
+    public IReadOnlyList<UnitMention> Found(Clause clause) =>
+        _found.TryGetValue(clause, out var found) ? found : _found.GetValue(clause, c => units.Find(c.Text));
 
     public List<UnitInClause> Read(Clause clause, QuestionFacts question)
     {

@@ -15,7 +15,8 @@ public sealed class ClauseReader
     private const int RunOnChars = 360;
     private readonly ConcurrentDictionary<string, IReadOnlyList<Clause>> _byChunk = new();
 
-    public IReadOnlyList<Clause> Of(Chunk chunk) => _byChunk.GetOrAdd(chunk.Id, _ => Split(chunk));
+    // A static factory given the chunk: a lambda closing over it was a delegate and a closure per call.
+    public IReadOnlyList<Clause> Of(Chunk chunk) => _byChunk.GetOrAdd(chunk.Id, static (_, c) => Split(c), chunk);
 
     private static List<Clause> Split(Chunk chunk)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using KeHoach57.Answering.Understanding;
 using KeHoach57.Core.Documents;
 
@@ -12,6 +13,8 @@ namespace KeHoach57.Answering.Composition;
 public sealed class SourceLabels(Corpus corpus, DocumentKinds kinds)
 {
     private readonly ConcurrentDictionary<string, string> _plans = new();
+    // By chunk: every answer and refusal labels the passages it read, and a label is made of splits and joins.
+    private readonly ConditionalWeakTable<Chunk, string> _passages = new();
 
     /// <summary>"KH xã Yên Hòa", "KHHĐ tỉnh Thái Nguyên".</summary>
     public string Plan(string docId) => _plans.GetOrAdd(docId, id =>
@@ -23,11 +26,11 @@ public sealed class SourceLabels(Corpus corpus, DocumentKinds kinds)
         return abbreviation is null ? doc.Info.Title : $"{abbreviation} {place}".Trim();
     });
 
-    public string Passage(Chunk chunk)
+    public string Passage(Chunk chunk) => _passages.TryGetValue(chunk, out var known) ? known : _passages.GetValue(chunk, c =>
     {
-        var section = Section(chunk);
-        return section.Length == 0 ? Plan(chunk.DocId) : $"{Plan(chunk.DocId)} › {section}";
-    }
+        var section = Section(c);
+        return section.Length == 0 ? Plan(c.DocId) : $"{Plan(c.DocId)} › {section}";
+    });
 
     private static string Abbreviation(DocumentKind kind) =>
         kind.Symbol.Length == 0 ? kind.Name : kind.Name.Split(' ').Length > 2 ? kind.Symbol + "HĐ" : kind.Symbol;

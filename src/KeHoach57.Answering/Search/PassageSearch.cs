@@ -30,7 +30,11 @@ public sealed partial class PassageSearch(Retriever retriever, UnitGazetteer uni
         var o = answering.Value;
         var prior = 0.0;
         foreach (var ask in question.Asks)
-            if (_holds.GetOrAdd((chunk.Id, ask.Kind), key => Holds(chunk, key.Item2))) prior += o.IntentPrior;
+        {
+            // A static factory given its state: a lambda closing over the chunk was a delegate and a closure per passage.
+            if (_holds.GetOrAdd((chunk.Id, ask.Kind), static (key, state) => state.Search.Holds(state.Chunk, key.Item2), (Search: this, Chunk: chunk)))
+                prior += o.IntentPrior;
+        }
         if (question.Year is { } year)
         {
             var years = Year().Matches(chunk.Section + " " + chunk.Context).Select(m => int.Parse(m.Value)).ToList();

@@ -65,22 +65,27 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
             foreach (var clause in clauses.Of(passage.Chunk))
             {
                 count++;
-                var candidates = readers.SelectMany(r => r.Read(clause, question)).ToList();
+                // Plain loops in this method: it runs per clause and per candidate, and Linq closures here allocated at each.
+                var candidates = new List<Candidate>();
+                foreach (var reader in readers) candidates.AddRange(reader.Read(clause, question));
                 if (candidates.Count == 0) continue;
                 var coverage = subjects.Of(clause, question);
                 if (coverage.Share <= 0) continue;
                 var anchors = subjects.Anchors(clause, question);
                 var yearFit = YearFit(clause, question.Year);
                 // The other kinds' values of this clause, read once for all its candidates.
-                var otherValues = secondary.Select(h => h.Read(clause, question).ToList()).ToList();
+                var otherValues = new List<List<Candidate>>(secondary.Count);
+                foreach (var h in secondary) otherValues.Add(h.Read(clause, question).ToList());
                 foreach (var c in candidates)
                 {
-                    var others = otherValues.Select(values => BestOther(values, c)).ToList();
-                    var found = others.Count(o => o is not null);
+                    var values = new List<Candidate>(1 + otherValues.Count) { c };
+                    foreach (var other in otherValues)
+                        if (BestOther(other, c) is { } best) values.Add(best);
+                    var found = values.Count - 1;
                     var local = Local(clause, c, candidates, question);
                     var close = Closeness(c, anchors);
                     var f = new PairFeatures(coverage.Share, coverage.MissingIdf, local, close, c.Strength, passage.Score / top, rank, yearFit, found, secondary.Count, clause.RunOn);
-                    all.Add(new Choice(clause, passage, [c, .. others.Where(x => x is not null).Select(x => x!)], f.Score(o), f));
+                    all.Add(new Choice(clause, passage, values, f.Score(o), f));
                 }
             }
         }
@@ -128,13 +133,18 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
         var left = Math.Max(0, c.Start - 120);
         var sep = text.LastIndexOfAny(WindowStarts, Math.Max(0, c.Start - 1));
         if (sep >= left && sep < c.Start) left = sep + 1;
-        var previous = siblings.Where(s => s.Start >= 0 && s.End <= c.Start).Select(s => s.End).DefaultIfEmpty(0).Max();
-        left = Math.Max(left, previous);
+        // The nearest sibling ending before the value and the nearest starting after it, in one loop (this runs per candidate).
+        int? previous = null, following = null;
+        foreach (var s in siblings)
+        {
+            if (s.Start >= 0 && s.End <= c.Start && (previous is null || s.End > previous)) previous = s.End;
+            if (s.Start >= c.End && (following is null || s.Start < following)) following = s.Start;
+        }
+        left = Math.Max(left, previous ?? 0);
         var right = Math.Min(text.Length, c.End + 60);
         var next = text.IndexOfAny(WindowEnds, c.End);
         if (next >= 0 && next < right) right = next;
-        var following = siblings.Where(s => s.Start >= c.End).Select(s => s.Start).DefaultIfEmpty(text.Length).Min();
-        right = Math.Min(right, following);
+        right = Math.Min(right, following ?? text.Length);
         return (Math.Min(left, c.Start), Math.Max(right, c.End));
     }
 

@@ -103,7 +103,9 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
 
     private TextWords Words(Clause clause) => (TextWords)(clause.Words ??= Read(clause.Text, clause.Tokens(analyzer)));
 
-    private TextWords Context(Clause clause) => _contexts.GetOrAdd(clause.Chunk.Id + (clause.IsRow ? "#row" : ""), _ => Read(clause.Context));
+    // Static factories given their state here and in Within: a lambda closing over the clause was a delegate and a closure per call.
+    private TextWords Context(Clause clause) =>
+        _contexts.GetOrAdd(clause.Chunk.Id + (clause.IsRow ? "#row" : ""), static (_, state) => state.Match.Read(state.Clause.Context), (Match: this, Clause: clause));
 
     /// <summary>The subject said by a clause with what it sits under (its section's headings, its table's header) and its plan's title.</summary>
     public Coverage Of(Clause clause, QuestionFacts question) =>
@@ -112,7 +114,8 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     /// <summary>The subject said within [<paramref name="from"/>, <paramref name="to"/>) of a clause: a value's own part of it.</summary>
     public Coverage Within(Clause clause, int from, int to, QuestionFacts question)
     {
-        var words = _within.GetValue(clause, _ => new()).GetOrAdd((from, to), range => ReadPart(clause, range.Item1, range.Item2));
+        var parts = _within.GetValue(clause, static _ => new());
+        var words = parts.GetOrAdd((from, to), static (range, state) => state.Match.ReadPart(state.Clause, range.Item1, range.Item2), (Match: this, Clause: clause));
         return Measure(question, [words], null);
     }
 
@@ -141,8 +144,9 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         {
             total += w.Weight;
             var found = 0.0;
-            foreach (var (word, similarity) in w.Forms)
-                if (similarity > found && Has(parts, title, word)) found = similarity;
+            // Indexed: Forms is an interface, whose enumerator would be boxed for every word of every text measured.
+            for (var f = 0; f < w.Forms.Count; f++)
+                if (w.Forms[f].Similarity > found && Has(parts, title, w.Forms[f].Word)) found = w.Forms[f].Similarity;
             if (found < 1 && SaidOtherwise(subject, parts, w.Forms[0].Word)) found = 1;
             covered += w.Weight * found;
             if (found == 0 && w.Forms[0].Similarity >= 1) missing = Math.Max(missing, w.Idf);
@@ -195,13 +199,20 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     private static bool SaysPhrase(TextWords[] parts, QueryWord first, QueryWord next)
     {
         // A text's pairs are made of its words: only forms it holds can make one.
+        // Indexed, not foreach: Forms is an interface, and its enumerator would be boxed for every part and form.
+        var firstForms = first.Forms;
+        var nextForms = next.Forms;
         foreach (var p in parts)
-        foreach (var a in first.Forms)
-        {
-            if (!p.Set.Contains(a.Word)) continue;
-            foreach (var b in next.Forms)
-                if (p.Set.Contains(b.Word) && p.Pairs.Contains((a.Word, b.Word))) return true;
-        }
+            for (var i = 0; i < firstForms.Count; i++)
+            {
+                var a = firstForms[i].Word;
+                if (!p.Set.Contains(a)) continue;
+                for (var j = 0; j < nextForms.Count; j++)
+                {
+                    var b = nextForms[j].Word;
+                    if (p.Set.Contains(b) && p.Pairs.Contains((a, b))) return true;
+                }
+            }
         return false;
     }
 
@@ -214,7 +225,8 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         (string Term, HashSet<string> Forms)[] Anchors,
         (Abbreviation Said, HashSet<string> Words)[] Synonyms);
 
-    private QuerySubject Subject(BuiltQuery query) => _subjects.GetValue(query, q =>
+    // Looked up first: GetValue's factory closes over this matcher, a delegate per call on a path taken per clause.
+    private QuerySubject Subject(BuiltQuery query) => _subjects.TryGetValue(query, out var known) ? known : _subjects.GetValue(query, q =>
     {
         var abbreviations = Abbreviations(q);
         bool Abbreviated(string term) => abbreviations.Any(a => a.Covers(term));
@@ -236,8 +248,17 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
             Synonyms(q));
     });
 
-    /// <summary>Where the subject's words stand in a clause, each weighted (rarer in the clause and inside a phrase weigh more).</summary>
-    public List<(int Position, double Weight)> Anchors(Clause clause, QuestionFacts question)
+    // Each question's anchors by clause, for as long as the question lives: clause selection and FactAsk.Focus both
+    // ask for those of a long clause.
+    private readonly ConditionalWeakTable<QuestionFacts, ConcurrentDictionary<Clause, List<(int Position, double Weight)>>> _anchors = new();
+
+    /// <summary>Where the subject's words stand in a clause, each weighted (rarer in the clause and inside a phrase weigh more).
+    /// The list is shared: do not change it.</summary>
+    public List<(int Position, double Weight)> Anchors(Clause clause, QuestionFacts question) =>
+        _anchors.GetValue(question, static _ => new(ReferenceEqualityComparer.Instance))
+            .GetOrAdd(clause, static (c, state) => state.Match.FindAnchors(c, state.Question), (Match: this, Question: question));
+
+    private List<(int Position, double Weight)> FindAnchors(Clause clause, QuestionFacts question)
     {
         var tokens = clause.Tokens(analyzer);
         var anchors = new List<(int, double)>();
@@ -252,7 +273,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
             {
                 // A word that occurs once in the clause pins the answer down better than a repeated one.
                 var weight = vocabulary.Idf(term) / at.Count;
-                if (i + 1 < tokens.Count && bigrams.Contains(VietnameseAnalyzer.Bigram(tokens[i].Term, tokens[i + 1].Term))) weight *= 2;
+                if (i + 1 < tokens.Count && VietnameseAnalyzer.HasBigram(bigrams, tokens[i].Term, tokens[i + 1].Term)) weight *= 2;
                 anchors.Add((tokens[i].Start, weight));
             }
         }

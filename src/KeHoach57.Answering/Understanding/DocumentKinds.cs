@@ -10,6 +10,9 @@ public sealed class DocumentKinds
 {
     public IReadOnlyList<DocumentKind> All { get; }
 
+    // Each kind's forms, longest first (ties in their listed order), sorted once: At runs at every word of every question.
+    private readonly string[][][] _formsLongestFirst;
+
     public DocumentKinds(string tsv)
     {
         var kinds = new List<DocumentKind>();
@@ -23,6 +26,7 @@ public sealed class DocumentKinds
         }
         // Longer names first, so "kế hoạch hành động" is found before "kế hoạch".
         All = kinds.OrderByDescending(k => k.Forms.Max(f => f.Length)).ToList();
+        _formsLongestFirst = All.Select(k => k.Forms.OrderByDescending(f => f.Length).ToArray()).ToArray();
     }
 
     public static DocumentKinds Default { get; } = new(DataLines.ReadEmbedded(typeof(DocumentKinds).Assembly, "KeHoach57.Answering.Understanding.documents.tsv"));
@@ -30,11 +34,18 @@ public sealed class DocumentKinds
     /// <summary>The kind named at word <paramref name="i"/> and how many words it takes, or null.</summary>
     public (DocumentKind Kind, int Length)? At(IReadOnlyList<string> words, int i)
     {
-        foreach (var kind in All)
-            foreach (var form in kind.Forms.OrderByDescending(f => f.Length))
-                if (i + form.Length <= words.Count && form.Select((w, k) => words[i + k] == w).All(x => x))
-                    return (kind, form.Length);
+        for (var n = 0; n < All.Count; n++)
+            foreach (var form in _formsLongestFirst[n])
+                if (i + form.Length <= words.Count && StartsAt(words, i, form))
+                    return (All[n], form.Length);
         return null;
+    }
+
+    private static bool StartsAt(IReadOnlyList<string> words, int i, string[] form)
+    {
+        for (var k = 0; k < form.Length; k++)
+            if (words[i + k] != form[k]) return false;
+        return true;
     }
 
     /// <summary>The kind a title starts with ("Kế hoạch hành động 261-KH/TU …" → kế hoạch hành động).</summary>

@@ -136,6 +136,19 @@ public sealed partial class VietnameseAnalyzer
 
     public static string Bigram(string a, string b) => a + "_" + b;
 
+    /// <summary>Whether <paramref name="bigrams"/> holds <see cref="Bigram"/>(a, b), without building that string
+    /// (for loops over every word pair of a text). The set must use the default string comparer.</summary>
+    public static bool HasBigram(HashSet<string> bigrams, string a, string b)
+    {
+        if (bigrams.Count == 0) return false;
+        var length = a.Length + 1 + b.Length;
+        Span<char> pair = length <= 256 ? stackalloc char[length] : new char[length];
+        a.CopyTo(pair);
+        pair[a.Length] = '_';
+        b.CopyTo(pair[(a.Length + 1)..]);
+        return bigrams.GetAlternateLookup<ReadOnlySpan<char>>().Contains(pair);
+    }
+
     /// <summary>Bigrams do not span sentence or clause punctuation.</summary>
     public static bool Adjacent(string text, Token a, Token b)
     {
@@ -262,12 +275,14 @@ public sealed partial class VietnameseAnalyzer
         var letters = 0;
         foreach (var c in word) if (c is >= 'a' and <= 'z') letters++;
         if (letters == 0) return word;
-        var sb = new StringBuilder(word.Length);
+        // One character out for each in, so the repair is written in place of a copy; most words come out unchanged
+        // and are then returned as they came, without a new string (this runs for every word tokenized).
+        Span<char> chars = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
         for (var i = 0; i < word.Length; i++)
         {
             var c = word[i];
             // Judge neighbours after repair, so "d61" reads d-o-1 and its 1 follows a vowel.
-            var prevLetter = sb.Length > 0 && char.IsLetter(sb[^1]);
+            var prevLetter = i > 0 && char.IsLetter(chars[i - 1]);
             var nextLetter = i + 1 < word.Length && char.IsLetter(word[i + 1]);
             if (char.IsDigit(c) && (prevLetter || nextLetter))
             {
@@ -275,25 +290,25 @@ public sealed partial class VietnameseAnalyzer
                 {
                     '6' or '0' or '9' => 'o',
                     '3' or '4' => 'a',
-                    '1' => prevLetter && VietnameseText.IsVowel(sb[^1]) ? 'i' : 'l',
+                    '1' => prevLetter && VietnameseText.IsVowel(chars[i - 1]) ? 'i' : 'l',
                     _ => c,
                 };
             }
             else if (c == 'j') c = 'i';
             else if (c == 'p' && i == 0 && (i + 1 >= word.Length || word[i + 1] != 'h') && nextLetter && VietnameseText.IsVowel(word[i + 1]))
                 c = 'd';
-            sb.Append(c);
+            chars[i] = c;
         }
         // Vietnamese syllables start with b or d but never carry them inside: after another letter they are
         // this OCR's reading of "ổ"/"ố" (dbi → đổi, bd → bổ), and so is a d in a word with no vowel (sd → số).
         var hasVowel = false;
-        for (var i = 0; i < sb.Length; i++) hasVowel |= VietnameseText.IsVowel(sb[i]);
+        for (var i = 0; i < chars.Length; i++) hasVowel |= VietnameseText.IsVowel(chars[i]);
         // Only right after a one-letter onset: "UBND", "HĐND" are acronyms, not damaged syllables.
-        if (sb.Length >= 2 && char.IsLetter(sb[0]) && !VietnameseText.IsVowel(sb[0])
-            && (sb[1] == 'b' && sb.Length <= 4 || sb[1] == 'd' && !hasVowel && sb.Length <= 3))
-            sb[1] = 'o';
+        if (chars.Length >= 2 && char.IsLetter(chars[0]) && !VietnameseText.IsVowel(chars[0])
+            && (chars[1] == 'b' && chars.Length <= 4 || chars[1] == 'd' && !hasVowel && chars.Length <= 3))
+            chars[1] = 'o';
         // Vietnamese spelling has no "ir": it is this OCR's reading of "ư" (chirc → chức, tir → từ, vira → vừa).
-        var repaired = sb.ToString().Replace("ir", "u");
+        var repaired = (chars.SequenceEqual(word) ? word : new string(chars)).Replace("ir", "u");
         return repaired == "qp" ? "qd" : repaired; // "QĐ" read as "QP"
     }
 
@@ -322,11 +337,24 @@ public sealed partial class VietnameseAnalyzer
         return new string(chars);
     }
 
+    // What FoldSlow made of each character past the table, filled as met ('\0': not yet): quotes, dashes and bullets
+    // (U+201C, U+2013, U+2022 …) are common in the plans, and folding one anew is a string and a normalization.
+    private static readonly char[] SlowFolds = new char[0x10000 - 0x2000];
+
     private static char FoldSlow(char c)
     {
+        var known = SlowFolds[c - 0x2000];
+        if (known != '\0') return known;
         // Half of a surrogate pair (an emoji) is no letter, and alone it is not a string Normalize accepts.
-        if (char.IsSurrogate(c)) return ' ';
-        var s = VietnameseText.Fold(c.ToString());
-        return s.Length == 1 ? s[0] : ' ';
+        char folded;
+        if (char.IsSurrogate(c)) folded = ' ';
+        else
+        {
+            var s = VietnameseText.Fold(c.ToString());
+            folded = s.Length == 1 ? s[0] : ' ';
+        }
+        // A char is written whole: a thread that reads it early folds the character again, to the same result.
+        if (folded != '\0') SlowFolds[c - 0x2000] = folded;
+        return folded;
     }
 }

@@ -37,6 +37,8 @@ public static class VietnameseText
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
+        // Plain ASCII (most of the OCR'd plans) has no marks to drop and no letters to map: lower case is the fold.
+        if (Ascii.IsValid(text)) return text.ToLowerInvariant();
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using KeHoach57.Core.Documents;
@@ -18,7 +19,10 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
     private sealed record ChunkWords(Dictionary<string, int[]> Body, HashSet<string> Heading);
 
     /// <summary>The question's topic words as the features read them, worked out once per question rather than once per passage.</summary>
-    private sealed record QueryForms(double[] Weights, Dictionary<string, List<int>> WordsOf);
+    /// <param name="Forms">Every form of every topic word, once each, in the order first met.</param>
+    /// <param name="FormOf">For each word, the index in <paramref name="Forms"/> of each of its forms.</param>
+    /// <param name="WordsOf">For each form, the words it is a form of.</param>
+    private sealed record QueryForms(double[] Weights, string[] Forms, int[][] FormOf, int[][] WordsOf);
 
     private readonly ConcurrentDictionary<string, ChunkWords> _chunkWords = new();
     private readonly ConditionalWeakTable<BuiltQuery, QueryForms> _queries = new();
@@ -35,61 +39,97 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
         }
         if (query.Words.Count == 0) return new PassageFeatures(lexical, 0, 0, 0);
 
-        var forms = _queries.GetValue(query, Forms);
+        var forms = _queries.TryGetValue(query, out var known) ? known : _queries.GetValue(query, Forms);
+        // Each distinct form is looked up once in the body and once in the headings, not once per word it belongs to.
+        var count = forms.Forms.Length;
+        var rented = ArrayPool<int[]?>.Shared.Rent(count);
+        var at = rented.AsSpan(0, count);
+        Span<bool> inHeadings = count <= 256 ? stackalloc bool[count] : new bool[count];
+        for (var d = 0; d < count; d++)
+        {
+            at[d] = words.Body.TryGetValue(forms.Forms[d], out var positions) ? positions : null;
+            inHeadings[d] = words.Heading.Contains(forms.Forms[d]);
+        }
         double total = 0, covered = 0, inHeading = 0;
         for (var w = 0; w < query.Words.Count; w++)
         {
-            var word = query.Words[w];
             var weight = forms.Weights[w];
             total += weight;
             // Similarities are positive: the best form the body holds, or nothing.
             var best = 0.0;
             var headed = false;
-            foreach (var (form, similarity) in word.Forms)
+            // Indexed, not foreach: Forms is an interface, and its enumerator would be boxed for every word of every passage.
+            var wordForms = query.Words[w].Forms;
+            var formOf = forms.FormOf[w];
+            for (var f = 0; f < wordForms.Count; f++)
             {
-                if (similarity > best && words.Body.ContainsKey(form)) best = similarity;
-                headed = headed || words.Heading.Contains(form);
+                var similarity = wordForms[f].Similarity;
+                if (similarity > best && at[formOf[f]] is not null) best = similarity;
+                headed = headed || inHeadings[formOf[f]];
             }
             covered += weight * best;
             if (headed) inHeading += weight;
         }
-        var positions = new List<(int Position, int Word)>();
-        foreach (var (form, of) in forms.WordsOf)
-            if (words.Body.TryGetValue(form, out var at))
-                foreach (var p in at)
-                    foreach (var w in of) positions.Add((p, w));
-        return new PassageFeatures(lexical, covered / total, inHeading / total, BestWindow(positions, query.Words.Count));
+        // Every (position, word) the body holds, in a pooled buffer rather than a new list per passage.
+        var size = 0;
+        for (var d = 0; d < count; d++)
+            if (at[d] is { } positions) size += positions.Length * forms.WordsOf[d].Length;
+        var buffer = ArrayPool<(int Position, int Word)>.Shared.Rent(size);
+        var filled = 0;
+        for (var d = 0; d < count; d++)
+            if (at[d] is { } positions)
+                foreach (var p in positions)
+                    foreach (var w in forms.WordsOf[d]) buffer[filled++] = (p, w);
+        at.Clear();
+        ArrayPool<int[]?>.Shared.Return(rented);
+        var proximity = BestWindow(buffer.AsSpan(0, filled), query.Words.Count);
+        ArrayPool<(int Position, int Word)>.Shared.Return(buffer);
+        return new PassageFeatures(lexical, covered / total, inHeading / total, proximity);
     }
 
     private static QueryForms Forms(BuiltQuery query)
     {
-        var wordsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var wordsOf = new List<List<int>>();
+        var formOf = new int[query.Words.Count][];
         for (var w = 0; w < query.Words.Count; w++)
-            foreach (var (form, _) in query.Words[w].Forms)
+        {
+            var wordForms = query.Words[w].Forms;
+            formOf[w] = new int[wordForms.Count];
+            for (var f = 0; f < wordForms.Count; f++)
             {
-                if (!wordsOf.TryGetValue(form, out var list)) wordsOf[form] = list = [];
-                if (!list.Contains(w)) list.Add(w);
+                var form = wordForms[f].Word;
+                if (!index.TryGetValue(form, out var d))
+                {
+                    index[form] = d = wordsOf.Count;
+                    wordsOf.Add([]);
+                }
+                formOf[w][f] = d;
+                if (!wordsOf[d].Contains(w)) wordsOf[d].Add(w);
             }
-        return new QueryForms(query.Words.Select(w => w.Forms[0].Similarity).ToArray(), wordsOf);
+        }
+        return new QueryForms(query.Words.Select(w => w.Forms[0].Similarity).ToArray(), index.Keys.ToArray(), formOf,
+            wordsOf.Select(l => l.ToArray()).ToArray());
     }
 
     /// <summary>Most distinct topic words inside any window of <see cref="ProximityWindow"/> words, as a share.</summary>
-    private static double BestWindow(List<(int Position, int Word)> positions, int words)
+    private static double BestWindow(Span<(int Position, int Word)> positions, int words)
     {
-        if (positions.Count == 0) return 0;
-        positions.Sort((a, b) => a.Position.CompareTo(b.Position));
+        if (positions.Length == 0) return 0;
+        // The most distinct words a window holds does not depend on the order of words at one position.
+        positions.Sort(static (a, b) => a.Position.CompareTo(b.Position));
         var best = 0;
-        var counts = new Dictionary<int, int>();
+        // Occurrences in the window by word index, and how many words occur: the words are 0..words-1.
+        Span<int> counts = words <= 256 ? stackalloc int[words] : new int[words];
+        counts.Clear();
+        var distinct = 0;
         var start = 0;
-        for (var end = 0; end < positions.Count; end++)
+        for (var end = 0; end < positions.Length; end++)
         {
-            counts[positions[end].Word] = counts.GetValueOrDefault(positions[end].Word) + 1;
+            if (counts[positions[end].Word]++ == 0) distinct++;
             while (positions[end].Position - positions[start].Position >= ProximityWindow)
-            {
-                var w = positions[start++].Word;
-                if (--counts[w] == 0) counts.Remove(w);
-            }
-            best = Math.Max(best, counts.Count);
+                if (--counts[positions[start++].Word] == 0) distinct--;
+            best = Math.Max(best, distinct);
         }
         return (double)best / words;
     }

@@ -36,10 +36,12 @@ public sealed class AskService(
         if (problem is not null) return Reject(problem, scope);
 
         // Another client's id, or one the client made up, starts a new conversation instead of joining that one.
-        var conversationId = body.ConversationId is { } presented && ids.IsIssuedTo(presented, client) ? presented : ids.Issue(client);
+        var continues = body.ConversationId is { } presented && ids.IsIssuedTo(presented, client);
+        var conversationId = continues ? body.ConversationId! : ids.Issue(client);
         var answerId = Ids.New();
         var clock = Stopwatch.StartNew();
-        var answer = await conversations.AskAsync(ConversationKey(conversationId), question, scope, answerId, cancellationToken);
+        // A new id is 16 random bytes just drawn: there is no stored state to read for it.
+        var answer = await conversations.AskAsync(ConversationKey(conversationId), question, scope, answerId, cancellationToken, isNew: !continues);
         var latencyMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3);
         if (answer.Error is not null) return Reject(answer.Error, scope);
 

@@ -122,4 +122,34 @@ public class VietnameseAnalyzerTests
         var tokens = _analyzer.Tokenize(text);
         Assert.Equal("Văn", text.Substring(tokens[1].Start, tokens[1].Length));
     }
+
+    [Theory]
+    [InlineData("chuyen", "doi", true)]
+    [InlineData("doi", "chuyen", false)]
+    [InlineData("chuyen_doi", "", false)]
+    [InlineData("so", "hoa", false)]
+    public void Tra_cặp_từ_không_dựng_chuỗi_cho_cùng_kết_quả_như_tra_chuỗi_cặp(string a, string b, bool expected)
+    {
+        var bigrams = new[] { VietnameseAnalyzer.Bigram("chuyen", "doi"), VietnameseAnalyzer.Bigram("ky", "nang") }.ToHashSet();
+        Assert.Equal(expected, VietnameseAnalyzer.HasBigram(bigrams, a, b));
+        Assert.Equal(bigrams.Contains(VietnameseAnalyzer.Bigram(a, b)), VietnameseAnalyzer.HasBigram(bigrams, a, b));
+        Assert.False(VietnameseAnalyzer.HasBigram([], "chuyen", "doi"));
+    }
+
+    [Theory]
+    [InlineData("Bao Cao KH-UBND 2025", "bao cao kh-ubnd 2025")]
+    [InlineData("Báo cáo Đề án", "bao cao de an")]
+    [InlineData("Phòng Văn hóa – Xã hội", "phong van hoa – xa hoi")]
+    public void Gấp_chữ_thành_chữ_thường_không_dấu_dù_văn_bản_có_dấu_hay_chỉ_có_chữ_ASCII(string text, string folded) =>
+        Assert.Equal(folded, VietnameseText.Fold(text));
+
+    [Fact]
+    public void Ký_tự_ngoài_bảng_gấp_như_nhau_mỗi_lần_và_giữ_nguyên_vị_trí()
+    {
+        const string text = "“Học tập số” – Đề án…";
+        var first = VietnameseAnalyzer.FoldAligned(text);
+        Assert.Equal("“hoc tap so” – de an…", first);
+        Assert.Equal(first, VietnameseAnalyzer.FoldAligned(text));
+        Assert.Equal(text.Length, first.Length);
+    }
 }
