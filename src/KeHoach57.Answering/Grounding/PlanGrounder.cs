@@ -53,7 +53,14 @@ public sealed partial class PlanGrounder(IOptions<AnsweringOptions> options)
         return asked.All(n => numbers.Contains(Canonical(n)));
     }
 
-    private static HashSet<string> Numbers(string text) => StatedNumber.Pattern().Matches(text).Select(m => Canonical(m.Value)).ToHashSet();
+    /// <summary>
+    /// The numbers a text states, its dates also as a question writes them: "trước ngày 15 tháng 6" and the OCR's
+    /// "quy 11/2025" say "15/6" and "quý II/2025" once read (<see cref="Values.ValueSpans.Dates"/>).
+    /// </summary>
+    private static HashSet<string> Numbers(string text) =>
+        StatedNumber.Pattern().Matches(text).Select(m => m.Value)
+            .Concat(Values.ValueSpans.Dates(text).SelectMany(d => StatedNumber.Pattern().Matches(d.Display).Select(m => m.Value)))
+            .Select(Canonical).ToHashSet();
 
     /// <summary>"05/6" is "5/6", "1.0" is "1,0".</summary>
     private static string Canonical(string number) => LeadingZeros().Replace(number.Replace('.', ','), "");

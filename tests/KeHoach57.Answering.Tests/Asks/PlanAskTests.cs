@@ -80,4 +80,27 @@ public class PlanAskTests(AnsweringFixture fixture)
     [InlineData("Hai văn bản ban hành ngày nào, văn bản nào có trước?", AskKind.Date)]
     public void Hỏi_kế_hoạch_nào_nêu_là_hỏi_kế_hoạch_còn_văn_bản_nào_phê_duyệt_là_hỏi_số_hiệu(string question, AskKind kind) =>
         Assert.Equal(kind, fixture.Read(question).Primary);
+
+    [Theory]
+    [InlineData("Trong KH xã Yên Hòa, mục nào nêu: hạn của báo cáo 6 tháng là trước ngày 10/6?", "yen-hoa", "III.1")]
+    [InlineData("Trong KH tỉnh Hưng Yên, mục nào quy định Sở Khoa học và Công nghệ chủ trì theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch?", "hung-yen", "V.3")]
+    public async Task Hỏi_mục_nào_nêu_trong_một_kế_hoạch_thì_trả_lời_mục_có_câu_nêu_nội_dung_đó(string question, string plan, string section)
+    {
+        var answer = await fixture.Ask(question);
+        Assert.True(answer.Answered, answer.Line);
+        Assert.Equal(AskKind.Plan, answer.Kind);
+        Assert.Equal($"{fixture.Get<SourceLabels>().Plan(plan)} › {section}.", answer.Line);
+        Assert.Equal(plan, answer.Citations[0].Doc);
+    }
+
+    [Theory]
+    [InlineData("Kế hoạch nào nêu: định kỳ 6 tháng báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ trước ngày 15/6 để tổng hợp?", "bac-giang")]
+    [InlineData("Kế hoạch nào nêu: xây dựng kế hoạch triển khai thực hiện cụ thể các nhiệm vụ được giao, hoàn thành trong quý II/2025?", "hung-yen")]
+    public async Task Ngày_hỏi_viết_gọn_vẫn_khớp_ngày_kế_hoạch_viết_đủ_hoặc_bị_OCR_đọc_sai(string question, string plan)
+    {
+        // The plans write "trước ngày 15 tháng 6" and, through the OCR, "quy 11/2025": the same dates as "15/6" and "quý II/2025".
+        var answer = await fixture.Ask(question);
+        Assert.True(answer.Answered, answer.Line);
+        Assert.Equal(plan, answer.Citations[0].Doc);
+    }
 }
