@@ -103,4 +103,34 @@ public class PlanAskTests(AnsweringFixture fixture)
         Assert.True(answer.Answered, answer.Line);
         Assert.Equal(plan, answer.Citations[0].Doc);
     }
+
+    [Theory]
+    [InlineData("Trong KH tỉnh Hưng Yên, mục nào nêu: hạn của báo cáo hằng năm là trước ngày 25/11?", "hung-yen", "V.2")]
+    [InlineData("Kế hoạch nào nêu: hạn của báo cáo định kỳ 6 tháng là trước ngày 5/6?", "hung-yen", "V.2")]
+    public async Task Chữ_dẫn_tới_ngày_OCR_đọc_sai_không_làm_mất_câu_nêu_nội_dung(string question, string plan, string section)
+    {
+        // Hưng Yên's OCR writes "(trwdc ngay 05/6) và hing nam (truwéc ngay 25/11)": the day is what must match, not "trước ngày".
+        var answer = await fixture.Ask(question);
+        Assert.True(answer.Answered, answer.Line);
+        Assert.Equal(plan, answer.Citations[0].Doc);
+        Assert.Contains($" › {section}", answer.Line);
+    }
+
+    [Fact]
+    public void Chữ_dẫn_tới_ngày_không_thuộc_chủ_đề_của_câu_hỏi_kế_hoạch_nào_còn_ngày_thì_có()
+    {
+        var subject = fixture.Read("Kế hoạch nào nêu: hạn của báo cáo hằng năm là trước ngày 25/11?").Subject;
+        Assert.DoesNotContain("truoc", subject);
+        Assert.DoesNotContain("ngay", subject);
+        Assert.Contains("25", subject);
+        // Only the which-plan ask checks its stated numbers on its own: elsewhere the words stay in the subject.
+        Assert.Contains("ngay", fixture.Read("Việc gì phải hoàn thành trước ngày 25/11?").Subject);
+    }
+
+    [Fact]
+    public async Task Ngày_khác_với_ngày_kế_hoạch_nêu_thì_vẫn_từ_chối()
+    {
+        var answer = await fixture.Ask("Trong KH tỉnh Hưng Yên, mục nào nêu: hạn của báo cáo hằng năm là trước ngày 20/11?");
+        Assert.False(answer.Answered, answer.Line);
+    }
 }
