@@ -28,6 +28,9 @@ public sealed class AnsweringOptions
     /// <summary>Retrieval prior for passages holding a value of the kind asked (a date for a deadline …).</summary>
     [Range(0, 5)] public double IntentPrior { get; set; } = 0.25;
 
+    /// <summary>Retrieval prior for passages that state every number the question states (years aside).</summary>
+    [Range(0, 5)] public double StatedNumberPrior { get; set; } = 0.25;
+
     /// <summary>Retrieval prior for passages headed by the year asked (minus for another year).</summary>
     [Range(0, 5)] public double YearPrior { get; set; } = 0.4;
 

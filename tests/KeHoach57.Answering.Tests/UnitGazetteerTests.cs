@@ -50,4 +50,14 @@ public class UnitGazetteerTests
     [Fact]
     public void Chữ_viết_tắt_trong_số_hiệu_văn_bản_giữ_nguyên() =>
         Assert.Equal("văn bản số 1552/BTTTT-TTH của Bộ Thông tin và Truyền thông", _units.Canonicalize("văn bản số 1552/BTTTT-TTH của BTTTT"));
+
+    [Theory]
+    [InlineData("dữ liệu của các ban, sở, ngành được tích hợp")]
+    [InlineData("giao các sở, ngành, địa phương")]
+    public void Tên_chung_các_sở_ngành_giữ_như_văn_bản_viết_không_thêm_chữ(string text)
+    {
+        // The gazetteer still knows the collective (a "who" answer may be it), but a quote must not gain "ban".
+        Assert.Contains(_units.Find(text), m => UnitGazetteer.IsGeneric(m.Canonical));
+        Assert.Equal(text, _units.Canonicalize(text));
+    }
 }

@@ -18,7 +18,9 @@ public sealed class LeadUnitAsk(UnitReading reading) : IAskHandler
     public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
     {
         var all = reading.Read(clause, question);
-        var specific = all.Any(u => !UnitGazetteer.IsGeneric(u.Mention.Canonical) && !u.Coordinating);
+        // A unit a report goes to ("… báo cáo Ban Thường vụ Tỉnh ủy") leads no work, as a coordinating one does not:
+        // with only such units in the clause, the unit heading the section still leads it.
+        var specific = all.Any(u => !UnitGazetteer.IsGeneric(u.Mention.Canonical) && !u.Coordinating && !u.Receiving);
         var results = new List<Candidate>();
         for (var i = 0; i < all.Count; i++)
         {

@@ -48,12 +48,20 @@ public sealed partial class PlanGrounder(IOptions<AnsweringOptions> options)
     {
         var said = clause.Text + "\n" + clause.Context;
         if (Grounder.Unsaid(question, said) is not null) return false;
-        var numbers = Numbers(said);
-        var asked = question.StatedNumbers.Concat(question.Year is { } y ? [y.ToString()] : []);
-        return asked.All(n => numbers.Contains(Canonical(n)));
+        return States(Numbers(said), question.StatedNumbers.Concat(question.Year is { } y ? [y.ToString()] : []));
     }
 
-    private static HashSet<string> Numbers(string text) => StatedNumber.Pattern().Matches(text).Select(m => Canonical(m.Value)).ToHashSet();
+    /// <summary>Whether numbers a text states (<see cref="Numbers"/>) hold every one of <paramref name="asked"/>, as the question writes them.</summary>
+    public static bool States(IReadOnlySet<string> numbers, IEnumerable<string> asked) => asked.All(n => numbers.Contains(Canonical(n)));
+
+    /// <summary>
+    /// The numbers a text states, its dates also as a question writes them: "trước ngày 15 tháng 6" and the OCR's
+    /// "quy 11/2025" say "15/6" and "quý II/2025" once read (<see cref="Values.ValueSpans.Dates"/>).
+    /// </summary>
+    public static HashSet<string> Numbers(string text) =>
+        StatedNumber.Pattern().Matches(text).Select(m => m.Value)
+            .Concat(Values.ValueSpans.Dates(text).SelectMany(d => StatedNumber.Pattern().Matches(d.Display).Select(m => m.Value)))
+            .Select(Canonical).ToHashSet();
 
     /// <summary>"05/6" is "5/6", "1.0" is "1,0".</summary>
     private static string Canonical(string number) => LeadingZeros().Replace(number.Replace('.', ','), "");

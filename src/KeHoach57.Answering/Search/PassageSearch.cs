@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using KeHoach57.Answering.Grounding;
 using KeHoach57.Answering.Understanding;
 using KeHoach57.Answering.Values;
 using KeHoach57.Core.Answers;
@@ -18,6 +19,7 @@ namespace KeHoach57.Answering.Search;
 public sealed partial class PassageSearch(Retriever retriever, UnitGazetteer units, IOptions<AnsweringOptions> answering, IOptions<Selection.SelectionOptions> selection)
 {
     private readonly ConcurrentDictionary<(string, AskKind), bool> _holds = new();
+    private readonly ConcurrentDictionary<string, HashSet<string>> _numbers = new();
 
     [GeneratedRegex(@"\b20[2-5]\d\b")]
     private static partial Regex Year();
@@ -35,6 +37,11 @@ public sealed partial class PassageSearch(Retriever retriever, UnitGazetteer uni
             if (_holds.GetOrAdd((chunk.Id, ask.Kind), static (key, state) => state.Search.Holds(state.Chunk, key.Item2), (Search: this, Chunk: chunk)))
                 prior += o.IntentPrior;
         }
+        // "Kế hoạch nào nêu: … mục tiêu 98% hồ sơ …": a number the question states is what it asks about, so a passage
+        // that states them all is nearer than one that only shares its words.
+        if (question.StatedNumbers.Count > 0
+            && PlanGrounder.States(_numbers.GetOrAdd(chunk.Id, _ => PlanGrounder.Numbers(chunk.Text)), question.StatedNumbers))
+            prior += o.StatedNumberPrior;
         if (question.Year is { } year)
         {
             var years = Year().Matches(chunk.Section + " " + chunk.Context).Select(m => int.Parse(m.Value)).ToList();

@@ -82,7 +82,9 @@ public sealed class PlaceReader
                 {
                     plans.Add((i, docId));
                     Mark(used, i, name.Length);
-                    if (i > 0 && LevelEndingAt(folded, marked, i) is { } level) Mark(used, i - level, level);
+                    var start = i;
+                    if (i > 0 && LevelEndingAt(folded, marked, i) is { } level) Mark(used, start = i - level, level);
+                    if (KindEndingAt(folded, start) is { } kind) Mark(used, start - kind, kind);
                 }
 
         // "KH 44", "Kế hoạch số 44/KH-UBND", "Quyết định 536": a kind of document, then the plan's own number.
@@ -141,6 +143,18 @@ public sealed class PlaceReader
             used,
             byNumber.Distinct().ToList(),
             thisPlan);
+    }
+
+    /// <summary>
+    /// "KH xã Yên Hòa", "KHHĐ tỉnh Thái Nguyên", "quyết định của xã Trường Giang": a kind of document (with or without
+    /// "của") right before a plan's place is part of that plan's name, not something the clause must say.
+    /// </summary>
+    private int? KindEndingAt(IReadOnlyList<string> words, int i)
+    {
+        var end = i > 0 && words[i - 1] == "cua" ? i - 1 : i;
+        for (var start = Math.Max(0, end - 4); start < end; start++)
+            if (_kinds.At(words, start) is { } kind && start + kind.Length == end) return i - start;
+        return null;
     }
 
     private int? LevelAt(IReadOnlyList<string> words, IReadOnlyList<string>? marked, int i)

@@ -66,6 +66,16 @@ public sealed partial class QuestionReader(
                 }
         }
 
+        // "Kế hoạch nào nêu: hạn … là trước ngày 25/11?": the words that lead to a stated day say nothing of the subject,
+        // and a plan's OCR spells them worst ("trwdc ngay"); the day itself is checked number by number.
+        if (asks.Count > 0 && asks[0].Kind == AskKind.Plan)
+        {
+            var dayWords = DayWords(text, words);
+            taken.UnionWith(dayWords);
+            for (var i = 0; i < origin.Count; i++)
+                if (dayWords.Contains(origin[i])) takenSpelled.Add(i);
+        }
+
         // The subject in spelled-out words ("xd KH" is about "xây dựng kế hoạch").
         var subject = new List<string>();
         var terms = spelled.Folded.Select(analyzer.NormalizeWord).ToList();
@@ -108,6 +118,16 @@ public sealed partial class QuestionReader(
     }
 
     private const int LeadWords = 4;
+
+    /// <summary>The letter words of the stated days ("trước ngày 25/11", "ngày 10 hằng tháng"), by token position.</summary>
+    private static HashSet<int> DayWords(string text, List<Token> words)
+    {
+        var days = ValueSpans.Dates(text).Where(d => d.Display.Contains("ngày")).ToList();
+        var found = new HashSet<int>();
+        for (var k = 0; k < words.Count; k++)
+            if (!words[k].Term.Any(char.IsDigit) && days.Any(d => words[k].Start >= d.Start && words[k].End <= d.End)) found.Add(k);
+        return found;
+    }
 
     /// <summary>
     /// Up to four words right before the question word ("nào", "gì") or the first cue, not crossing grammar

@@ -212,6 +212,9 @@ public sealed class UnitGazetteer
         {
             // "1552/BTTTT-TTH" is a document number: its letters stay as they are.
             if (m.Start > 0 && text[m.Start - 1] is '/' or '-' || m.End < text.Length && text[m.End] is '/' or '-') continue;
+            // "dữ liệu của các ban, sở, ngành": a collective stays as written; its canonical form ("Các sở, ban, ngành")
+            // would say words the text does not.
+            if (IsGeneric(m.Canonical)) continue;
             sb.Append(text, at, m.Start - at).Append(m.Canonical);
             at = m.End;
         }

@@ -187,6 +187,7 @@ public static class EvalCommand
                 {
                     r.Item.Id, kind = r.Item.Kind.ToString(), level = r.Item.Level.ToString(), r.Item.Stem, expected = r.Item.Answer, right = r.Right,
                     answered = r.Answer.Answered, sourceFound = r.SourceFound, miss = r.Miss?.ToString(), answer = r.Answer.Line, source = r.Answer.Citations.FirstOrDefault()?.ChunkId,
+                    cited = r.Item.Citation.Quote, subject = r.Answer.Trace?.Subject, chosen = r.Answer.Trace?.ChosenClause, features = r.Answer.Trace?.Features,
                 })), ct);
             return 0;
         });

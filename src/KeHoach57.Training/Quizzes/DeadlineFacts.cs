@@ -75,7 +75,7 @@ public sealed class DeadlineFacts(FactContext context, FactCues cues) : IFactSou
                 var folded = Fold(subject);
                 if (_barePeriod.IsMatch(folded) && _report.IsMatch(Fold(clause.Text)) && !_reportFirst.IsMatch(folded))
                     subject = "báo cáo " + subject.Trim();
-                var shown = FactText.Cap(context.Display(subject, plan.Info.Id), 18);
+                var shown = cues.Spell("period", FactText.Cap(context.Display(subject, plan.Info.Id), 18));
                 if (shown.Length == 0 || !FactContext.Readable(shown)) continue;
                 var accept = new List<string> { DateOf(span.Display) };
                 // "trước ngày 15 tháng 6 và trước ngày 01 tháng 12": both answer the same stem.

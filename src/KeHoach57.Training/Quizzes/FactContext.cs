@@ -22,7 +22,8 @@ public sealed class FactContext(ClauseReader clauses, AnswerText text, Vietnames
     /// Whether text shown to trainees reads as Vietnamese: OCR from a broken font leaves words no reading restores
     /// ("chin luc'c", "dOn d&amp;", "v4i", "nhO", "xir 1"), and a question built mostly on them teaches nothing. A word
     /// counts when it can be a syllable, an acronym or code (DTI, VNeID, 5G, 57-NQ/TW) or a number; the bar leaves room
-    /// for the odd word, which the assistant's OCR-tolerant search still reads.
+    /// for one odd word, which a reader guesses from the words around it and the assistant's OCR-tolerant search still
+    /// reads. Two are too many however long the text: "dịch vi,i công trực tuyến … trên ứng s thủ tục" asks nothing clear.
     /// </summary>
     public static bool Readable(string shown)
     {
@@ -40,10 +41,13 @@ public sealed class FactContext(ClauseReader clauses, AnswerText text, Vietnames
             if (last) readable++;
         }
         // "… sử dụng ph" (the OCR's "ph.n mềm" cut at its dot): a subject that ends in a broken word is cut short.
-        return counted > 0 && last && readable >= MinReadable * counted;
+        return counted > 0 && last && readable >= MinReadable * counted && counted - readable <= MaxBroken;
     }
 
     public const double MinReadable = 0.85;
+
+    /// <summary>Words that are not Vietnamese a shown text may carry.</summary>
+    public const int MaxBroken = 1;
 
     private static readonly char[] Edges = [',', '.', ';', ':', '(', ')', '"', '“', '”', '…', '-', '–', '+', '•'];
 

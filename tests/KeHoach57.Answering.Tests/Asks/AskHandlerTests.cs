@@ -80,6 +80,17 @@ public class AskHandlerTests(AnsweringFixture fixture)
             c => c.Display.Contains("Khoa học và Công nghệ") && c.Strength >= 1);
 
     [Fact]
+    public void Câu_chỉ_nêu_nơi_nhận_báo_cáo_thì_đơn_vị_ở_tiêu_đề_mục_chủ_trì()
+    {
+        // Under "1. Phòng Văn hóa - Xã hội", a task that ends "gửi Sở Khoa học và Công nghệ tổng hợp" is the Phòng's:
+        // the Sở receives the report, it leads nothing here.
+        var lead = Best(AskKind.LeadUnit, "Cơ quan nào báo cáo kết quả thực hiện hằng tháng?",
+            "Báo cáo kết quả thực hiện hằng tháng trước ngày 20 hằng tháng, gửi Sở Khoa học và Công nghệ tổng hợp.");
+        Assert.Equal("Phòng Văn hóa - Xã hội", lead.Display);
+        Assert.NotNull(lead.FromHeading);
+    }
+
+    [Fact]
     public void Đơn_vị_viết_OCR_vẫn_in_tên_đúng()
     {
         var lead = Best(AskKind.LeadUnit, "Phòng nào tham mưu kinh phí?", "Phong Kinh té: Chu tri, phdi hop voi phong Vin hoa - X& hoi tham muu kinh phi.");

@@ -152,4 +152,24 @@ public class QuestionReaderTests(AnsweringFixture fixture)
     [Fact]
     public void Dấu_phẩy_trong_một_cụm_liệt_kê_không_ngắt_câu_hỏi() =>
         Assert.True(fixture.Read("IoT được ứng dụng trong những ngành, lĩnh vực nào?").AsksFor(AskKind.List));
+
+    [Theory]
+    [InlineData("Theo KHHĐ tỉnh Thái Nguyên, hết năm 2030, mục tiêu về dịch vụ công trực tuyến là bao nhiêu?", "thai-nguyen", "khhd")]
+    [InlineData("Theo KH xã Yên Hòa, hạn của báo cáo 6 tháng là ngày nào?", "yen-hoa", "hoach")]
+    [InlineData("Quyết định của xã Trường Giang giao phòng nào theo dõi?", "truong-giang", "quyet")]
+    public void Loại_văn_bản_đứng_trước_nơi_của_kế_hoạch_là_tên_kế_hoạch_không_phải_chủ_đề(string question, string plan, string kindWord)
+    {
+        var facts = fixture.Read(question);
+        Assert.Equal([plan], facts.Places.PlanIds);
+        Assert.DoesNotContain(kindWord, facts.Subject);
+    }
+
+    [Fact]
+    public void Kế_hoạch_là_việc_được_hỏi_thì_vẫn_là_chủ_đề()
+    {
+        // "xây dựng kế hoạch" is the task asked about; only the kind that names the plan ("KH xã Yên Hòa") is dropped.
+        var facts = fixture.Read("Theo KH xã Yên Hòa, việc xây dựng kế hoạch chi tiết phải hoàn thành khi nào?");
+        Assert.Contains("hoach", facts.Subject);
+        Assert.Contains("xay", facts.Subject);
+    }
 }
