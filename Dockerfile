@@ -7,6 +7,11 @@ RUN dotnet publish src/KeHoach57.Server/KeHoach57.Server.csproj -c Release -o /o
  && dotnet publish src/KeHoach57.Cli/KeHoach57.Cli.csproj -c Release -o /out/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Uploaded scans and photographed pages are read by tesseract (Import:OcrLanguage vie+eng) after pdftoppm renders
+# them: without these the server refuses a scan with 503 MissingTool, while PDFs with a text layer and .docx import.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # The code finds corpus/ and appsettings.json beside the solution file (RepositoryPaths), so /app is laid out
 # like a checkout: the solution file, appsettings.json and corpus/ here, the published programs under bin/ and cli/.
