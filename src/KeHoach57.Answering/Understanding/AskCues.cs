@@ -112,13 +112,17 @@ public sealed class AskCues
     }
 
     /// <summary>
-    /// A cue with a gap that reaches across a break into another ask said in full: "số mấy, ký ngày nào" asks a number
-    /// and a date, not "mấy * nào" (several of something). "những ngành, lĩnh vực nào" holds no other ask and stands.
+    /// A cue with a gap that reaches across a break into another ask said in full, where an ask also stands before the
+    /// break: "số mấy, ký ngày nào" asks a number and a date, not "mấy * nào" (several of something). "những ngành,
+    /// lĩnh vực nào" and "những nghị quyết, kế hoạch nào" ask once, for several, and stand.
     /// </summary>
     private static bool SwallowsAnotherAsk(CueMatch m, List<CueMatch> all, Words words) =>
         m.Cue.Words.Contains("*") && all.Any(o =>
             o.Kind != m.Kind && o.Kind != AskKind.Fact && o.Start > m.Start && o.End <= m.End
-            && Enumerable.Range(m.Start + 1, o.Start - m.Start).Any(k => words.Breaks[k]));
+            && Enumerable.Range(m.Start + 1, o.Start - m.Start).FirstOrDefault(k => words.Breaks[k]) is var cut and > 0
+            // Before the break stands an ask of its own ("số mấy,"): two asks. "những nghị quyết, kế hoạch nào" lists
+            // kinds of document before a comma and asks once, for several.
+            && all.Any(a => a != m && a != o && a.Kind != AskKind.Fact && a.Start < cut && a.End > m.Start));
 
     private static bool Combines(AskKind a, AskKind b) =>
         (a == AskKind.List) != (b == AskKind.List) && a != AskKind.Fact && b != AskKind.Fact;

@@ -47,6 +47,16 @@ public class AskCuesTests(AnsweringFixture fixture)
     }
 
     [Fact]
+    public void Những_loại_văn_bản_kể_trước_dấu_phẩy_vẫn_là_một_câu_hỏi_về_nhiều_văn_bản()
+    {
+        // No ask stands before the comma: it lists kinds of document, unlike "số mấy, ký ngày nào".
+        var facts = fixture.Read("Kế hoạch này được ban hành để thực hiện những nghị quyết, kế hoạch nào?");
+        Assert.Equal(AskKind.DocumentRef, facts.Primary);
+        Assert.True(facts.Plural);
+        Assert.False(fixture.Read("Kế hoạch này số mấy, ký ngày nào?").Plural);
+    }
+
+    [Fact]
     public void Chữ_AI_viết_hoa_là_trí_tuệ_nhân_tạo_không_phải_ai()
     {
         Assert.NotEqual(AskKind.LeadUnit, fixture.Read("Ứng dụng AI vào những việc gì?").Primary);
