@@ -77,11 +77,7 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
             // The last `take` lead words, read in place: this runs for every clause read.
             var skip = leads.Count - take;
             for (var i = 0; i + take <= tokens.Count; i++)
-            {
-                var ok = true;
-                for (var k = 0; k < take && ok; k++) ok = OcrDistance.SameWord(leads[skip + k], tokens[i + k].Term);
-                if (ok) return (tokens[i].Start, tokens[i + take - 1].End);
-            }
+                if (OcrDistance.SameWordsAt(leads, skip, take, tokens, i)) return (tokens[i].Start, tokens[i + take - 1].End);
         }
         return null;
     }

@@ -67,12 +67,7 @@ public sealed partial class PersonAsk : IAskHandler
     {
         // Plain loops: this runs at every token of every clause read, and a Linq chain here allocated per post and token.
         foreach (var post in _posts)
-        {
-            if (i + post.Length > tokens.Count) continue;
-            var k = 0;
-            while (k < post.Length && OcrDistance.SameWord(post[k], tokens[i + k].Term)) k++;
-            if (k == post.Length) return post;
-        }
+            if (OcrDistance.SameWordsAt(post, 0, post.Length, tokens, i)) return post;
         return null;
     }
 }

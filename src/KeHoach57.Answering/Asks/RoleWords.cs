@@ -47,10 +47,7 @@ public sealed class RoleWords
         for (var i = 0; i < tokens.Count; i++)
             foreach (var phrase in phrases)
             {
-                if (i + phrase.Length > tokens.Count) continue;
-                var ok = true;
-                for (var k = 0; k < phrase.Length && ok; k++) ok = OcrDistance.SameWord(phrase[k], tokens[i + k].Term);
-                if (!ok) continue;
+                if (!OcrDistance.SameWordsAt(phrase, 0, phrase.Length, tokens, i)) continue;
                 found.Add((tokens[i].Start, tokens[i + phrase.Length - 1].End));
                 break;
             }

@@ -228,7 +228,8 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     // Looked up first: GetValue's factory closes over this matcher, a delegate per call on a path taken per clause.
     private QuerySubject Subject(BuiltQuery query) => _subjects.TryGetValue(query, out var known) ? known : _subjects.GetValue(query, q =>
     {
-        var abbreviations = Abbreviations(q);
+        var glossed = Glossed(q);
+        var abbreviations = Abbreviations(glossed);
         bool Abbreviated(string term) => abbreviations.Any(a => a.Covers(term));
         var words = q.Words.Where(w => !Abbreviated(w.Term))
             .Select(w => (w.Forms[0].Similarity * vocabulary.Idf(w.Term), vocabulary.Idf(w.Term), w.Forms)).ToArray();
@@ -245,7 +246,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         return new QuerySubject(words, spelled, phrases.ToArray(),
             q.Terms.Select(t => t.Term).Where(t => t.Contains('_')).ToHashSet(),
             q.Words.Select(w => (w.Term, w.Forms.Select(f => f.Word).ToHashSet())).ToArray(),
-            Synonyms(q));
+            Synonyms(q, glossed));
     });
 
     // Each question's anchors by clause, for as long as the question lives: clause selection and FactAsk.Focus both
@@ -299,10 +300,9 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     /// The glossary's words for one thing (rows with no abbreviation) that the question says, each with the words it says it in:
     /// only those words, where they stand ("tiễn" of "thực tiễn" is not the "tiến" of "tiến độ").
     /// </summary>
-    private (Abbreviation Said, HashSet<string> Words)[] Synonyms(BuiltQuery q)
+    private (Abbreviation Said, HashSet<string> Words)[] Synonyms(BuiltQuery q, List<GlossaryEntry> glossed)
     {
-        var keys = q.Specials.Where(s => s.StartsWith('#')).ToHashSet();
-        var entries = analyzer.Glossary.Entries.Where(e => e.Abbreviations.Count == 0 && keys.Contains(e.Key)).ToList();
+        var entries = glossed.Where(e => e.Abbreviations.Count == 0).ToList();
         if (entries.Count == 0) return [];
         var terms = analyzer.Tokenize(q.Question).Select(t => t.Term).ToList();
         return entries.Select(e => (Entry(e), e.Expansions
@@ -312,11 +312,16 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
             .ToArray();
     }
 
-    private List<Abbreviation> Abbreviations(BuiltQuery q)
+    /// <summary>The glossary entries whose key the query holds: abbreviations it uses or spells out, words for one thing it says.</summary>
+    private List<GlossaryEntry> Glossed(BuiltQuery q)
     {
         var keys = q.Specials.Where(s => s.StartsWith('#')).ToHashSet();
-        var found = analyzer.Glossary.Entries.Where(e => e.Abbreviations.Count > 0 && keys.Contains(e.Key))
-            .Select(Entry).ToList();
+        return analyzer.Glossary.Entries.Where(e => keys.Contains(e.Key)).ToList();
+    }
+
+    private List<Abbreviation> Abbreviations(List<GlossaryEntry> glossed)
+    {
+        var found = glossed.Where(e => e.Abbreviations.Count > 0).Select(Entry).ToList();
         // "KH&CN" also reads as "KH" (kế hoạch): the longer abbreviation is the one meant.
         found.RemoveAll(a => found.Any(b => b != a && b.Letters.Count > a.Letters.Count && a.Letters.IsSubsetOf(b.Letters)));
         return found;

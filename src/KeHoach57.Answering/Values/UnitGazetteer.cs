@@ -118,8 +118,11 @@ public sealed class UnitGazetteer
     /// Whether a bracket, an ellipsis or a clause mark stands between two words: a name runs on across none of them
     /// ("Ban Nội chính...) phối hợp" holds no "Chính phủ", however OCR-tolerant the match).
     /// </summary>
-    private static bool Breaks(string text, Token before, Token after) =>
-        text.AsSpan(before.End, after.Start - before.End).IndexOfAny("()[];:…\n") >= 0 || text.AsSpan(before.End, after.Start - before.End).Contains("..", StringComparison.Ordinal);
+    private static bool Breaks(string text, Token before, Token after)
+    {
+        var between = text.AsSpan(before.End, after.Start - before.End);
+        return between.IndexOfAny("()[];:…\n") >= 0 || between.Contains("..", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// Units whose words appear in order with other text between them, as OCR leaves a table cell

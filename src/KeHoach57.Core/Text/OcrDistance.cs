@@ -34,6 +34,18 @@ public static class OcrDistance
         return Between(expected, actual, threshold) <= threshold;
     }
 
+    /// <summary>
+    /// Whether <paramref name="count"/> of <paramref name="words"/>, from <paramref name="from"/>, stand in that order from
+    /// token <paramref name="at"/> of <paramref name="tokens"/>, each as <see cref="SameWord"/> reads it.
+    /// </summary>
+    public static bool SameWordsAt(IReadOnlyList<string> words, int from, int count, IReadOnlyList<Token> tokens, int at, double floor = 0)
+    {
+        if (at + count > tokens.Count) return false;
+        for (var k = 0; k < count; k++)
+            if (!SameWord(words[from + k], tokens[at + k].Term, floor)) return false;
+        return true;
+    }
+
     public static double Between(string a, string b, double limit = double.MaxValue)
     {
         if (a == b) return 0;
