@@ -29,6 +29,14 @@ public class ValueSpansTests
     }
 
     [Theory]
+    [InlineData("Phin d4u dat chi s d6i méi sang tao cip dia phuong (PII) duoi 5.", "dưới 5")]
+    [InlineData("chỉ số PII dưới 5", "dưới 5")]
+    [InlineData("giảm thời gian xử lý tối đa 3 ngày", "tối đa 3")]
+    [InlineData("tối thiểu 2 chuyên gia", "tối thiểu 2")]
+    public void Chỉ_tiêu_chặn_trên_hay_chặn_dưới_giữ_chữ_so_sánh(string text, string expected) =>
+        Assert.Contains(expected, ValueSpans.Figures(text).Select(f => f.Display));
+
+    [Theory]
     [InlineData("S6: 536/QP-UBND Truong Giang", "536/QĐ-UBND")]
     [InlineData("Ké hoach hanh déng s6 03-KHIPU ngay 17/7/2025", "03-KH/ĐU")]
     [InlineData("văn bản số 1552/BTTTT-TTH và 708/BTTTT-CATTT", "1552/BTTTT-TTH")]

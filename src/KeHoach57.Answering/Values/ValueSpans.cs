@@ -46,7 +46,7 @@ public static partial class ValueSpans
     [GeneratedRegex($@"th\w{{1,3}}ng\s+xuy\w{{1,2}}n|h\w{{1,2}}ng\s+{Nam}(?!\s+\d)|{Ngay}\s+k\w(?![a-z])|(?:d\w{{1,2}}nh\s+k\w\s+)?\d\s+{Thang}(?:\s*,\s*\d\s+{Thang})*(?:\s*,\s*\d\s+{Nam})?")]
     private static partial Regex Period();
 
-    [GeneratedRegex(@"(?<![\w.,])(?<cmp>[<>≥≤=]\s*|(?:t\w{1,2}i\s+thi\w{1,3}u|[ií]t\s+nh\w{1,2}t|tr\w{1,2}n|kho\w{1,2}ng)\s+)?(?<n>\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?)(?![\w/])(?!\s*-\s*[A-Za-z])(?:\s*(?<pct>%))?")]
+    [GeneratedRegex(@"(?<![\w.,])(?<cmp>[<>≥≤=]\s*|(?:t\w{1,2}i\s+thi\w{1,3}u|t\w{1,2}i\s+da|[ií]t\s+nh\w{1,2}t|tr\w{1,2}n|du\w{1,2}i|kho\w{1,2}ng)\s+)?(?<n>\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?)(?![\w/])(?!\s*-\s*[A-Za-z])(?:\s*(?<pct>%))?")]
     private static partial Regex Figure();
 
     [GeneratedRegex(@"\bt[yi]?'?\s*$")]
@@ -172,7 +172,9 @@ public static partial class ValueSpans
         "≥" or "=" => "≥ ",
         "≤" => "≤ ",
         _ when cmp.StartsWith('t') && cmp.Contains("thi") => "tối thiểu ",
+        _ when cmp.StartsWith('t') && cmp.Contains(" da") => "tối đa ",
         _ when cmp.StartsWith('i') || cmp.StartsWith('í') => "ít nhất ",
+        _ when cmp.StartsWith("du") => "dưới ",
         _ when cmp.StartsWith("tr") => "trên ",
         _ => "khoảng ",
     };
