@@ -62,6 +62,7 @@ public class AnsweringSpecs(AnsweringFixture fixture)
     [InlineData("Số điện thoại của Phòng Văn hóa - Xã hội?", "yen-hoa")]
     [InlineData("Hạn báo cáo 6 tháng của tỉnh Nghệ An là ngày nào?", null)]
     [InlineData("Phủ sóng 6G trên địa bàn xã đạt bao nhiêu phần trăm?", "yen-hoa")]
+    [InlineData("Chương trình chuyển đổi số giai đoạn 2016-2020 của tỉnh được phê duyệt tại quyết định nào?", "bac-giang")]
     [InlineData("Họ tên người ký kế hoạch của xã Yên Hòa là gì?", null)]
     public async Task Kế_hoạch_không_nêu_thì_từ_chối_và_nói_lý_do(string question, string? scope)
     {

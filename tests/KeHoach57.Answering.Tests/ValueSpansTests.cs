@@ -40,6 +40,7 @@ public class ValueSpansTests
     [InlineData("S6: 536/QP-UBND Truong Giang", "536/QĐ-UBND")]
     [InlineData("Ké hoach hanh déng s6 03-KHIPU ngay 17/7/2025", "03-KH/ĐU")]
     [InlineData("văn bản số 1552/BTTTT-TTH và 708/BTTTT-CATTT", "1552/BTTTT-TTH")]
+    [InlineData("được phê duyệt tại Quyết định số 89/QĐ-TTg ngày 18/01/2019 của Thủ tướng Chính phủ", "89/QĐ-TTg")]
     public void Đọc_số_hiệu_văn_bản_và_sửa_lỗi_OCR_của_chữ_Đ(string text, string expected) =>
         Assert.Contains(ValueSpans.DocumentNumbers(text), d => d.Display == expected);
 }

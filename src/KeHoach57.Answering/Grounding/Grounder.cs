@@ -3,6 +3,7 @@ using KeHoach57.Answering.Selection;
 using KeHoach57.Answering.Understanding;
 using KeHoach57.Core.Answers;
 using KeHoach57.Core.Text;
+using KeHoach57.Retrieval.Ranking;
 
 namespace KeHoach57.Answering.Grounding;
 
@@ -16,14 +17,19 @@ public sealed record Verdict(double Confidence, string? RefusalReason, IReadOnly
 /// </summary>
 public sealed class Grounder(Calibrator calibrator)
 {
-    public Verdict Judge(QuestionFacts question, Selected selected)
+    /// <param name="read">The passages the clauses were read from: a refusal says the plans lack an identifier only when none of them says it.</param>
+    public Verdict Judge(QuestionFacts question, Selected selected, IReadOnlyList<RankedPassage> read)
     {
         if (selected.Best is not { } best)
             return new Verdict(0, NotSaid(question), new Dictionary<string, double>());
         var features = ConfidenceFeatures.Of(question, selected);
         var named = ConfidenceFeatures.Named(features);
         if (Unsaid(question, best.Clause.Context + " " + best.Clause.Text) is { } missing)
-            return new Verdict(0, $"Các kế hoạch hiện có không nêu thông tin về {missing.ToUpperInvariant()}.", named);
+        {
+            // Say that the plans lack it only when no passage read says it; otherwise the answer was not found, which is all we know.
+            var saidElsewhere = read.Any(p => Unsaid(question, p.Chunk.Section + " " + p.Chunk.Passage) != missing);
+            return new Verdict(0, saidElsewhere ? NotSure(question) : $"Các kế hoạch hiện có không nêu thông tin về {missing.ToUpperInvariant()}.", named);
+        }
         var p = calibrator.Probability(features);
         return new Verdict(p, calibrator.Accepts(p) ? null : NotSure(question), named);
     }
@@ -32,7 +38,8 @@ public sealed class Grounder(Calibrator calibrator)
     public static string? Unsaid(QuestionFacts question, string text)
     {
         var said = VietnameseText.Fold(text);
-        return question.Identifiers.FirstOrDefault(i => !Regex.IsMatch(said, $@"(?<![\w/.-]){Regex.Escape(i)}(?![\w/.-])"));
+        // A period may be written "2021 - 2025" or "2021–2025".
+        return question.Identifiers.FirstOrDefault(i => !Regex.IsMatch(said, $@"(?<![\w/.-]){Regex.Escape(i).Replace("-", @"\s*[-–]\s*")}(?![\w/.-])"));
     }
 
     private static string NotSaid(QuestionFacts question) => question.Primary switch

@@ -36,7 +36,7 @@ public sealed class AnswerPipeline(
         var passages = await search.FindAsync(question, docIds, cancellationToken);
         var selected = selector.Select(question, passages);
         var found = question.Primary == AskKind.Plan ? plans.Judge(question, selected) : null;
-        var verdict = found?.Verdict ?? grounder.Judge(question, selected);
+        var verdict = found?.Verdict ?? grounder.Judge(question, selected, passages.Take(selector.PassagesRead).ToList());
         var refused = verdict.RefusalReason is not null && (options.Value.Calibrate || selected.Best is null || found is not null);
         var record = refused
             ? composer.Refusal(question, verdict.RefusalReason!, passages, scope, verdict.Confidence)

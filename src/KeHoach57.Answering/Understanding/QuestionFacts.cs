@@ -19,7 +19,8 @@ public sealed record AskedKind(AskKind Kind, double Strength, int Position, stri
 /// <param name="Year">The year the question is about ("đến năm 2030"), picking a column in target tables.</param>
 /// <param name="Places">Plans and places the question names.</param>
 /// <param name="CountedNoun">What is counted ("bao nhiêu sáng kiến" → "sáng kiến"), as typed.</param>
-/// <param name="Identifiers">Names mixing letters and digits ("5G", "6G"): a passage about another one answers another question.</param>
+/// <param name="Identifiers">Names mixing letters and digits ("5G", "6G") and named periods ("2021-2025"): a passage about
+/// another one answers another question (the programme of 2019-2030 is not the one of 2021-2025).</param>
 /// <param name="StatedNumbers">Numbers the question states (years aside): what it asks about, never its answer.</param>
 /// <param name="UnitHead">The kind of organisation asked for ("phòng nào" → "Phòng"), when the question says.</param>
 /// <param name="AskedDocumentSymbol">For "nghị quyết số mấy": the letters its number carries ("NQ").</param>

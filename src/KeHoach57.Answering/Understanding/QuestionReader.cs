@@ -28,6 +28,9 @@ public sealed partial class QuestionReader(
     [GeneratedRegex(@"^(19|20)\d\d$")]
     private static partial Regex YearShape();
 
+    [GeneratedRegex(@"(?<![\d/])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\d/])")]
+    private static partial Regex YearRange();
+
     public QuestionFacts Read(string question)
     {
         var typed = VietnameseText.CollapseSpaces(VietnameseText.Normalize(question)).Trim();
@@ -109,7 +112,8 @@ public sealed partial class QuestionReader(
             years.Count > 0 ? years[^1] : null,
             named,
             CountedNoun(text, words, folded, matches),
-            folded.Where(t => IdentifierShape().IsMatch(t)).Distinct().ToList(),
+            folded.Where(t => IdentifierShape().IsMatch(t))
+                .Concat(YearRange().Matches(text).Select(m => m.Groups[1].Value + "-" + m.Groups[2].Value)).Distinct().ToList(),
             ExtractNumbers(text).Where(n => !YearShape().IsMatch(n)).Distinct().ToList(),
             UnitHead(words, folded, matches),
             AskedSymbol(folded, matches),

@@ -52,7 +52,8 @@ public static partial class ValueSpans
     [GeneratedRegex(@"\bt[yi]?'?\s*$")]
     private static partial Regex TyLe();
 
-    [GeneratedRegex(@"(?<![\w/])(?<n>\d{1,5}\s*(?:/\s*\d{4}\s*)?[-/]\s*[a-z&]{1,8}(?:\s*[-/]\s*[a-z&]{1,8}){0,3})(?![a-z])", RegexOptions.IgnoreCase)]
+    // "Đ" is one of a number's letters ("89/QĐ-TTg" in the clean export), as its OCR readings "P" and "b" are.
+    [GeneratedRegex(@"(?<![\w/])(?<n>\d{1,5}\s*(?:/\s*\d{4}\s*)?[-/]\s*[a-zđ&]{1,8}(?:\s*[-/]\s*[a-zđ&]{1,8}){0,3})(?![a-zđ])", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentNumber();
 
     private static readonly string[] Roman = ["", "I", "II", "III", "IV"];

@@ -121,6 +121,12 @@ public class QuestionReaderTests(AnsweringFixture fixture)
     public void Ký_hiệu_lẫn_chữ_và_số_là_định_danh() =>
         Assert.Equal(["6g"], fixture.Read("Chỉ tiêu phủ sóng 6G là bao nhiêu?").Identifiers);
 
+    [Theory]
+    [InlineData("Chương trình chuyển đổi số giai đoạn 2016-2020 được phê duyệt tại quyết định nào?")]
+    [InlineData("chuong trinh chuyen doi so giai doan 2016 – 2020 duoc phe duyet o quyet dinh nao")]
+    public void Giai_đoạn_được_nêu_cũng_là_định_danh(string question) =>
+        Assert.Contains("2016-2020", fixture.Read(question).Identifiers);
+
     [Fact]
     public void Loại_văn_bản_được_hỏi_nằm_trước_cụm_số_mấy() =>
         Assert.Equal("CTr", fixture.Read("Ban Thường vụ đã có Chương trình hành động số mấy?").AskedDocumentSymbol);
