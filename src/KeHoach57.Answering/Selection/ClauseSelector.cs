@@ -128,22 +128,41 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
     private static readonly char[] WindowStarts = [';', '.', '\n', ':'];
     private static readonly char[] WindowEnds = [';', '.', '\n'];
 
+    /// <summary>
+    /// The value's own stretch of its sentence. Alone in it, the value reaches to the separators around it. With other
+    /// values beside it, each has its share: a figure's on the side the sentence says. "Tỷ lệ A đạt 65%, tỷ lệ B đạt 40%"
+    /// names each subject before its figure; "Đạt 65% người dân có tài khoản … và 40% người dân có chữ ký số" after it,
+    /// which the sentence shows by running on after its last figure further than it ran before its first. (Other values
+    /// keep the stretch between their neighbours: a document's date follows its number, "số 03/NQ-CP ngày 09/01/2025".)
+    /// </summary>
     private static (int, int) Window(string text, Candidate c, List<Candidate> siblings)
     {
-        var left = Math.Max(0, c.Start - 120);
         var sep = text.LastIndexOfAny(WindowStarts, Math.Max(0, c.Start - 1));
-        if (sep >= left && sep < c.Start) left = sep + 1;
-        // The nearest sibling ending before the value and the nearest starting after it, in one loop (this runs per candidate).
+        var sentenceStart = sep >= 0 && sep < c.Start ? sep + 1 : 0;
+        var next = text.IndexOfAny(WindowEnds, c.End);
+        var sentenceEnd = next >= 0 ? next : text.Length;
+        var left = Math.Max(Math.Max(0, c.Start - 120), sentenceStart);
+        var right = Math.Min(Math.Min(text.Length, c.End + 60), sentenceEnd);
+        // The nearest sibling ending before the value and the nearest starting after it, and the sentence's first and
+        // last values, in one loop (this runs per candidate).
         int? previous = null, following = null;
+        int first = c.Start, last = c.End;
         foreach (var s in siblings)
         {
-            if (s.Start >= 0 && s.End <= c.Start && (previous is null || s.End > previous)) previous = s.End;
+            if (s.Start < 0) continue;
+            if (s.End <= c.Start && (previous is null || s.End > previous)) previous = s.End;
             if (s.Start >= c.End && (following is null || s.Start < following)) following = s.Start;
+            if (s.Start >= sentenceStart && s.End <= sentenceEnd)
+            {
+                first = Math.Min(first, s.Start);
+                last = Math.Max(last, s.End);
+            }
         }
         left = Math.Max(left, previous ?? 0);
-        var right = Math.Min(text.Length, c.End + 60);
-        var next = text.IndexOfAny(WindowEnds, c.End);
-        if (next >= 0 && next < right) right = next;
+        if (c.Kind == AskKind.Figure && (first < c.Start || last > c.End))
+            return sentenceEnd - last > first - sentenceStart
+                ? (c.Start, Math.Max(Math.Min(right, following ?? text.Length), c.End))
+                : (Math.Min(left, c.Start), c.End);
         right = Math.Min(right, following ?? text.Length);
         return (Math.Min(left, c.Start), Math.Max(right, c.End));
     }
