@@ -148,6 +148,11 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
             for (var f = 0; f < w.Forms.Count; f++)
                 if (w.Forms[f].Similarity > found && Has(parts, title, w.Forms[f].Word)) found = w.Forms[f].Similarity;
             if (found < 1 && SaidOtherwise(subject, parts, w.Forms[0].Word)) found = 1;
+            if (found == 0 && question.Optional.Contains(w.Forms[0].Word))
+            {
+                total -= w.Weight;
+                continue;
+            }
             covered += w.Weight * found;
             if (found == 0 && w.Forms[0].Similarity >= 1) missing = Math.Max(missing, w.Idf);
         }

@@ -47,6 +47,12 @@ public sealed record QuestionFacts(
     /// <summary>The subject as the index sees it: weighted terms, and each word with the spellings it takes in this corpus.</summary>
     public required BuiltQuery Query { get; init; }
 
+    /// <summary>
+    /// Subject words that name the kind of value asked ("tỷ lệ", "chỉ tiêu": cues kept in the subject): a clause that
+    /// says them is nearer the question, one that does not ("Đạt 65% người dân có …") lacks nothing the question is about.
+    /// </summary>
+    public IReadOnlySet<string> Optional { get; init; } = new HashSet<string>();
+
     public AskKind Primary => Asks.Count > 0 ? Asks[0].Kind : AskKind.Fact;
 
     public double Recognition => Asks.Count > 0 ? Asks[0].Strength : 0;

@@ -118,7 +118,12 @@ public sealed partial class QuestionReader(
             UnitHead(words, folded, matches),
             AskedSymbol(folded, matches),
             lead,
-            leadText) { Query = queries.Build(subjectText) };
+            leadText)
+        {
+            Query = queries.Build(subjectText),
+            Optional = spelledMatches.Where(m => m.Cue.Subject).SelectMany(m => Enumerable.Range(m.Start, m.End - m.Start))
+                .Select(i => analyzer.NormalizeWord(spelled.Folded[i])).ToHashSet(),
+        };
     }
 
     private const int LeadWords = 4;

@@ -45,8 +45,15 @@ public static class AskCommand
             }
             var answer = await assistant.AskAsync(new AskRequest(text, parse.GetValue(scope)), ct);
             var printer = new AnswerPrinter(Terminal.ForConsole(parse.GetValue(plain)), services.GetRequiredService<KeHoach57.Answering.Composition.SourceLabels>().Plan);
-            if (parse.GetValue(json)) await stdout.WriteLineAsync(BatchAnswer.From(null, text, answer).ToJson());
-            else printer.Print(answer);
+            if (parse.GetValue(json))
+            {
+                await stdout.WriteLineAsync(BatchAnswer.From(null, text, answer).ToJson());
+                // For tools: the why as a second JSON line (what was asked, the passages weighed, the chosen clause, the confidence features).
+                if (parse.GetValue(why)) await stdout.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(new { trace = answer.Trace, confidence = answer.Confidence },
+                    new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                return answer.Error is null ? 0 : 1;
+            }
+            printer.Print(answer);
             if (parse.GetValue(why)) printer.PrintWhy(answer);
             return answer.Error is null ? 0 : 1;
         });

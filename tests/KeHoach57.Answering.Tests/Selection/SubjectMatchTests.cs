@@ -27,4 +27,19 @@ public class SubjectMatchTests(AnsweringFixture fixture)
         var lacksProgress = Share(question, "Thời hạn đưa kết quả vào thực tiễn.");
         Assert.True(saysProgress > lacksProgress, $"{saysProgress} ≤ {lacksProgress}");
     }
+
+    [Fact]
+    public void Chữ_chỉ_loại_giá_trị_được_hỏi_như_tỷ_lệ_không_bắt_câu_phải_nói()
+    {
+        const string question = "Tỷ lệ người dân có chữ ký số là bao nhiêu?";
+        var facts = fixture.Read(question);
+        Assert.Contains("ty", facts.Optional);
+        var match = fixture.Get<SubjectMatch>();
+        var withoutKind = match.Of("Đạt 40% người dân có chữ ký số.", facts);
+        Assert.Equal(0, withoutKind.MissingIdf);
+        // Said, the kind word still counts: the clause that says it is at least as near.
+        Assert.True(match.Of("Tỷ lệ người dân có chữ ký số đạt 40%.", facts).Share >= withoutKind.Share);
+        // A subject word proper is still missed.
+        Assert.True(match.Of("Đạt 40% người dân có tài khoản.", facts).MissingIdf > 0);
+    }
 }
