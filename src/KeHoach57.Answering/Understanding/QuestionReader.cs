@@ -82,7 +82,9 @@ public sealed partial class QuestionReader(
         // The subject in spelled-out words ("xd KH" is about "xây dựng kế hoạch").
         var subject = new List<string>();
         var terms = spelled.Folded.Select(analyzer.NormalizeWord).ToList();
-        var stop = StopWords.Mask(terms);
+        // A word taken as a place or an ask makes no two-syllable word with its neighbour: the "là" of "xã Yên Hòa là
+        // ngày nào" is grammar, not the "lá" of "hoa lá".
+        var stop = StopWords.Mask(terms.Select((t, i) => takenSpelled.Contains(i) ? "" : t).ToList());
         for (var i = 0; i < terms.Count; i++)
         {
             if (takenSpelled.Contains(i) || spelled.Folded[i] == "%") continue;

@@ -121,6 +121,10 @@ public class QuestionReaderTests(AnsweringFixture fixture)
     public void Ký_hiệu_lẫn_chữ_và_số_là_định_danh() =>
         Assert.Equal(["6g"], fixture.Read("Chỉ tiêu phủ sóng 6G là bao nhiêu?").Identifiers);
 
+    [Fact]
+    public void Chữ_là_sau_tên_nơi_là_ngữ_pháp_không_phải_chủ_đề() =>
+        Assert.DoesNotContain("la", fixture.Read("Hạn báo cáo 6 tháng của xã Yên Hòa là ngày nào?").Subject);
+
     [Theory]
     [InlineData("Chương trình chuyển đổi số giai đoạn 2016-2020 được phê duyệt tại quyết định nào?")]
     [InlineData("chuong trinh chuyen doi so giai doan 2016 – 2020 duoc phe duyet o quyet dinh nao")]
