@@ -73,6 +73,14 @@ public class AnsweringSpecs(AnsweringFixture fixture)
     }
 
     [Fact]
+    public async Task Hỏi_phòng_nào_không_bao_giờ_được_trả_lời_bằng_một_cơ_quan_khác_loại()
+    {
+        // The opening clause cites "Nghị quyết số 57-NQ/TW … của Bộ Chính trị"; a Bộ does not answer "phòng nào".
+        var answer = await fixture.Ask("KH&CN và CĐS của xã Yên Hòa do phòng nào theo dõi?");
+        Assert.False(answer.Answered && !answer.Line.StartsWith("Phòng", StringComparison.Ordinal), answer.Line);
+    }
+
+    [Fact]
     public async Task Nơi_không_có_kế_hoạch_thì_nói_rõ_và_kể_các_kế_hoạch_hiện_có()
     {
         var answer = await fixture.Ask("Hạn báo cáo 6 tháng của tỉnh Nghệ An là ngày nào?");

@@ -19,6 +19,12 @@ public sealed record Candidate(AskKind Kind, string Display, int Start, int End,
     /// <summary>The words that say what this value is about, when not those around it: a document number is
     /// described by what follows it ("03-KH/ĐU ngày 17/7/2025 của Ban Thường vụ …").</summary>
     public (int Start, int End)? About { get; init; }
+
+    /// <summary>
+    /// Of another kind than the question asks ("phòng nào" and this is a Bộ): never the answer, but weighed as the
+    /// alternative it is, so that the answer's margin over the clause's other readings stays honest.
+    /// </summary>
+    public bool OffKind { get; init; }
 }
 
 /// <summary>

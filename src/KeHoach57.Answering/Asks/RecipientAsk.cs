@@ -19,8 +19,9 @@ public sealed class RecipientAsk(UnitReading reading) : IAskHandler
         {
             var strength = u.Issuing ? 0.2 : u.Receiving ? 1.2 : u.Labelled ? 0.2 : 0.4;
             if (UnitGazetteer.IsGeneric(u.Mention.Canonical)) strength = Math.Min(strength, 0.4);
-            if (question.UnitHead is { } head && !u.Mention.Canonical.StartsWith(head, StringComparison.Ordinal)) strength *= 0.6;
-            yield return new Candidate(Kind, u.Mention.Canonical, u.Mention.Start, u.Mention.End, strength) { IsText = !u.Known };
+            var fit = reading.AskedKindFit(question, u.Mention.Canonical);
+            strength *= fit == 0 ? UnitReading.AskedOtherKind : fit;
+            yield return new Candidate(Kind, u.Mention.Canonical, u.Mention.Start, u.Mention.End, strength) { IsText = !u.Known, OffKind = fit == 0 };
         }
     }
 }

@@ -23,11 +23,12 @@ public sealed record UnitInClause(UnitMention Mention, bool Labelled, bool Coord
 /// shredded table cells), which the question itself names (those are what it asks about, not its answer),
 /// the unit heading the section, and each one's role.
 /// </summary>
-public sealed class UnitReading(UnitGazetteer units, RoleWords roles)
+public sealed class UnitReading(UnitGazetteer units, RoleWords roles, VietnameseAnalyzer analyzer)
 {
     private readonly ConditionalWeakTable<Clause, List<UnitMention>> _found = new();
     private readonly ConditionalWeakTable<Clause, List<UnitMention>> _mentions = new();
     private readonly ConditionalWeakTable<QuestionFacts, HashSet<string>> _named = new();
+    private readonly ConditionalWeakTable<QuestionFacts, string> _spoken = new();
     // The units each section heading names: headings are few and every question under them asks again.
     private readonly ConcurrentDictionary<string, List<UnitMention>> _headings = new(StringComparer.Ordinal);
 
@@ -83,6 +84,26 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles)
     /// <summary>The organisations the question itself names (abbreviations spelled out): what it asks about, never its answer.</summary>
     private HashSet<string> Named(QuestionFacts question) => _named.GetValue(question, q =>
         units.Find(q.Question).Concat(units.Find(roles.SpellOut(q.Question))).Select(m => m.Canonical).ToHashSet());
+
+    /// <summary>
+    /// How well an organisation answers for the kind the question asks ("phòng nào" → Phòng): 1 when it is of that kind
+    /// or the question asks for no kind; a little less when the question also names its kind ("phòng, ban nào" for a
+    /// Ban); 0 when it is of another kind the question does not name: "phòng nào theo dõi" is not answered by a Bộ.
+    /// </summary>
+    public double AskedKindFit(QuestionFacts question, string canonical)
+    {
+        if (question.UnitHead is not { } head || canonical.StartsWith(head, StringComparison.Ordinal)) return 1;
+        var words = VietnameseText.Fold(canonical).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var own = words.Length > 1 && units.HeadFor(words[0] + " " + words[1]) is not null ? words[0] + " " + words[1]
+            : words.Length > 0 && units.HeadFor(words[0]) is not null ? words[0] : null;
+        // A name the gazetteer gives no kind (a label as written) may still be one; the question's own words decide the rest.
+        if (own is null) return AskedOtherKind;
+        var spoken = _spoken.GetValue(question, q => " " + string.Join(' ', analyzer.Tokenize(roles.SpellOut(q.Question), repair: false).Select(t => t.Term)) + " ");
+        return spoken.Contains(" " + own + " ", StringComparison.Ordinal) ? AskedOtherKind : 0;
+    }
+
+    /// <summary>The weight of a unit of another kind than the one asked, where the question allows it.</summary>
+    public const double AskedOtherKind = 0.6;
 
     /// <summary>The organisation heading the clause's section ("1. Phòng Văn hóa - Xã hội"), unless the question names it.</summary>
     public UnitMention? FromHeading(Clause clause, QuestionFacts question)

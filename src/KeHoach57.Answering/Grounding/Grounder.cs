@@ -47,7 +47,8 @@ public sealed class Grounder(Calibrator calibrator)
         AskKind.Contact => "Các kế hoạch không ghi thông tin liên hệ (điện thoại, e-mail, địa chỉ).",
         AskKind.Person => "Các kế hoạch hiện có không nêu tên người cho câu hỏi này.",
         AskKind.Money => "Các kế hoạch hiện có không nêu số tiền này.",
-        _ => "Các kế hoạch hiện có không nêu thông tin này.",
+        // Nothing of the kind asked was found near the question: that is all the assistant knows.
+        _ => NotSure(question),
     };
 
     private static string NotSure(QuestionFacts question) => question.Primary switch

@@ -32,8 +32,9 @@ public sealed record Selected(Choice? Best, Choice? RunnerUp, int Clauses, IRead
     /// <summary>The best pair and its runner-up under other weights (the fitting tries many).</summary>
     public static Selected Pick(IReadOnlyList<Choice> pairs, int clauses, Func<Choice, double> score)
     {
-        if (pairs.Count == 0) return new Selected(null, null, clauses, pairs);
-        var best = pairs.MaxBy(score)!;
+        // A value of another kind than asked is never chosen, but stays a runner-up.
+        var best = pairs.Where(c => !c.Primary.OffKind).MaxBy(score);
+        if (best is null) return new Selected(null, null, clauses, pairs);
         var runnerUp = pairs.Where(c => !string.Equals(c.Primary.Display, best.Primary.Display, StringComparison.OrdinalIgnoreCase)).MaxBy(score);
         return new Selected(best with { Score = score(best) }, runnerUp is null ? null : runnerUp with { Score = score(runnerUp) }, clauses, pairs);
     }

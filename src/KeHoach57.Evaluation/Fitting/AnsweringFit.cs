@@ -187,7 +187,7 @@ public sealed class AnsweringFit
     }
 
     private static int Right(IReadOnlyList<FitSample> samples, SelectionOptions w) =>
-        samples.Count(s => s.Pairs.MaxBy(p => p.Choice.Features.Score(w))!.Right);
+        samples.Count(s => s.Pairs.Where(p => !p.Choice.Primary.OffKind).MaxBy(p => p.Choice.Features.Score(w)) is { Right: true });
 
     /// <summary>Features and label of each question's answer under the weights: (features, answered right), or null when nothing was selected.</summary>
     private static IEnumerable<(double[] X, bool Y, bool Answerable)> Examples(IEnumerable<FitSample> samples, SelectionOptions w)
@@ -196,7 +196,8 @@ public sealed class AnsweringFit
         {
             if (s.Features is null || s.Pairs.Count == 0) continue;
             var selected = Selected.Pick(s.Pairs.Select(p => p.Choice).ToList(), s.Clauses, c => c.Features.Score(w));
-            var right = s.Pairs.First(p => ReferenceEquals(p.Choice.Clause, selected.Best!.Clause) && p.Choice.Primary == selected.Best.Primary).Right;
+            if (selected.Best is null) continue;
+            var right = s.Pairs.First(p => ReferenceEquals(p.Choice.Clause, selected.Best.Clause) && p.Choice.Primary == selected.Best.Primary).Right;
             yield return (s.Features(selected), right, s.Answerable);
         }
     }

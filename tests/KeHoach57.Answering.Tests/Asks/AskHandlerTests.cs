@@ -215,4 +215,16 @@ public class AskHandlerTests(AnsweringFixture fixture)
     public void Bí_thư_trong_tên_Ban_Bí_thư_không_phải_chức_danh() =>
         Assert.DoesNotContain(Read(AskKind.Person, "Ai ban hành chương trình?", "Theo chương trình làm việc của Bộ Chính trị, Ban Bí thư, Quốc hội."),
             c => c.Display.StartsWith("Bí thư"));
+
+    [Theory]
+    [InlineData("Phòng nào theo dõi, đôn đốc việc thực hiện?", true)]
+    [InlineData("sở, phòng nào theo dõi, đôn đốc việc thực hiện?", false)]
+    [InlineData("Cơ quan nào theo dõi, đôn đốc việc thực hiện?", false)]
+    [InlineData("Sở nào theo dõi, đôn đốc việc thực hiện?", false)]
+    public void Hỏi_phòng_nào_thì_một_Sở_không_phải_câu_trả_lời(string question, bool offKind)
+    {
+        var units = Read(AskKind.LeadUnit, question, "Sở Khoa học và Công nghệ theo dõi, đôn đốc việc thực hiện Kế hoạch.", section: "IV. Tổ chức thực hiện");
+        var unit = Assert.Single(units, c => c.Display == "Sở Khoa học và Công nghệ");
+        Assert.Equal(offKind, unit.OffKind);
+    }
 }
