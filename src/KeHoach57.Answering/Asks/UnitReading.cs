@@ -93,11 +93,10 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles, Vietnamese
     public double AskedKindFit(QuestionFacts question, string canonical)
     {
         if (question.UnitHead is not { } head || canonical.StartsWith(head, StringComparison.Ordinal)) return 1;
-        var words = VietnameseText.Fold(canonical).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var own = words.Length > 1 && units.HeadFor(words[0] + " " + words[1]) is not null ? words[0] + " " + words[1]
-            : words.Length > 0 && units.HeadFor(words[0]) is not null ? words[0] : null;
-        // A name the gazetteer gives no kind (a label as written) may still be one; the question's own words decide the rest.
-        if (own is null) return AskedOtherKind;
+        // Its kind's first word ("so" of "Sở Khoa học và Công nghệ", "uy" of "Ủy ban nhân dân"): a question that says it
+        // may be asking for it too. A name whose first word is no kind's (a label as written) is left to the weighing.
+        var own = VietnameseText.Fold(canonical).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (own is null || units.HeadFor(own) is null) return AskedOtherKind;
         var spoken = _spoken.GetValue(question, q => " " + string.Join(' ', analyzer.Tokenize(roles.SpellOut(q.Question), repair: false).Select(t => t.Term)) + " ");
         return spoken.Contains(" " + own + " ", StringComparison.Ordinal) ? AskedOtherKind : 0;
     }
