@@ -92,14 +92,19 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles, Vietnamese
     /// </summary>
     public double AskedKindFit(QuestionFacts question, string canonical)
     {
-        if (question.UnitHead is not { } head || canonical.StartsWith(head, StringComparison.Ordinal)) return 1;
-        // Its kind's first word ("so" of "Sở Khoa học và Công nghệ", "uy" of "Ủy ban nhân dân"): a question that says it
-        // may be asking for it too. A name whose first word is no kind's (a label as written) is left to the weighing.
-        var own = VietnameseText.Fold(canonical).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        if (own is null || units.HeadFor(own) is null) return AskedOtherKind;
+        if (question.UnitHead is not { } head) return 1;
+        // "cấp tỉnh nào" names a level, not a kind of organisation (unit-kinds.tsv): nothing to hold the answer to.
+        if (UnitGazetteer.KindAt(Words(head)) is not { } asked) return 1;
+        var own = UnitGazetteer.KindAt(Words(canonical));
+        if (own == asked) return 1;
+        // A name of no listed kind (a label as written) is left to the weighing.
+        if (own is null) return AskedOtherKind;
+        // "sở, phòng nào": a question that names the unit's kind too may be asking for it.
         var spoken = _spoken.GetValue(question, q => " " + string.Join(' ', analyzer.Tokenize(roles.SpellOut(q.Question), repair: false).Select(t => t.Term)) + " ");
         return spoken.Contains(" " + own + " ", StringComparison.Ordinal) ? AskedOtherKind : 0;
     }
+
+    private static string[] Words(string name) => VietnameseText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The weight of a unit of another kind than the one asked, where the question allows it.</summary>
     public const double AskedOtherKind = 0.6;

@@ -8,7 +8,10 @@ namespace KeHoach57.Answering.Understanding;
 /// question is an acronym ("AI" is artificial intelligence, not "ai", who) and matches only such cue words.</param>
 /// <param name="Marked">Per word: its <see cref="VietnameseText.MarkKey"/>, for questions typed with diacritics.</param>
 /// <param name="Subject">Its words also say what the answer is about ("chủ trì", "ban hành"): they stay in the subject.</param>
-public sealed record AskCue(AskKind Kind, string Text, string[] Words, string[] Marked, bool[] Capitals, double Weight, int Line, bool Subject = false);
+/// <param name="Subject">Its words stay in the subject: they say what is asked about, as well as how ("ngày ban hành").</param>
+/// <param name="Optional">Kept in the subject, but a clause need not say them: they name the kind of value ("tỷ lệ",
+/// "chỉ tiêu"), which the value itself shows ("Đạt 65% người dân có …").</param>
+public sealed record AskCue(AskKind Kind, string Text, string[] Words, string[] Marked, bool[] Capitals, double Weight, int Line, bool Subject = false, bool Optional = false);
 
 /// <summary>Where a cue was found in a question: token positions [Start, End).</summary>
 public sealed record CueMatch(AskCue Cue, int Start, int End)
@@ -52,9 +55,10 @@ public sealed class AskCues
             var written = line.Field(1).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (written.Length != words.Length)
                 throw new InvalidDataException($"{Where()}: write a cue as plain words (\"{line.Field(1)}\")");
-            if (line.Field(3) is not ("" or "keep"))
-                throw new InvalidDataException($"{Where()}: subject column must be \"keep\" or empty, not \"{line.Field(3)}\"");
-            var cue = new AskCue(kind, line.Field(1), words, written.Select(VietnameseText.MarkKey).ToArray(), written.Select(IsCapitals).ToArray(), weight, line.Number, line.Field(3) == "keep");
+            if (line.Field(3) is not ("" or "keep" or "optional"))
+                throw new InvalidDataException($"{Where()}: subject column must be \"keep\", \"optional\" or empty, not \"{line.Field(3)}\"");
+            var cue = new AskCue(kind, line.Field(1), words, written.Select(VietnameseText.MarkKey).ToArray(), written.Select(IsCapitals).ToArray(), weight, line.Number,
+                line.Field(3) is "keep" or "optional", line.Field(3) == "optional");
             cues.Add(cue);
             if (!_byFirstWord.TryGetValue(words[0], out var list)) _byFirstWord[words[0]] = list = [];
             list.Add(cue);

@@ -48,7 +48,7 @@ public sealed record QuestionFacts(
     public required BuiltQuery Query { get; init; }
 
     /// <summary>
-    /// Subject words that name the kind of value asked ("tỷ lệ", "chỉ tiêu": cues kept in the subject): a clause that
+    /// Subject words that name the kind of value asked ("tỷ lệ", "chỉ tiêu": asks.tsv's optional cues): a clause that
     /// says them is nearer the question, one that does not ("Đạt 65% người dân có …") lacks nothing the question is about.
     /// </summary>
     public IReadOnlySet<string> Optional { get; init; } = new HashSet<string>();

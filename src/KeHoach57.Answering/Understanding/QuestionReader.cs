@@ -123,7 +123,7 @@ public sealed partial class QuestionReader(
             leadText)
         {
             Query = queries.Build(subjectText),
-            Optional = spelledMatches.Where(m => m.Cue.Subject).SelectMany(m => Enumerable.Range(m.Start, m.End - m.Start))
+            Optional = spelledMatches.Where(m => m.Cue.Optional).SelectMany(m => Enumerable.Range(m.Start, m.End - m.Start))
                 .Select(i => analyzer.NormalizeWord(spelled.Folded[i])).ToHashSet(),
         };
     }

@@ -69,6 +69,26 @@ public sealed class UnitGazetteer
         return named ? (label.Trim(), false) : null;
     }
 
+    // Folded kinds of unit-kinds.tsv, longest first.
+    private static readonly Lazy<string[][]> Kinds = new(() => DataLines.Read(DataLines.ReadEmbedded(typeof(UnitGazetteer).Assembly, "KeHoach57.Answering.Values.unit-kinds.tsv"))
+        .Select(l => VietnameseText.Fold(l.Fields[0]).Split(' ', StringSplitOptions.RemoveEmptyEntries)).OrderByDescending(k => k.Length).ToArray());
+
+    /// <summary>
+    /// The kind of organisation (unit-kinds.tsv) that <paramref name="folded"/>'s words start with at <paramref name="at"/>,
+    /// folded ("van phong" for "Văn phòng UBND tỉnh"), or null.
+    /// </summary>
+    public static string? KindAt(IReadOnlyList<string> folded, int at = 0)
+    {
+        foreach (var kind in Kinds.Value)
+        {
+            if (at + kind.Length > folded.Count) continue;
+            var all = true;
+            for (var i = 0; i < kind.Length && all; i++) all = folded[at + i] == kind[i];
+            if (all) return string.Join(' ', kind);
+        }
+        return null;
+    }
+
     /// <summary>"phong" → "Phòng", "trung tam" → "Trung tâm": the kind of organisation a question asks for, or null.</summary>
     public string? HeadFor(string folded) => _heads.GetValueOrDefault(folded);
 

@@ -221,6 +221,8 @@ public class AskHandlerTests(AnsweringFixture fixture)
     [InlineData("sở, phòng nào theo dõi, đôn đốc việc thực hiện?", false)]
     [InlineData("Cơ quan nào theo dõi, đôn đốc việc thực hiện?", false)]
     [InlineData("Sở nào theo dõi, đôn đốc việc thực hiện?", false)]
+    [InlineData("Văn phòng nào theo dõi, đôn đốc việc thực hiện?", true)]
+    [InlineData("Cơ quan cấp tỉnh nào theo dõi, đôn đốc việc thực hiện?", false)]
     public void Hỏi_phòng_nào_thì_một_Sở_không_phải_câu_trả_lời(string question, bool offKind)
     {
         var units = Read(AskKind.LeadUnit, question, "Sở Khoa học và Công nghệ theo dõi, đôn đốc việc thực hiện Kế hoạch.", section: "IV. Tổ chức thực hiện");
