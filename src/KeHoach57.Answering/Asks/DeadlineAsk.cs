@@ -46,7 +46,8 @@ public sealed class DeadlineAsk : IAskHandler
             var period = before.Count > 0 ? before[^1].Period : own.Count > 0 ? own[0].Period : Period.None;
             // "Trước ngày …" sets a deadline; a month, quarter or year may be one; a bare date less so; "hằng năm"
             // or "thường xuyên" say how often, and barely answer "by when".
-            var strength = d.Display.StartsWith("trước") ? 1.2 : d.Kind == ValueKind.Deadline ? 1.0 : 0.8;
+            // Ordinal: the prefix is the parser's own ("trước "), and a culture-aware comparison went through ICU at every date.
+            var strength = d.Display.StartsWith("trước", StringComparison.Ordinal) ? 1.2 : d.Kind == ValueKind.Deadline ? 1.0 : 0.8;
             // A recurrence word names a period rather than dating it: the asked period does not lift it.
             if (Recurrence(d.Display)) strength = 0.4;
             // A question about one report ("báo cáo quý") is answered by the date set for that report, not by a date

@@ -41,11 +41,13 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
             var comma = text.IndexOf(',', p.End);
             if (comma > 0 && comma - p.End <= PrepositionReach && text.AsSpan(p.End, comma - p.End).IndexOfAny(".;:\n") < 0) starts.Add((p.End, 0.8, '.'));
         }
+        // Most clauses open no enumeration: no sort, no set of starts for them.
+        if (starts.Count == 0) yield break;
         foreach (var (at, strength, stop) in starts.OrderByDescending(s => s.Strength).DistinctBy(s => s.At))
         {
             var end = stop == ')' ? text.IndexOf(')', at) : text.IndexOfAny(clause.RunOn && text.AsSpan(0, at).TrimEnd().EndsWith(':') ? SentenceEnd : ItemsEnd, at);
             end = Math.Min(end < 0 ? text.Length : end, at + MaxItemsChars);
-            var items = text[at..end].Trim(' ', ':', ',', '\n', '(');
+            var items = text[at..end].Trim(ItemTrim);
             // A separator is enough: the "và" count, which tokenizes the items, is needed only when there is none.
             if (items.Length < 8 || items.AsSpan().IndexOfAny(",;\n") < 0 && Joiners(items) < 1) continue;
             var start = text.IndexOf(items, at, StringComparison.Ordinal);
@@ -60,6 +62,7 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
     // Kept, not written inline: an inline array is a new one at every start.
     private static readonly char[] SentenceEnd = ['.'];
     private static readonly char[] ItemsEnd = ['.', ';', '\n'];
+    private static readonly char[] ItemTrim = [' ', ':', ',', '\n', '('];
 
     private int Joiners(string items) => analyzer.Tokenize(items).Count(t => t.Term == "va");
 

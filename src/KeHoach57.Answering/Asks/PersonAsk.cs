@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using KeHoach57.Answering.Clauses;
 using KeHoach57.Answering.Understanding;
@@ -30,7 +31,14 @@ public sealed partial class PersonAsk : IAskHandler
     [GeneratedRegex(@"(?:\b[ÔôBb]à|\b[Ôô]ng|\b[Đđ]ồng chí)\s+(?<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3})")]
     private static partial Regex Named();
 
-    public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
+    // The people and posts a clause names depend on the clause only (not on the question): read once per clause.
+    private readonly ConditionalWeakTable<Clause, Candidate[]> _read = new();
+
+    // Looked up first: GetValue's factory closes over this handler, a delegate per call on a path taken per clause.
+    public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question) =>
+        _read.TryGetValue(clause, out var known) ? known : _read.GetValue(clause, c => ReadClause(c).ToArray());
+
+    private IEnumerable<Candidate> ReadClause(Clause clause)
     {
         foreach (Match m in Named().Matches(clause.Text))
         {

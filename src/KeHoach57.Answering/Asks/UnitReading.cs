@@ -43,7 +43,8 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles, Vietnamese
     {
         var named = Named(question);
         var label = LabelEnd(clause.Text);
-        var mentions = _mentions.GetValue(clause, c =>
+        // Looked up first: the factory closes over this reader, a delegate and a closure per call on a path taken per clause.
+        var mentions = (_mentions.TryGetValue(clause, out var kept) ? kept : _mentions.GetValue(clause, c =>
         {
             var found = new List<UnitMention>(Found(c));
             // OCR interleaves a row's cells, so a unit's name may come apart in it ("Phòng )/alj-hoa - Kỹ năng số … Xã hội").
@@ -52,7 +53,7 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles, Vietnamese
             if (label > 0 && !found.Any(m => m.Start < label) && units.NameOfLabel(c.Text[..label]) is { } name)
                 found.Insert(0, new UnitMention(0, label, name.Name, name.Known ? 0 : -1));
             return found;
-        }).Where(m => !named.Contains(m.Canonical)).ToList();
+        })).Where(m => !named.Contains(m.Canonical)).ToList();
         var co = roles.Find(clause, "co");
         var to = roles.Find(clause, "recipient");
         var lead = roles.Find(clause, "lead");
@@ -82,7 +83,7 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles, Vietnamese
         words.Any(c => c.End <= m.Start && m.Start - c.End <= chars && !clause.Text.AsSpan(c.End, m.Start - c.End).ContainsAny(".;:\n"));
 
     /// <summary>The organisations the question itself names (abbreviations spelled out): what it asks about, never its answer.</summary>
-    private HashSet<string> Named(QuestionFacts question) => _named.GetValue(question, q =>
+    private HashSet<string> Named(QuestionFacts question) => _named.TryGetValue(question, out var named) ? named : _named.GetValue(question, q =>
         units.Find(q.Question).Concat(units.Find(roles.SpellOut(q.Question))).Select(m => m.Canonical).ToHashSet());
 
     /// <summary>

@@ -58,6 +58,8 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
         var readers = Readers(question, o);
         var secondary = question.Asks.Skip(1).Select(a => asks.For(a.Kind)).ToList();
         var all = new List<Choice>();
+        // One list for every clause's candidates, emptied at each: no Choice keeps it (the values are copied into their own).
+        var candidates = new List<Candidate>();
         var count = 0;
         var top = passages.Count > 0 ? Math.Max(passages[0].Score, 1e-9) : 1;
         for (var rank = 0; rank < Math.Min(o.Passages, passages.Count); rank++)
@@ -67,7 +69,7 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
             {
                 count++;
                 // Plain loops in this method: it runs per clause and per candidate, and Linq closures here allocated at each.
-                var candidates = new List<Candidate>();
+                candidates.Clear();
                 foreach (var reader in readers) candidates.AddRange(reader.Read(clause, question));
                 if (candidates.Count == 0) continue;
                 var coverage = subjects.Of(clause, question);

@@ -101,15 +101,52 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         return new TextWords { Tokens = tokens, Terms = terms, Set = terms.ToHashSet(), Pairs = pairs, Keys = analyzer.GlossaryTerms(text, tokens).ToHashSet() };
     }
 
-    private TextWords Words(Clause clause) => (TextWords)(clause.Words ??= Read(clause.Text, clause.Tokens(analyzer)));
+    /// <summary>
+    /// What the matcher keeps of a clause, read once: its words, the parts <see cref="Of(Clause, QuestionFacts)"/> and
+    /// <see cref="OfClauseAlone"/> measure (arrays made once, not at every call), and the anchors of the last question measured.
+    /// </summary>
+    private sealed class ClauseWords(TextWords words, TextWords context, (HashSet<string> Words, HashSet<string> Keys)? title)
+    {
+        public TextWords[] Alone { get; } = [words];
+        public TextWords[] WithContext { get; } = [words, context];
+        public (HashSet<string> Words, HashSet<string> Keys)? Title { get; } = title;
+
+        /// <summary>Where each word stands in the clause (token indexes, ascending), for finding a question's anchors by lookup.</summary>
+        public Dictionary<string, List<int>> At(List<Token> tokens)
+        {
+            if (_at is { } known) return known;
+            var at = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (!at.TryGetValue(tokens[i].Term, out var list)) at[tokens[i].Term] = list = [];
+                list.Add(i);
+            }
+            return _at = at;
+        }
+
+        private Dictionary<string, List<int>>? _at;
+
+        // One slot, swapped whole (no lock): clause selection and FactAsk.Focus ask for the same question's anchors in turn.
+        // Keyed by the question's stamp, not the question itself, so a clause keeps no old question alive.
+        public volatile AnchorsOf? Anchors;
+    }
+
+    /// <summary>Where a question's subject stands in a clause, for the question of <paramref name="Stamp"/>.</summary>
+    private sealed record AnchorsOf(long Stamp, List<(int Position, double Weight)> Positions);
+
+    private ClauseWords Words(Clause clause) =>
+        (ClauseWords)(clause.Words ??= new ClauseWords(Read(clause.Text, clause.Tokens(analyzer)), Context(clause), Title(clause.Chunk.DocId)));
 
     // Static factories given their state here and in Within: a lambda closing over the clause was a delegate and a closure per call.
     private TextWords Context(Clause clause) =>
         _contexts.GetOrAdd(clause.Chunk.Id + (clause.IsRow ? "#row" : ""), static (_, state) => state.Match.Read(state.Clause.Context), (Match: this, Clause: clause));
 
     /// <summary>The subject said by a clause with what it sits under (its section's headings, its table's header) and its plan's title.</summary>
-    public Coverage Of(Clause clause, QuestionFacts question) =>
-        Measure(question, [Words(clause), Context(clause)], Title(clause.Chunk.DocId));
+    public Coverage Of(Clause clause, QuestionFacts question)
+    {
+        var words = Words(clause);
+        return Measure(question, words.WithContext, words.Title);
+    }
 
     /// <summary>The subject said within [<paramref name="from"/>, <paramref name="to"/>) of a clause: a value's own part of it.</summary>
     public Coverage Within(Clause clause, int from, int to, QuestionFacts question)
@@ -128,7 +165,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     }
 
     /// <summary>The subject said by the clause alone, without its headings or its plan's title.</summary>
-    public Coverage OfClauseAlone(Clause clause, QuestionFacts question) => Measure(question, [Words(clause)], null);
+    public Coverage OfClauseAlone(Clause clause, QuestionFacts question) => Measure(question, Words(clause).Alone, null);
 
     /// <summary>The subject said by any text (with the plan's title when <paramref name="docId"/> is given).</summary>
     public Coverage Of(string text, QuestionFacts question, string? docId = null) =>
@@ -228,10 +265,30 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         (QueryWord First, QueryWord Next)[] Phrases,
         HashSet<string> Bigrams,
         (string Term, HashSet<string> Forms)[] Anchors,
-        (Abbreviation Said, HashSet<string> Words)[] Synonyms);
+        (Abbreviation Said, HashSet<string> Words)[] Synonyms)
+    {
+        /// <summary>Tells this question's subject from every other one's, for what a clause keeps of the last question measured.</summary>
+        public long Stamp { get; } = Interlocked.Increment(ref _stamps);
+
+        private static long _stamps;
+    }
+
+    /// <summary>The subject last worked out, with its query: a question measures clause after clause, and a reference
+    /// comparison is cheaper than the table's lookup at each. Swapped whole, so threads asking in turn need no lock.</summary>
+    private sealed record LastSubject(BuiltQuery Query, QuerySubject Subject);
+
+    private volatile LastSubject? _last;
+
+    private QuerySubject Subject(BuiltQuery query)
+    {
+        if (_last is { } last && ReferenceEquals(last.Query, query)) return last.Subject;
+        var subject = SubjectOf(query);
+        _last = new LastSubject(query, subject);
+        return subject;
+    }
 
     // Looked up first: GetValue's factory closes over this matcher, a delegate per call on a path taken per clause.
-    private QuerySubject Subject(BuiltQuery query) => _subjects.TryGetValue(query, out var known) ? known : _subjects.GetValue(query, q =>
+    private QuerySubject SubjectOf(BuiltQuery query) => _subjects.TryGetValue(query, out var known) ? known : _subjects.GetValue(query, q =>
     {
         var glossed = Glossed(q);
         var abbreviations = Abbreviations(glossed);
@@ -254,27 +311,36 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
             Synonyms(q, glossed));
     });
 
-    // Each question's anchors by clause, for as long as the question lives: clause selection and FactAsk.Focus both
-    // ask for those of a long clause.
-    private readonly ConditionalWeakTable<QuestionFacts, ConcurrentDictionary<Clause, List<(int Position, double Weight)>>> _anchors = new();
-
     /// <summary>Where the subject's words stand in a clause, each weighted (rarer in the clause and inside a phrase weigh more).
     /// The list is shared: do not change it.</summary>
-    public List<(int Position, double Weight)> Anchors(Clause clause, QuestionFacts question) =>
-        _anchors.GetValue(question, static _ => new(ReferenceEqualityComparer.Instance))
-            .GetOrAdd(clause, static (c, state) => state.Match.FindAnchors(c, state.Question), (Match: this, Question: question));
+    /// <remarks>They depend on the clause and the question's query only. Kept in the clause for the last question that
+    /// asked (clause selection and FactAsk.Focus both ask for those of a long clause): a slot read without a lock, where a
+    /// table per question took one for every clause.</remarks>
+    public List<(int Position, double Weight)> Anchors(Clause clause, QuestionFacts question)
+    {
+        var subject = Subject(question.Query);
+        var words = Words(clause);
+        if (words.Anchors is { } kept && kept.Stamp == subject.Stamp) return kept.Positions;
+        var found = FindAnchors(clause, words, subject);
+        words.Anchors = new AnchorsOf(subject.Stamp, found);
+        return found;
+    }
 
-    private List<(int Position, double Weight)> FindAnchors(Clause clause, QuestionFacts question)
+    private List<(int Position, double Weight)> FindAnchors(Clause clause, ClauseWords words, QuerySubject subject)
     {
         var tokens = clause.Tokens(analyzer);
+        var index = words.At(tokens);
         var anchors = new List<(int, double)>();
-        var subject = Subject(question.Query);
         var bigrams = subject.Bigrams;
         var at = new List<int>();
         foreach (var (term, forms) in subject.Anchors)
         {
+            // The tokens holding one of the word's forms, in clause order: looked up by form in the clause's index (a token
+            // has one term, so the forms' positions are disjoint) rather than every token tested against every form.
             at.Clear();
-            for (var i = 0; i < tokens.Count; i++) if (forms.Contains(tokens[i].Term)) at.Add(i);
+            foreach (var form in forms)
+                if (index.TryGetValue(form, out var positions)) at.AddRange(positions);
+            at.Sort();
             foreach (var i in at)
             {
                 // A word that occurs once in the clause pins the answer down better than a repeated one.

@@ -42,4 +42,26 @@ public class SubjectMatchTests(AnsweringFixture fixture)
         // A subject word proper is still missed.
         Assert.True(match.Of("Đạt 40% người dân có tài khoản.", facts).MissingIdf > 0);
     }
+
+    [Fact]
+    public void Vị_trí_chủ_đề_trong_một_câu_là_của_câu_hỏi_đang_hỏi_dù_câu_ấy_vừa_được_đọc_cho_câu_hỏi_khác()
+    {
+        // The matcher keeps in a clause where the last question's words stand in it: a question asked in turn must not read another's.
+        const string text = "Sở Tài chính chủ trì bảo đảm kinh phí; Sở Y tế phối hợp triển khai hồ sơ sức khỏe điện tử.";
+        var match = fixture.Get<SubjectMatch>();
+        var money = fixture.Read("Ai bảo đảm kinh phí?");
+        var health = fixture.Read("Hồ sơ sức khỏe điện tử do ai triển khai?");
+        var shared = AnsweringFixture.Clause(text);
+
+        var moneyFirst = match.Anchors(shared, money).ToList();
+        var healthNext = match.Anchors(shared, health).ToList();
+        var moneyAgain = match.Anchors(shared, money).ToList();
+
+        Assert.Equal(match.Anchors(AnsweringFixture.Clause(text), money), moneyFirst);
+        Assert.Equal(match.Anchors(AnsweringFixture.Clause(text), health), healthNext);
+        Assert.Equal(moneyFirst, moneyAgain);
+        // Each question's weightiest word stands in its own half of the clause.
+        Assert.True(moneyFirst.MaxBy(a => a.Weight).Position < text.IndexOf(';'), string.Join(", ", moneyFirst));
+        Assert.True(healthNext.MaxBy(a => a.Weight).Position > text.IndexOf(';'), string.Join(", ", healthNext));
+    }
 }
