@@ -50,18 +50,20 @@ public sealed class OcrChannel
     /// <summary>The same confusions with another cost for a lost diacritic.</summary>
     public OcrChannel WithLostMark(double cost) => cost == _lostMark ? this : new(_bySourceStart, cost);
 
-    private static readonly Lazy<OcrChannel> DefaultChannel = new(() =>
-    {
-        using var stream = typeof(OcrChannel).Assembly.GetManifestResourceStream("KeHoach57.Core.Text.Restoration.ocr-confusions.tsv")
-            ?? throw new InvalidOperationException("ocr-confusions.tsv is not embedded");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
-    });
+    private static readonly Lazy<IReadOnlyList<(string Source, string Letters, double Cost, string Where)>> DefaultTable = new(() =>
+        Rows(DataLines.ReadEmbedded(typeof(OcrChannel).Assembly, "KeHoach57.Core.Text.Restoration.ocr-confusions.tsv")));
+
+    private static readonly Lazy<OcrChannel> DefaultChannel = new(() => new OcrChannel(DefaultTable.Value));
 
     /// <summary>The confusions of this corpus's OCR (ocr-confusions.tsv, embedded).</summary>
     public static OcrChannel Default => DefaultChannel.Value;
 
-    public static OcrChannel Parse(string tsv)
+    /// <summary>The rows of ocr-confusions.tsv (embedded): what <see cref="OcrDistance"/> reads too, so both see one table.</summary>
+    public static IReadOnlyList<(string Source, string Letters, double Cost, string Where)> DefaultRows => DefaultTable.Value;
+
+    public static OcrChannel Parse(string tsv) => new(Rows(tsv));
+
+    private static List<(string Source, string Letters, double Cost, string Where)> Rows(string tsv)
     {
         var rows = new List<(string, string, double, string)>();
         foreach (var raw in tsv.Split('\n'))
@@ -75,7 +77,7 @@ public sealed class OcrChannel
                 throw new FormatException($"ocr-confusions.tsv: bad line \"{line}\"");
             rows.Add((parts[0], parts[1], cost, parts[3]));
         }
-        return new OcrChannel(rows);
+        return rows;
     }
 
     /// <summary>
