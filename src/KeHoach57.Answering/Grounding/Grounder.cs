@@ -51,7 +51,8 @@ public sealed class Grounder(Calibrator calibrator)
         _ => NotSure(question),
     };
 
-    private static string NotSure(QuestionFacts question) => question.Primary switch
+    /// <summary>Why an answer is refused when none of its kind was found firmly enough: not found, which is all the assistant knows.</summary>
+    public static string NotSure(QuestionFacts question) => question.Primary switch
     {
         AskKind.Deadline => "Không tìm thấy đoạn nào nêu rõ thời hạn này.",
         AskKind.Date => "Không tìm thấy đoạn nào nêu rõ ngày này.",

@@ -37,9 +37,11 @@ public sealed class AnswerPipeline(
         var selected = selector.Select(question, passages);
         var found = question.Primary == AskKind.Plan ? plans.Judge(question, selected) : null;
         var verdict = found?.Verdict ?? grounder.Judge(question, selected, passages.Take(selector.PassagesRead).ToList());
-        var refused = verdict.RefusalReason is not null && (options.Value.Calibrate || selected.Best is null || found is not null);
+        var refused = verdict.RefusalReason is not null && (options.Value.Calibrate || selected.Best is null || found is not null)
+            // A value that reads as nothing once shown (a label OCR shredded into punctuation) answers nothing.
+            || found is null && selected.Best is { } best && composer.Line(question, best).Value.Trim(' ', '.', ',', ':', ';', '-').Length == 0;
         var record = refused
-            ? composer.Refusal(question, verdict.RefusalReason!, passages, scope, verdict.Confidence)
+            ? composer.Refusal(question, verdict.RefusalReason ?? Grounder.NotSure(question), passages, scope, verdict.Confidence)
             : found is not null ? composer.Plans(question, found.Plans, verdict)
             : composer.Answer(question, selected.Best!, verdict, passages);
         record = record with { Trace = Trace(question, scope, passages, selected, verdict) };
