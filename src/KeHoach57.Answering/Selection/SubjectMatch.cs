@@ -209,9 +209,13 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
             if (share < 0.5) missing = Math.Max(missing, idf);
         }
         var phrasesFound = 0;
-        foreach (var (first, next) in subject.Phrases)
-            if (SaysPhrase(parts, first, next) || SaidOtherwise(subject, parts, first.Term, next.Term)) phrasesFound++;
         var phrases = subject.Phrases.Length;
+        foreach (var (first, next) in subject.Phrases)
+        {
+            if (SaysPhrase(parts, first, next) || SaidOtherwise(subject, parts, first.Term, next.Term)) phrasesFound++;
+            // A phrase with an optional word ("tỷ lệ người") is not missed by a clause that leaves the word out.
+            else if (question.Optional.Count > 0 && (question.Optional.Contains(first.Term) || question.Optional.Contains(next.Term))) phrases--;
+        }
         var wordShare = total == 0 ? 0 : covered / total;
         return new Coverage(phrases == 0 ? wordShare : 0.6 * wordShare + 0.4 * phrasesFound / phrases, missing);
     }

@@ -37,6 +37,8 @@ public class SubjectMatchTests(AnsweringFixture fixture)
         var match = fixture.Get<SubjectMatch>();
         var withoutKind = match.Of("Đạt 40% người dân có chữ ký số.", facts);
         Assert.Equal(0, withoutKind.MissingIdf);
+        // Nor the phrases it stands in ("tỷ lệ người"): everything else is said, so the subject is all said.
+        Assert.Equal(1, withoutKind.Share, 3);
         // Said, the kind word still counts: the clause that says it is at least as near.
         Assert.True(match.Of("Tỷ lệ người dân có chữ ký số đạt 40%.", facts).Share >= withoutKind.Share);
         // A subject word proper is still missed.
