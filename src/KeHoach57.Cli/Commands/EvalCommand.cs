@@ -146,7 +146,7 @@ public static class EvalCommand
                 await File.WriteAllLinesAsync(dump, samples.Where(s => s.Answerable && s.Outside is null).Select(s =>
                     System.Text.Json.JsonSerializer.Serialize(new { s.Id, s.Question, s.Kind, s.EvidenceRead, right = s.Pairs.Any(p => p.Right), pairs = s.Pairs.Count,
                         best = s.Pairs.OrderByDescending(p => p.Choice.Features.Score(result.Weights)).Take(3).Select(p => p.Choice.Primary.Display),
-                        top = s.Pairs.MaxBy(p => p.Choice.Features.Score(result.Weights)) is { } t ? new { t.Right, t.Choice.Primary.Display, t.Choice.Features, t.Choice.Clause.Text } : null,
+                        top = s.Pairs.MaxBy(p => p.Choice.Features.Score(result.Weights)) is { } t ? new { t.Right, t.Choice.Primary.Display, t.Choice.Features, t.Choice.Clause.Text, t.Choice.Primary.FromHeading } : null,
                         good = s.Pairs.Where(p => p.Right).MaxBy(p => p.Choice.Features.Score(result.Weights)) is { } g ? new { g.Choice.Primary.Display, g.Choice.Features, g.Choice.Clause.Text } : null })), ct);
             foreach (var line in result.Log) Console.WriteLine(line);
             if (parse.GetValue(write))
