@@ -59,7 +59,7 @@ public static class StepsRun
                 step[3] = Math.Max(0, Lap(clock) - step[1] - step[2]);
                 var selected = selector.Select(facts, passages);
                 step[4] = Lap(clock);
-                var verdict = grounder.Judge(facts, selected);
+                var verdict = grounder.Judge(facts, selected, passages.Take(selector.PassagesRead).ToList());
                 step[5] = Lap(clock);
                 _ = verdict.RefusalReason is not null && (calibrate || selected.Best is null)
                     ? composer.Refusal(facts, verdict.RefusalReason!, passages, scope, verdict.Confidence)
