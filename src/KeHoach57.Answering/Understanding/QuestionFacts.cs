@@ -53,6 +53,9 @@ public sealed record QuestionFacts(
     /// </summary>
     public IReadOnlySet<string> Optional { get; init; } = new HashSet<string>();
 
+    /// <summary>The unit ask names an organisation ("cơ quan nào", "phòng nào"), not a person: a post does not answer it.</summary>
+    public bool AsksOrganisation { get; init; }
+
     public AskKind Primary => Asks.Count > 0 ? Asks[0].Kind : AskKind.Fact;
 
     public double Recognition => Asks.Count > 0 ? Asks[0].Strength : 0;

@@ -123,6 +123,8 @@ public sealed partial class QuestionReader(
             leadText)
         {
             Query = queries.Build(subjectText),
+            AsksOrganisation = spelledMatches.Any(m => m.Kind is AskKind.LeadUnit or AskKind.CoUnits or AskKind.Recipient
+                && Enumerable.Range(m.Start, m.End - m.Start).Any(i => UnitGazetteer.NamesOrganisation(spelled.Folded, i))),
             Optional = spelledMatches.Where(m => m.Cue.Optional).SelectMany(m => Enumerable.Range(m.Start, m.End - m.Start))
                 .Select(i => analyzer.NormalizeWord(spelled.Folded[i])).ToHashSet(),
         };

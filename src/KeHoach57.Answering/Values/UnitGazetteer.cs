@@ -70,18 +70,28 @@ public sealed class UnitGazetteer
     }
 
     // Folded kinds of unit-kinds.tsv, longest first.
-    private static readonly Lazy<string[][]> Kinds = new(() => DataLines.Read(DataLines.ReadEmbedded(typeof(UnitGazetteer).Assembly, "KeHoach57.Answering.Values.unit-kinds.tsv"))
-        .Select(l => VietnameseText.Fold(l.Fields[0]).Split(' ', StringSplitOptions.RemoveEmptyEntries)).OrderByDescending(k => k.Length).ToArray());
+    private static readonly Lazy<(string[] Words, bool General)[]> KindRows = new(() => DataLines.Read(DataLines.ReadEmbedded(typeof(UnitGazetteer).Assembly, "KeHoach57.Answering.Values.unit-kinds.tsv"))
+        .Select(l => (VietnameseText.Fold(l.Fields[0]).Split(' ', StringSplitOptions.RemoveEmptyEntries), l.Field(1) switch
+        {
+            "" => false,
+            "general" => true,
+            var other => throw new InvalidDataException($"unit-kinds.tsv:{l.Number}: second column must be \"general\" or empty, not \"{other}\""),
+        })).OrderByDescending(k => k.Item1.Length).ToArray());
+
+    /// <summary>Whether <paramref name="folded"/>'s words at <paramref name="at"/> name organisations, of a kind or in general ("cơ quan").</summary>
+    public static bool NamesOrganisation(IReadOnlyList<string> folded, int at) => Match(folded, at, general: true) is not null;
 
     /// <summary>
     /// The kind of organisation (unit-kinds.tsv) that <paramref name="folded"/>'s words start with at <paramref name="at"/>,
     /// folded ("van phong" for "Văn phòng UBND tỉnh"), or null.
     /// </summary>
-    public static string? KindAt(IReadOnlyList<string> folded, int at = 0)
+    public static string? KindAt(IReadOnlyList<string> folded, int at = 0) => Match(folded, at, general: false);
+
+    private static string? Match(IReadOnlyList<string> folded, int at, bool general)
     {
-        foreach (var kind in Kinds.Value)
+        foreach (var (kind, isGeneral) in KindRows.Value)
         {
-            if (at + kind.Length > folded.Count) continue;
+            if (isGeneral && !general || at + kind.Length > folded.Count) continue;
             var all = true;
             for (var i = 0; i < kind.Length && all; i++) all = folded[at + i] == kind[i];
             if (all) return string.Join(' ', kind);

@@ -121,6 +121,19 @@ public class QuestionReaderTests(AnsweringFixture fixture)
     public void Ký_hiệu_lẫn_chữ_và_số_là_định_danh() =>
         Assert.Equal(["6g"], fixture.Read("Chỉ tiêu phủ sóng 6G là bao nhiêu?").Identifiers);
 
+    [Theory]
+    [InlineData("Nghị quyết 57 do cơ quan nào ban hành?", true)]
+    [InlineData("phòng nào theo dõi chỉ số DTI?", true)]
+    [InlineData("Ai chủ trì việc lập kế hoạch chi tiết?", false)]
+    public void Hỏi_cơ_quan_nào_là_hỏi_một_tổ_chức_không_phải_một_người(string question, bool organisation) =>
+        Assert.Equal(organisation, fixture.Read(question).AsksOrganisation);
+
+    [Theory]
+    [InlineData("Tinh trang bi cho nguoi dan nhung yeu to nao de tro thanh cong dan so?")]
+    [InlineData("Xa phat dong nhung phong trao nao de pho cap kien thuc so?")]
+    public void Từ_hai_âm_tiết_gõ_không_dấu_không_bị_đọc_thành_hỏi_đơn_vị(string question) =>
+        Assert.NotEqual(AskKind.LeadUnit, fixture.Read(question).Primary);
+
     [Fact]
     public void Chữ_là_sau_tên_nơi_là_ngữ_pháp_không_phải_chủ_đề() =>
         Assert.DoesNotContain("la", fixture.Read("Hạn báo cáo 6 tháng của xã Yên Hòa là ngày nào?").Subject);
