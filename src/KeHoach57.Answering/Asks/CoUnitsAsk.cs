@@ -26,11 +26,11 @@ public sealed class CoUnitsAsk(UnitReading reading) : IAskHandler
                 : 0.6;
             if (UnitGazetteer.IsGeneric(u.Mention.Canonical)) strength = Math.Min(strength, 0.5);
             var fit = reading.AskedKindFit(question, u.Mention.Canonical);
-            strength *= fit == 0 ? UnitReading.AskedOtherKind : fit;
+            strength *= fit.Weight;
             var group = reading.Enumeration(clause, all, i).Where(g => (g.Order > 0 || !clause.IsRow) && g.Issuing == u.Issuing).ToList();
             if (group.Count == 0) group = [u];
             var display = string.Join(", ", group.Select(g => g.Mention.Canonical).Distinct());
-            yield return new Candidate(Kind, display, group[0].Mention.Start, group[^1].Mention.End, strength) { IsText = group.Any(g => !g.Known), OffKind = fit == 0 };
+            yield return new Candidate(Kind, display, group[0].Mention.Start, group[^1].Mention.End, strength) { IsText = group.Any(g => !g.Known), OffKind = fit.OffKind };
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class LeadUnitAsk(UnitReading reading) : IAskHandler
                 : 1.0;
             if (UnitGazetteer.IsGeneric(u.Mention.Canonical)) strength = Math.Min(strength, 0.4);
             var fit = reading.AskedKindFit(question, u.Mention.Canonical);
-            strength *= fit == 0 ? UnitReading.AskedOtherKind : fit;
+            strength *= fit.Weight;
             var display = u.Mention.Canonical;
             var (start, end) = (u.Mention.Start, u.Mention.End);
             // Organisations listed together share the duty ("các sở, ban, ngành, UBND cấp huyện … xây dựng kế hoạch").
@@ -47,10 +47,10 @@ public sealed class LeadUnitAsk(UnitReading reading) : IAskHandler
             }
             // What a leading unit does follows it to the end of the clause ("Sở Tài chính chủ trì, phối hợp … bảo đảm
             // kinh phí …"); a coordinating one is described only by its own part.
-            results.Add(new Candidate(Kind, display, start, end, strength) { About = u.Coordinating ? null : (start, clause.Text.Length), IsText = !u.Known, OffKind = fit == 0 });
+            results.Add(new Candidate(Kind, display, start, end, strength) { About = u.Coordinating ? null : (start, clause.Text.Length), IsText = !u.Known, OffKind = fit.OffKind });
         }
-        if (!specific && reading.FromHeading(clause, question) is { } heading && reading.AskedKindFit(question, heading.Canonical) is > 0 and var headingFit)
-            results.Add(new Candidate(Kind, heading.Canonical, -1, -1, 0.8 * headingFit) { FromHeading = clause.Heading });
+        if (!specific && reading.FromHeading(clause, question) is { } heading && reading.AskedKindFit(question, heading.Canonical) is { OffKind: false } headingFit)
+            results.Add(new Candidate(Kind, heading.Canonical, -1, -1, 0.8 * headingFit.Weight) { FromHeading = clause.Heading });
         return results;
     }
 }

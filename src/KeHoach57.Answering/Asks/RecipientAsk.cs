@@ -20,8 +20,8 @@ public sealed class RecipientAsk(UnitReading reading) : IAskHandler
             var strength = u.Issuing ? 0.2 : u.Receiving ? 1.2 : u.Labelled ? 0.2 : 0.4;
             if (UnitGazetteer.IsGeneric(u.Mention.Canonical)) strength = Math.Min(strength, 0.4);
             var fit = reading.AskedKindFit(question, u.Mention.Canonical);
-            strength *= fit == 0 ? UnitReading.AskedOtherKind : fit;
-            yield return new Candidate(Kind, u.Mention.Canonical, u.Mention.Start, u.Mention.End, strength) { IsText = !u.Known, OffKind = fit == 0 };
+            strength *= fit.Weight;
+            yield return new Candidate(Kind, u.Mention.Canonical, u.Mention.Start, u.Mention.End, strength) { IsText = !u.Known, OffKind = fit.OffKind };
         }
     }
 }

@@ -18,6 +18,17 @@ namespace KeHoach57.Answering.Asks;
 public sealed record UnitInClause(UnitMention Mention, bool Labelled, bool Coordinating, int Order, bool Receiving = false, bool Leading = false, bool Known = true,
     bool Issuing = false);
 
+/// <summary>How a unit answers for the kind of organisation asked: its weight, and whether it is of another kind (never the answer).</summary>
+public readonly record struct KindFit(double Weight, bool OffKind)
+{
+    /// <summary>The weight of a unit of another kind than the one asked.</summary>
+    private const double OtherKindWeight = 0.6;
+
+    public static readonly KindFit Asked = new(1, false);
+    public static readonly KindFit Allowed = new(OtherKindWeight, false);
+    public static readonly KindFit Other = new(OtherKindWeight, true);
+}
+
 /// <summary>
 /// Reads the organisations of a clause once for both unit asks: which the clause names (tolerating OCR and
 /// shredded table cells), which the question itself names (those are what it asks about, not its answer),
@@ -29,6 +40,7 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles, Vietnamese
     private readonly ConditionalWeakTable<Clause, List<UnitMention>> _mentions = new();
     private readonly ConditionalWeakTable<QuestionFacts, HashSet<string>> _named = new();
     private readonly ConditionalWeakTable<QuestionFacts, string> _spoken = new();
+    private readonly ConcurrentDictionary<string, string?> _kinds = new(StringComparer.Ordinal);
     // The units each section heading names: headings are few and every question under them asks again.
     private readonly ConcurrentDictionary<string, List<UnitMention>> _headings = new(StringComparer.Ordinal);
 
@@ -87,28 +99,28 @@ public sealed class UnitReading(UnitGazetteer units, RoleWords roles, Vietnamese
         units.Find(q.Question).Concat(units.Find(roles.SpellOut(q.Question))).Select(m => m.Canonical).ToHashSet());
 
     /// <summary>
-    /// How well an organisation answers for the kind the question asks ("phòng nào" → Phòng): 1 when it is of that kind
-    /// or the question asks for no kind; a little less when the question also names its kind ("phòng, ban nào" for a
-    /// Ban); 0 when it is of another kind the question does not name: "phòng nào theo dõi" is not answered by a Bộ.
+    /// How an organisation answers for the kind the question asks ("phòng nào" → Phòng): fully when it is of that kind or
+    /// the question asks for no kind; with less weight when the question also names its kind ("sở, phòng
+    /// nào" for a Sở) or its kind is none listed; and off kind, never the answer, when it is of another kind the question
+    /// does not name: "phòng nào theo dõi" is not answered by a Bộ.
     /// </summary>
-    public double AskedKindFit(QuestionFacts question, string canonical)
+    public KindFit AskedKindFit(QuestionFacts question, string canonical)
     {
-        if (question.UnitHead is not { } head) return 1;
+        if (question.UnitHead is not { } head) return KindFit.Asked;
         // "cấp tỉnh nào" names a level, not a kind of organisation (unit-kinds.tsv): nothing to hold the answer to.
-        if (UnitGazetteer.KindAt(Words(head)) is not { } asked) return 1;
-        var own = UnitGazetteer.KindAt(Words(canonical));
-        if (own == asked) return 1;
+        if (KindOf(head) is not { } asked) return KindFit.Asked;
+        var own = KindOf(canonical);
+        if (own == asked) return KindFit.Asked;
         // A name of no listed kind (a label as written) is left to the weighing.
-        if (own is null) return AskedOtherKind;
+        if (own is null) return KindFit.Allowed;
         // "sở, phòng nào": a question that names the unit's kind too may be asking for it.
         var spoken = _spoken.GetValue(question, q => " " + string.Join(' ', analyzer.Tokenize(roles.SpellOut(q.Question), repair: false).Select(t => t.Term)) + " ");
-        return spoken.Contains(" " + own + " ", StringComparison.Ordinal) ? AskedOtherKind : 0;
+        return spoken.Contains(" " + own + " ", StringComparison.Ordinal) ? KindFit.Allowed : KindFit.Other;
     }
 
-    private static string[] Words(string name) => VietnameseText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>The weight of a unit of another kind than the one asked, where the question allows it.</summary>
-    public const double AskedOtherKind = 0.6;
+    /// <summary>The kind a name starts with (unit-kinds.tsv), folded, worked out once per name: it is asked for every unit of every clause.</summary>
+    private string? KindOf(string name) =>
+        _kinds.GetOrAdd(name, static n => UnitGazetteer.KindAt(VietnameseText.Fold(n).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
 
     /// <summary>The organisation heading the clause's section ("1. Phòng Văn hóa - Xã hội"), unless the question names it.</summary>
     public UnitMention? FromHeading(Clause clause, QuestionFacts question)

@@ -37,13 +37,14 @@ public sealed class AnswerPipeline(
         var selected = selector.Select(question, passages);
         var found = question.Primary == AskKind.Plan ? plans.Judge(question, selected) : null;
         var verdict = found?.Verdict ?? grounder.Judge(question, selected, passages.Take(selector.PassagesRead).ToList());
-        var refused = verdict.RefusalReason is not null && (options.Value.Calibrate || selected.Best is null || found is not null)
-            // A value that reads as nothing once shown (a label OCR shredded into punctuation) answers nothing.
-            || found is null && selected.Best is { } best && composer.Line(question, best).Value.Trim(' ', '.', ',', ':', ';', '-').Length == 0;
+        var refused = verdict.RefusalReason is not null && (options.Value.Calibrate || selected.Best is null || found is not null);
         var record = refused
-            ? composer.Refusal(question, verdict.RefusalReason ?? Grounder.NotSure(question), passages, scope, verdict.Confidence)
+            ? composer.Refusal(question, verdict.RefusalReason!, passages, scope, verdict.Confidence)
             : found is not null ? composer.Plans(question, found.Plans, verdict)
             : composer.Answer(question, selected.Best!, verdict, passages);
+        // A value that reads as nothing once shown (a label OCR shredded into punctuation) answers nothing.
+        if (!refused && found is null && (record.Value ?? "").Trim(' ', '.', ',', ':', ';', '-').Length == 0)
+            record = composer.Refusal(question, verdict.RefusalReason ?? Grounder.NotSure(question), passages, scope, verdict.Confidence);
         record = record with { Trace = Trace(question, scope, passages, selected, verdict) };
         observer?.Observe(new PipelineRun(question, docIds, passages, selected,
             selected.Best is null ? ConfidenceFeatures.None : ConfidenceFeatures.Of(question, selected), record));

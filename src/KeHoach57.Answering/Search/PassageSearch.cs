@@ -40,7 +40,7 @@ public sealed partial class PassageSearch(Retriever retriever, UnitGazetteer uni
         // "Kế hoạch nào nêu: … mục tiêu 98% hồ sơ …": a number the question states is what it asks about, so a passage
         // that states them all is nearer than one that only shares its words.
         if (question.StatedNumbers.Count > 0
-            && PlanGrounder.States(_numbers.GetOrAdd(chunk.Id, _ => PlanGrounder.Numbers(chunk.Text)), question.StatedNumbers))
+            && PlanGrounder.States(_numbers.GetOrAdd(chunk.Id, static (_, c) => PlanGrounder.Numbers(c.Text), chunk), question.StatedNumbers))
             prior += o.StatedNumberPrior;
         if (question.Year is { } year)
         {

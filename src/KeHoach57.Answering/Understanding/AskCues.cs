@@ -7,7 +7,6 @@ namespace KeHoach57.Answering.Understanding;
 /// <param name="Capitals">Per word: written in capitals in asks.tsv ("QĐ nào"). A word typed in capitals in a
 /// question is an acronym ("AI" is artificial intelligence, not "ai", who) and matches only such cue words.</param>
 /// <param name="Marked">Per word: its <see cref="VietnameseText.MarkKey"/>, for questions typed with diacritics.</param>
-/// <param name="Subject">Its words also say what the answer is about ("chủ trì", "ban hành"): they stay in the subject.</param>
 /// <param name="Subject">Its words stay in the subject: they say what is asked about, as well as how ("ngày ban hành").</param>
 /// <param name="Optional">Kept in the subject, but a clause need not say them: they name the kind of value ("tỷ lệ",
 /// "chỉ tiêu"), which the value itself shows ("Đạt 65% người dân có …").</param>
