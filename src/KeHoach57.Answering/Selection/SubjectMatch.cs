@@ -23,7 +23,7 @@ public readonly record struct Coverage(double Share, double MissingIdf);
 /// A plan's title says what every passage of it carries out ("… Nghị quyết số 57-NQ/TW"), so its document
 /// numbers count as said by each of its clauses.
 /// </summary>
-public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary vocabulary, Corpus corpus)
+public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary vocabulary, Corpus corpus, Composition.AnswerText display)
 {
     [GeneratedRegex(@"\b(\d+)\s*[-/]\s*[A-ZĐ]")]
     private static partial Regex TitleNumber();
@@ -135,11 +135,27 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     private sealed record AnchorsOf(long Stamp, List<(int Position, double Weight)> Positions);
 
     private ClauseWords Words(Clause clause) =>
-        (ClauseWords)(clause.Words ??= new ClauseWords(Read(clause.Text, clause.Tokens(analyzer)), Context(clause), Title(clause.Chunk.DocId)));
+        (ClauseWords)(clause.Words ??= new ClauseWords(ReadBack(Read(clause.Text, clause.Tokens(analyzer)), clause.Text, clause.Chunk.DocId),
+            Context(clause), Title(clause.Chunk.DocId)));
+
+    /// <summary>
+    /// A text of a plan whose OCR lost letters says, besides its own words, those its reading back into Vietnamese gives
+    /// ("b trI nhân s1,r" says "bố trí nhân sự"): the subject is looked for in both. Positions stay the source's own.
+    /// </summary>
+    private TextWords ReadBack(TextWords words, string text, string docId)
+    {
+        if (display.Restored(text, docId) is not { } restored) return words;
+        var back = Read(restored);
+        words.Set.UnionWith(back.Set);
+        words.Pairs.UnionWith(back.Pairs);
+        words.Keys.UnionWith(back.Keys);
+        return words;
+    }
 
     // Static factories given their state here and in Within: a lambda closing over the clause was a delegate and a closure per call.
     private TextWords Context(Clause clause) =>
-        _contexts.GetOrAdd(clause.Chunk.Id + (clause.IsRow ? "#row" : ""), static (_, state) => state.Match.Read(state.Clause.Context), (Match: this, Clause: clause));
+        _contexts.GetOrAdd(clause.Chunk.Id + (clause.IsRow ? "#row" : ""), static (_, state) =>
+            state.Match.ReadBack(state.Match.Read(state.Clause.Context), state.Clause.Context, state.Clause.Chunk.DocId), (Match: this, Clause: clause));
 
     /// <summary>The subject said by a clause with what it sits under (its section's headings, its table's header) and its plan's title.</summary>
     public Coverage Of(Clause clause, QuestionFacts question)
