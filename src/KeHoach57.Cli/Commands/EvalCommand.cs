@@ -141,7 +141,8 @@ public static class EvalCommand
                 [EvalVariant.Question, EvalVariant.QuestionPlain], message => Console.Error.WriteLine("… " + message), ct);
             await using var services = CliServices.Build(overrides);
             var start = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeHoach57.Answering.Selection.SelectionOptions>>().Value;
-            var result = KeHoach57.Evaluation.Fitting.AnsweringFit.Fit(samples, start, parse.GetValue(wrongCost));
+            var result = KeHoach57.Evaluation.Fitting.AnsweringFit.Fit(samples, start, parse.GetValue(wrongCost),
+                KeHoach57.Answering.Grounding.CalibrationModel.Load(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeHoach57.Answering.AnsweringOptions>>().Value.CalibrationPath));
             if (Environment.GetEnvironmentVariable("KH57_FIT_DUMP") is { Length: > 0 } dump)
                 await File.WriteAllLinesAsync(dump, samples.Where(s => s.Answerable && s.Outside is null).Select(s =>
                     System.Text.Json.JsonSerializer.Serialize(new { s.Id, s.Question, s.Kind, s.EvidenceRead, right = s.Pairs.Any(p => p.Right), pairs = s.Pairs.Count,

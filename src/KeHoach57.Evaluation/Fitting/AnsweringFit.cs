@@ -104,10 +104,16 @@ public sealed class AnsweringFit
         return samples;
     }
 
-    public static FitResult Fit(IReadOnlyList<FitSample> samples, SelectionOptions start, double wrongCost = DefaultWrongCost)
+    public static FitResult Fit(IReadOnlyList<FitSample> samples, SelectionOptions start, double wrongCost = DefaultWrongCost, CalibrationModel? current = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(wrongCost, 1);
         var log = new List<string>();
+        // The model in use, measured on the same answers: a refit is worth writing only if it beats this on them.
+        if (current is not null && current.Features.SequenceEqual(ConfidenceFeatures.Names))
+        {
+            var now = Measure(samples, start, current);
+            log.Add($"current model on these answers: accuracy {now.Accuracy:0.000}, refusal {now.Refusal:0.000}, answerable refused {now.AnswerableRefused:0.000}, risk {now.Risk:0.000}");
+        }
 
         // Cross-validation first: the threshold is chosen on answers each fold's model had not seen, pooled, since
         // a cut chosen on the answers the model was fitted on sits where the model is overconfident.
