@@ -13,8 +13,6 @@ public sealed class DeadlineAsk : IAskHandler
 {
     public AskKind Kind => AskKind.Deadline;
 
-    private const int PeriodReach = 60;
-
     // The period a question asks about, read once per question rather than once per clause.
     private readonly ConditionalWeakTable<QuestionFacts, StrongBox<Period>> _asked = new();
 
@@ -34,8 +32,9 @@ public sealed class DeadlineAsk : IAskHandler
             if (d.Kind == ValueKind.Period || Echo.Of(question, d.Display) || dated && Recurrence(d.Display)) continue;
             found = true;
             // "Báo cáo quý … trước ngày 10 tháng cuối quý, báo cáo 6 tháng trước ngày 10/6": each date belongs to the
-            // report named just before it (or in it: "ngày 20 hằng tháng").
-            var from = Math.Max(previousEnd, d.Start - PeriodReach);
+            // report named just before it (or in it: "ngày 20 hằng tháng"), however long the report's name, in the same
+            // part of the clause ("định kỳ 6 tháng báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ trước ngày 15/6").
+            var from = Math.Max(previousEnd, clause.Text.LastIndexOf(';', Math.Max(0, d.Start - 1)) + 1);
             // A recurring date names its report in its own words ("ngày 20 hằng tháng"); a dated one does not:
             // "quý II/2025" is a deadline, not a quarterly report.
             var recurring = d.Display.Contains("hằng");

@@ -22,6 +22,19 @@ public class AskHandlerTests(AnsweringFixture fixture)
     }
 
     [Fact]
+    public void Kỳ_báo_cáo_có_tên_dài_vẫn_là_kỳ_của_ngày_hạn_theo_sau()
+    {
+        // Seventy letters between "6 tháng" and its date: the report is named at length, and the date is still its own.
+        const string clause = "Định kỳ 6 tháng báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ trước ngày 15 tháng 6; "
+            + "hằng năm gửi báo cáo tổng kết trước ngày 01 tháng 12.";
+        var sixMonths = Read(AskKind.Deadline, "Hạn báo cáo 6 tháng là ngày nào?", clause);
+        var own = sixMonths.Single(c => c.Display.EndsWith("15/6"));
+        // The part after ";" names its own report: the half-year is not carried over to it.
+        var next = sixMonths.Single(c => c.Display.EndsWith("1/12"));
+        Assert.True(own.Strength > next.Strength, string.Join(", ", sixMonths.Select(c => $"{c.Display} {c.Strength}")));
+    }
+
+    [Fact]
     public void Hạn_không_phải_tần_suất() =>
         Assert.DoesNotContain(Read(AskKind.Deadline, "Hạn hoàn thành khi nào?", "Hoàn thành trong quý II/2025; báo cáo hằng năm."),
             c => c.Display == "hằng năm" && c.Strength >= 1);
