@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using KeHoach57.Core.Text;
+using KeHoach57.Retrieval.Query;
+
+namespace KeHoach57.Answering.Selection;
+
+// What SubjectMatch reads of texts and keeps between questions: its own types, kept apart so the matcher reads as its measures.
+
+/// <summary>An abbreviation the question uses or spells out (or words for one thing, with no letters): its glossary key, its letters' words, each spelled-out form's words.</summary>
+internal sealed record Abbreviation(string Key, HashSet<string> Letters, string[][] Spellings)
+{
+    public bool Covers(string term)
+    {
+        if (Letters.Contains(term)) return true;
+        foreach (var s in Spellings)
+            if (Array.IndexOf(s, term) >= 0) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// How much of a spelled-out form a text says as a phrase: its words in order, a word or two apart at most.
+    /// Scattered words do not count: "đánh giá" in one place and "chỉ đạo" in another is not "chỉ số đánh giá
+    /// mức độ chuyển đổi số".
+    /// </summary>
+    public double SaidBy(TextWords text) => text.SaidBy.GetOrAdd(this, static (a, terms) => a.SaidBy(terms), text.Terms);
+
+    private double SaidBy(List<string> terms) => Spellings.Max(spelled =>
+    {
+        var best = 0;
+        for (var s = 0; s < terms.Count && best < spelled.Length; s++)
+        {
+            if (!Same(spelled, terms[s], out var j)) continue;
+            var count = 1;
+            for (var i = s + 1; i < Math.Min(terms.Count, s + spelled.Length + 2) && j + 1 < spelled.Length; i++)
+                if (Same(spelled[(j + 1)..], terms[i], out var k)) { count++; j += 1 + k; }
+            best = Math.Max(best, count);
+        }
+        return spelled.Length == 0 ? 0 : best / (double)spelled.Length;
+    });
+
+    private static bool Same(string[] spelled, string term, out int at)
+    {
+        for (at = 0; at < spelled.Length; at++)
+            if (spelled[at] == term || OcrDistance.Between(spelled[at], term, 0.45) <= 0.45) return true;
+        return false;
+    }
+}
+
+/// <summary>What the matcher reads of a text: its topic words in order, as a set, its adjacent pairs and glossary keys.</summary>
+internal sealed class TextWords
+{
+    public required List<Token> Tokens { get; init; }
+    public required List<string> Terms { get; init; }
+    public required HashSet<string> Set { get; init; }
+    public required HashSet<(string, string)> Pairs { get; init; }
+    public required HashSet<string> Keys { get; init; }
+
+    /// <summary>How much of each abbreviation's spelled-out forms the text says (<see cref="Abbreviation.SaidBy(TextWords)"/>), once per text.</summary>
+    public ConcurrentDictionary<Abbreviation, double> SaidBy => _saidBy ?? Interlocked.CompareExchange(ref _saidBy, new(ReferenceEqualityComparer.Instance), null) ?? _saidBy;
+
+    private ConcurrentDictionary<Abbreviation, double>? _saidBy;
+}
+
+/// <summary>
+/// What the matcher keeps of a clause, read once: its words, the parts <see cref="SubjectMatch.Of(KeHoach57.Answering.Clauses.Clause, KeHoach57.Answering.Understanding.QuestionFacts)"/> and
+/// <see cref="SubjectMatch.OfClauseAlone"/> measure (arrays made once, not at every call), and the anchors of the last question measured.
+/// </summary>
+internal sealed class ClauseWords(TextWords words, TextWords context, (HashSet<string> Words, HashSet<string> Keys)? title)
+{
+    public TextWords[] Alone { get; } = [words];
+    public TextWords[] WithContext { get; } = [words, context];
+    public (HashSet<string> Words, HashSet<string> Keys)? Title { get; } = title;
+
+    /// <summary>Where each word stands in the clause (token indexes, ascending), for finding a question's anchors by lookup.</summary>
+    public Dictionary<string, List<int>> At(List<Token> tokens)
+    {
+        if (_at is { } known) return known;
+        var at = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!at.TryGetValue(tokens[i].Term, out var list)) at[tokens[i].Term] = list = [];
+            list.Add(i);
+        }
+        return _at = at;
+    }
+
+    private Dictionary<string, List<int>>? _at;
+
+    // One slot, swapped whole (no lock): clause selection and FactAsk.Focus ask for the same question's anchors in turn.
+    // Keyed by the question's stamp, not the question itself, so a clause keeps no old question alive.
+    public volatile AnchorsOf? Anchors;
+}
+
+/// <summary>Where a question's subject stands in a clause, for the question of <paramref name="Stamp"/>.</summary>
+internal sealed record AnchorsOf(long Stamp, List<(int Position, double Weight)> Positions);
+
+/// <summary>What the matcher weighs of a question, worked out once per question rather than once per text it is measured against.</summary>
+internal sealed record QuerySubject(
+    (double Weight, double Idf, IReadOnlyList<(string Word, double Similarity)> Forms)[] Words,
+    (Abbreviation Abbreviation, double Idf, double Weight)[] Abbreviations,
+    (QueryWord First, QueryWord Next)[] Phrases,
+    HashSet<string> Bigrams,
+    (string Term, HashSet<string> Forms)[] Anchors,
+    (Abbreviation Said, HashSet<string> Words)[] Synonyms)
+{
+    /// <summary>Tells this question's subject from every other one's, for what a clause keeps of the last question measured.</summary>
+    public long Stamp { get; } = Interlocked.Increment(ref _stamps);
+
+    private static long _stamps;
+}
+
+/// <summary>Whether texts a clause is read as say a subject word, a phrase, or one thing in other words.</summary>
+internal static class Said
+{
+    internal static bool Has(TextWords[] parts, (HashSet<string> Words, HashSet<string> Keys)? title, string word)
+    {
+        foreach (var p in parts)
+            if (p.Set.Contains(word)) return true;
+        return title is { } t && t.Words.Contains(word);
+    }
+
+    /// <summary>Whether the question says all of <paramref name="terms"/> in one of its words that the text says in another way.</summary>
+    internal static bool Otherwise(QuerySubject subject, TextWords[] parts, params ReadOnlySpan<string> terms)
+    {
+        foreach (var (said, words) in subject.Synonyms)
+        {
+            var all = true;
+            foreach (var t in terms) all &= words.Contains(t);
+            if (!all) continue;
+            // Said in the other words exactly (the glossary key) or in an OCR spelling of them, as a phrase.
+            foreach (var p in parts)
+                if (p.Keys.Contains(said.Key) || said.SaidBy(p) >= 1) return true;
+        }
+        return false;
+    }
+
+    internal static bool Phrase(TextWords[] parts, QueryWord first, QueryWord next)
+    {
+        // A text's pairs are made of its words: only forms it holds can make one.
+        // Indexed, not foreach: Forms is an interface, and its enumerator would be boxed for every part and form.
+        var firstForms = first.Forms;
+        var nextForms = next.Forms;
+        foreach (var p in parts)
+            for (var i = 0; i < firstForms.Count; i++)
+            {
+                var a = firstForms[i].Word;
+                if (!p.Set.Contains(a)) continue;
+                for (var j = 0; j < nextForms.Count; j++)
+                {
+                    var b = nextForms[j].Word;
+                    if (p.Set.Contains(b) && p.Pairs.Contains((a, b))) return true;
+                }
+            }
+        return false;
+    }
+}
