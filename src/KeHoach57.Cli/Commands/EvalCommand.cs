@@ -144,11 +144,15 @@ public static class EvalCommand
             var result = KeHoach57.Evaluation.Fitting.AnsweringFit.Fit(samples, start, parse.GetValue(wrongCost),
                 KeHoach57.Answering.Grounding.CalibrationModel.Load(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeHoach57.Answering.AnsweringOptions>>().Value.CalibrationPath));
             if (Environment.GetEnvironmentVariable("KH57_FIT_DUMP") is { Length: > 0 } dump)
-                await File.WriteAllLinesAsync(dump, samples.Where(s => s.Answerable && s.Outside is null).Select(s =>
-                    System.Text.Json.JsonSerializer.Serialize(new { s.Id, s.Question, s.Kind, s.EvidenceRead, right = s.Pairs.Any(p => p.Right), pairs = s.Pairs.Count,
+                await File.WriteAllLinesAsync(dump, samples.Where(s => s.Outside is null).Select(s =>
+                    System.Text.Json.JsonSerializer.Serialize(new { s.Id, s.Question, s.Kind, s.Answerable, s.EvidenceRead, right = s.Pairs.Any(p => p.Right), pairs = s.Pairs.Count,
                         best = s.Pairs.OrderByDescending(p => p.Choice.Features.Score(result.Weights)).Take(3).Select(p => p.Choice.Primary.Display),
                         top = s.Pairs.MaxBy(p => p.Choice.Features.Score(result.Weights)) is { } t ? new { t.Right, t.Choice.Primary.Display, t.Choice.Features, t.Choice.Clause.Text, t.Choice.Primary.FromHeading } : null,
-                        good = s.Pairs.Where(p => p.Right).MaxBy(p => p.Choice.Features.Score(result.Weights)) is { } g ? new { g.Choice.Primary.Display, g.Choice.Features, g.Choice.Clause.Text } : null })), ct);
+                        good = s.Pairs.Where(p => p.Right).MaxBy(p => p.Choice.Features.Score(result.Weights)) is { } g ? new { g.Choice.Primary.Display, g.Choice.Features, g.Choice.Clause.Text } : null,
+                        confidence = s.Features is { } features && s.Pairs.Count > 0
+                            ? KeHoach57.Answering.Grounding.ConfidenceFeatures.Named(features(KeHoach57.Answering.Selection.Selected.Pick(
+                                s.Pairs.Select(p => p.Choice).ToList(), s.Clauses, c => c.Features.Score(result.Weights))))
+                            : null })), ct);
             foreach (var line in result.Log) Console.WriteLine(line);
             if (parse.GetValue(write))
             {
