@@ -35,9 +35,29 @@ public sealed record Selected(Choice? Best, Choice? RunnerUp, int Clauses, IRead
         // A value of another kind than asked is never chosen, but stays a runner-up.
         var best = pairs.Where(c => !c.Primary.OffKind).MaxBy(score);
         if (best is null) return new Selected(null, null, clauses, pairs);
-        var runnerUp = pairs.Where(c => !string.Equals(c.Primary.Display, best.Primary.Display, StringComparison.OrdinalIgnoreCase)).MaxBy(score);
+        var said = Words(best.Primary.Display);
+        var runnerUp = pairs.Where(c => !SaysTheSame(said, Words(c.Primary.Display))).MaxBy(score);
         return new Selected(best with { Score = score(best) }, runnerUp is null ? null : runnerUp with { Score = score(runnerUp) }, clauses, pairs);
     }
+
+    /// <summary>
+    /// Whether a value is the chosen answer in as many words or fewer ("6 tháng" of "định kỳ 6 tháng", "100%" of
+    /// "100% (năm 2045)"): such a runner-up repeats the chosen answer and is no rival to it, so the margin is taken over
+    /// the best value that says something else. One that says more ("Các sở, ban, ngành, UBND cấp huyện" against
+    /// "Các sở, ban, ngành") stays a rival: it may be the whole answer of which the chosen one is a part.
+    /// </summary>
+    private static bool SaysTheSame(string[] chosen, string[] other)
+    {
+        if (other.Length == 0 || other.Length > chosen.Length) return other.Length == 0 && chosen.Length == 0;
+        for (var i = 0; i + other.Length <= chosen.Length; i++)
+            if (chosen.AsSpan(i, other.Length).SequenceEqual(other)) return true;
+        return false;
+    }
+
+    private static string[] Words(string display) =>
+        Core.Text.VietnameseText.Fold(display).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+
+    private static readonly char[] Separators = [' ', ',', ';', '.', ':', '(', ')', '"', '“', '”', '-', '–', '/'];
 }
 
 /// <summary>

@@ -1,4 +1,6 @@
+using KeHoach57.Answering.Asks;
 using KeHoach57.Answering.Selection;
+using KeHoach57.Core.Answers;
 using KeHoach57.Core.Documents;
 using KeHoach57.Retrieval.Ranking;
 
@@ -25,4 +27,29 @@ public class ClauseSelectorTests(AnsweringFixture fixture)
     [InlineData("Tỷ lệ dịch vụ công trực tuyến toàn trình đạt bao nhiêu?", "90%")]
     public void Chỉ_tiêu_nêu_trước_con_số_thì_số_đi_với_phần_nói_trước_nó(string question, string expected) =>
         Assert.Equal(expected, Chosen(question, "Tỷ lệ dịch vụ công trực tuyến toàn trình đạt 90%, tỷ lệ hồ sơ được số hóa đạt 95%."));
+
+    private static Choice Pair(string value, double score)
+    {
+        var clause = AnsweringFixture.Clause(value);
+        var passage = new RankedPassage(clause.Chunk, 1, new PassageFeatures(1, 1, 0, 1));
+        return new Choice(clause, passage, [new Candidate(AskKind.Frequency, value, 0, value.Length, 1)], score,
+            new PairFeatures(1, 0, 1, 1, 1, 1, 0, 0, 0, 0, false));
+    }
+
+    [Fact]
+    public void Giá_trị_chỉ_nhắc_lại_câu_trả_lời_đã_chọn_không_phải_đối_thủ_khi_tính_khoảng_cách()
+    {
+        // "6 tháng" says in fewer words what "định kỳ 6 tháng" says: the margin is over "hằng quý", the other answer.
+        var selected = Selected.Pick([Pair("định kỳ 6 tháng", 3), Pair("6 tháng", 2.9), Pair("hằng quý", 1)], 3, c => c.Score);
+        Assert.Equal("định kỳ 6 tháng", selected.Best!.Primary.Display);
+        Assert.Equal("hằng quý", selected.RunnerUp!.Primary.Display);
+    }
+
+    [Fact]
+    public void Giá_trị_nói_nhiều_hơn_câu_trả_lời_đã_chọn_vẫn_là_đối_thủ()
+    {
+        // The longer list may be the whole answer the chosen one is a part of: it stays the rival.
+        var selected = Selected.Pick([Pair("Các sở, ban, ngành", 3), Pair("Các sở, ban, ngành, UBND cấp huyện", 2.9), Pair("Sở Tài chính", 1)], 3, c => c.Score);
+        Assert.Equal("Các sở, ban, ngành, UBND cấp huyện", selected.RunnerUp!.Primary.Display);
+    }
 }
