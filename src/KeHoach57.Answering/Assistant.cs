@@ -97,9 +97,16 @@ public sealed class Assistant(
         var citations = new List<Citation>();
         var nearest = new List<Citation>();
         var answered = 0;
-        foreach (var docId in plans)
+        var each = new List<(string DocId, AnswerRecord Record)>();
+        foreach (var docId in plans) each.Add((docId, await pipeline.RunAsync(facts, [docId], cancellationToken)));
+        // One plan's answer stands: the thing asked is one the plans state, and each other plan's best answer needs less to stand.
+        var bar = _options.ComparisonSideThreshold;
+        if (bar < 1 && each.Any(e => e.Record.Answered))
+            for (var i = 0; i < each.Count; i++)
+                if (!each[i].Record.Answered && each[i].Record.Confidence >= bar)
+                    each[i] = (each[i].DocId, await pipeline.RunAsync(facts, [each[i].DocId], cancellationToken, bar));
+        foreach (var (docId, one) in each)
         {
-            var one = await pipeline.RunAsync(facts, [docId], cancellationToken);
             var name = corpus.Find(docId)!.Info.Locality is { Length: > 0 } locality ? locality : labels.Plan(docId);
             if (!one.Answered || one.Value is null)
             {

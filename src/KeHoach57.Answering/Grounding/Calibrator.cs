@@ -68,5 +68,6 @@ public sealed class Calibrator
         return 1 / (1 + Math.Exp(-z));
     }
 
-    public bool Accepts(double probability) => probability >= Model.Threshold;
+    /// <param name="threshold">A lower bar than the model's where the caller knows more than the features do (a comparison's other side).</param>
+    public bool Accepts(double probability, double? threshold = null) => probability >= Math.Min(threshold ?? Model.Threshold, Model.Threshold);
 }

@@ -18,7 +18,8 @@ public sealed record Verdict(double Confidence, string? RefusalReason, IReadOnly
 public sealed class Grounder(Calibrator calibrator)
 {
     /// <param name="read">The passages the clauses were read from: a refusal says the plans lack an identifier only when none of them says it.</param>
-    public Verdict Judge(QuestionFacts question, Selected selected, IReadOnlyList<RankedPassage> read)
+    /// <param name="threshold">A lower bar than the calibrator's own, when the caller knows the question is one the plans answer.</param>
+    public Verdict Judge(QuestionFacts question, Selected selected, IReadOnlyList<RankedPassage> read, double? threshold = null)
     {
         if (selected.Best is not { } best)
             return new Verdict(0, NotSaid(question), new Dictionary<string, double>());
@@ -31,7 +32,7 @@ public sealed class Grounder(Calibrator calibrator)
             return new Verdict(0, saidElsewhere ? NotSure(question) : $"Các kế hoạch hiện có không nêu thông tin về {missing.ToUpperInvariant()}.", named);
         }
         var p = calibrator.Probability(features);
-        return new Verdict(p, calibrator.Accepts(p) ? null : NotSure(question), named);
+        return new Verdict(p, calibrator.Accepts(p, threshold) ? null : NotSure(question), named);
     }
 
     /// <summary>The first identifier the question names ("6G") that <paramref name="text"/> does not say, or null.</summary>

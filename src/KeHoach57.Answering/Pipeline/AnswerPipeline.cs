@@ -27,7 +27,8 @@ public sealed class AnswerPipeline(
     IOptions<AnsweringOptions> options,
     IPipelineObserver? observer = null)
 {
-    public async Task<AnswerRecord> RunAsync(QuestionFacts question, IReadOnlyList<string>? docIds, CancellationToken cancellationToken)
+    /// <param name="threshold">A lower confidence bar than the calibrator's (see <see cref="AnsweringOptions.ComparisonSideThreshold"/>).</param>
+    public async Task<AnswerRecord> RunAsync(QuestionFacts question, IReadOnlyList<string>? docIds, CancellationToken cancellationToken, double? threshold = null)
     {
         var scope = docIds is { Count: 1 } ? docIds[0] : null;
         if (scope is not null && corpus.Find(scope) is { } plan && header.IsAbout(question, plan, inScope: true))
@@ -36,7 +37,7 @@ public sealed class AnswerPipeline(
         var passages = await search.FindAsync(question, docIds, cancellationToken);
         var selected = selector.Select(question, passages);
         var found = question.Primary == AskKind.Plan ? plans.Judge(question, selected) : null;
-        var verdict = found?.Verdict ?? grounder.Judge(question, selected, passages.Take(selector.PassagesRead).ToList());
+        var verdict = found?.Verdict ?? grounder.Judge(question, selected, passages.Take(selector.PassagesRead).ToList(), threshold);
         var refused = verdict.RefusalReason is not null && (options.Value.Calibrate || selected.Best is null || found is not null);
         var record = refused
             ? composer.Refusal(question, verdict.RefusalReason!, passages, scope, verdict.Confidence)
