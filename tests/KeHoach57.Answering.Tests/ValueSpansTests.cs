@@ -29,6 +29,18 @@ public class ValueSpansTests
     }
 
     [Theory]
+    [InlineData("Co 13 nguäi thirc hin cOng tác nghiên cüu khoa hoc trên 01 van dan.", "13")]
+    [InlineData("Có từ 15 người thực hiện công tác nghiên cứu khoa học trên 1 vạn dân.", "15")]
+    public void Trên_một_đơn_vị_sau_con_số_là_mẫu_số_của_tỷ_lệ_không_phải_con_số(string text, string expected) =>
+        Assert.Equal([expected], ValueSpans.Figures(text).Select(f => f.Display));
+
+    [Theory]
+    [InlineData("Phấn đấu trên 1 triệu người dùng ứng dụng.", "trên 1")]
+    [InlineData("100% người sử dụng có khả năng truy cập băng rộng cố định tốc độ trên 01 Gbps.", "trên 01")]
+    public void Trên_một_đơn_vị_khác_vẫn_là_con_số(string text, string expected) =>
+        Assert.Contains(expected, ValueSpans.Figures(text).Select(f => f.Display));
+
+    [Theory]
     [InlineData("Phin d4u dat chi s d6i méi sang tao cip dia phuong (PII) duoi 5.", "dưới 5")]
     [InlineData("chỉ số PII dưới 5", "dưới 5")]
     [InlineData("giảm thời gian xử lý tối đa 3 ngày", "tối đa 3")]

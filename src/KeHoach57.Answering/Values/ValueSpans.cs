@@ -107,9 +107,24 @@ public static partial class ValueSpans
             // "T' 1 phü song", "Ty 1€ …": this OCR prints the "lệ" of "tỷ lệ" as a 1; it is no figure.
             if (n == "1" && !pct && TyLe().IsMatch(folded[Math.Max(0, m.Index - 5)..m.Index])) continue;
             var cmp = Comparator(m.Groups["cmp"].Value.Trim());
+            // "13 người … trên 01 vạn dân": "trên" one of a base (rate-bases.tsv) after a figure is the rate's
+            // denominator (per ten thousand people), not a figure of its own.
+            if (cmp == "trên " && !pct && n.TrimStart('0') == "1" && spans.Count > 0 && RateBase(folded, m.Index + m.Length)) continue;
             spans.Add(new ValueSpan(m.Index, m.Index + m.Length, pct ? ValueKind.Percent : ValueKind.Number, cmp + n + (pct ? "%" : "")));
         }
         return spans;
+    }
+
+    private static readonly string[][] RateBases = Core.Text.DataLines
+        .Read(Core.Text.DataLines.ReadEmbedded(typeof(ValueSpans).Assembly, "KeHoach57.Answering.Values.rate-bases.tsv"))
+        .Select(l => VietnameseText.Fold(l.Field(0)).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        .OrderByDescending(b => b.Length).ToArray();
+
+    /// <summary>Whether the words of <paramref name="folded"/> from <paramref name="at"/> on name a rate's base ("vạn dân").</summary>
+    private static bool RateBase(string folded, int at)
+    {
+        var next = folded[at..Math.Min(folded.Length, at + 40)].Split((char[])[' ', ',', '.', ';', ')'], StringSplitOptions.RemoveEmptyEntries);
+        return RateBases.Any(b => b.Length <= next.Length && b.AsSpan().SequenceEqual(next.AsSpan(0, b.Length)));
     }
 
     public static List<ValueSpan> DocumentNumbers(string text)
