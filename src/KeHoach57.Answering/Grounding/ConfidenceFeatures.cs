@@ -59,11 +59,16 @@ public static class ConfidenceFeatures
     public static IReadOnlyDictionary<string, double> Named(double[] values) =>
         Names.Zip(values).ToDictionary(p => p.First, p => Math.Round(p.Second, 4));
 
-    /// <summary>Share (capped) of other passages whose clauses give the same value: plans repeat what they mean.</summary>
+    /// <summary>
+    /// Share (capped) of other passages whose clauses give the same value: plans repeat what they mean. A passage headed
+    /// by another year than the question asks ("Đến hết năm 2030" for a question about 2045) speaks of another target,
+    /// not of the same one again.
+    /// </summary>
     private static double Support(Selected selected, Choice best)
     {
         var others = selected.Pairs
-            .Where(p => p.Clause.Chunk.Id != best.Clause.Chunk.Id && string.Equals(p.Primary.Display, best.Primary.Display, StringComparison.OrdinalIgnoreCase))
+            .Where(p => p.Clause.Chunk.Id != best.Clause.Chunk.Id && p.Features.YearFit >= 0
+                && string.Equals(p.Primary.Display, best.Primary.Display, StringComparison.OrdinalIgnoreCase))
             .Select(p => p.Clause.Chunk.Id).Distinct().Count();
         return Math.Min(others, SupportCap) / (double)SupportCap;
     }
