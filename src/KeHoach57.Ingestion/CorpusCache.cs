@@ -37,14 +37,9 @@ internal static class CorpusCache
             for (var n = reader.ReadInt32(); n > 0; n--)
             {
                 var file = reader.ReadString();
-                var info = new DocumentInfo(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(),
-                    reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
+                var info = DocumentBinary.ReadInfo(reader);
                 var markdown = reader.ReadBoolean() ? reader.ReadString() : null;
-                var chunks = new Chunk[reader.ReadInt32()];
-                for (var c = 0; c < chunks.Length; c++)
-                    chunks[c] = new Chunk(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(),
-                        (ChunkKind)reader.ReadByte(), reader.ReadString(), reader.ReadInt32());
-                entries.Add(new Entry(file, info, markdown, chunks));
+                entries.Add(new Entry(file, info, markdown, DocumentBinary.ReadChunks(reader)));
             }
             return (entries, warnings);
         }
@@ -67,20 +62,10 @@ internal static class CorpusCache
             foreach (var (file, info, markdown, chunks) in entries)
             {
                 writer.Write(file);
-                foreach (var field in new[] { info.Id, info.Title, info.Issuer, info.Number, info.Date, info.Locality, info.Level, info.Source }) writer.Write(field);
+                DocumentBinary.WriteInfo(writer, info);
                 writer.Write(markdown is not null);
                 if (markdown is not null) writer.Write(markdown);
-                writer.Write(chunks.Count);
-                foreach (var c in chunks)
-                {
-                    writer.Write(c.Id);
-                    writer.Write(c.DocId);
-                    writer.Write(c.Section);
-                    writer.Write(c.Text);
-                    writer.Write((byte)c.Kind);
-                    writer.Write(c.Context);
-                    writer.Write(c.Ordinal);
-                }
+                DocumentBinary.WriteChunks(writer, chunks);
             }
         });
 }

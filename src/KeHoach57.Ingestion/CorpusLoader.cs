@@ -82,21 +82,29 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             logger.LogWarning("{Warning}", warning);
         }
         var markdownStems = files.Where(IsMarkdown).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, bytes) in read)
+        // A plan's parse and chunks depend on its file alone: spread over the cores, then taken in file order, so the
+        // documents, ids, warnings and cache are those of a load one file after the other.
+        var parsed = new Parsed[read.Count];
+        try
         {
-            if (!IsMarkdown(name) && markdownStems.Contains(Path.GetFileNameWithoutExtension(name)))
-            {
-                Warn($"Skipping {name}: {Path.ChangeExtension(name, ".md")} of the same name is the imported version");
-                continue;
-            }
-            if (Read(name, bytes, Warn) is not var (document, markdown)) continue;
+            Parallel.For(0, read.Count, i => parsed[i] = Parse(read[i].Name, read[i].Bytes, markdownStems, chunker));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < read.Count; i++)
+        {
+            var name = read[i].Name;
+            foreach (var warning in parsed[i].Warnings) Warn(warning);
+            if (parsed[i].Document is not { } document || parsed[i].Markdown is not { } markdown) continue;
             if (!ids.Add(document.Info.Id))
             {
                 Warn($"Skipping {name}: document id {document.Info.Id} is already taken");
                 continue;
             }
-            var chunks = chunker.Chunk(document);
+            var chunks = parsed[i].Chunks;
             documents.Add(new CorpusDocument(document.Info, markdown, chunks));
             entries.Add(new CorpusCache.Entry(name, document.Info, IsMarkdown(name) ? null : markdown, chunks));
         }
@@ -109,6 +117,22 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             }
         }
         return new Corpus(documents, fingerprint);
+    }
+
+    /// <summary>One file read into a plan and cut into chunks, with what it warned of; no document when it is skipped.</summary>
+    private sealed record Parsed(List<string> Warnings, PlanDocument? Document, string? Markdown, IReadOnlyList<Chunk> Chunks);
+
+    private static Parsed Parse(string name, byte[] bytes, HashSet<string> markdownStems, Chunker chunker)
+    {
+        var warnings = new List<string>();
+        if (!IsMarkdown(name) && markdownStems.Contains(Path.GetFileNameWithoutExtension(name)))
+        {
+            warnings.Add($"Skipping {name}: {Path.ChangeExtension(name, ".md")} of the same name is the imported version");
+            return new Parsed(warnings, null, null, []);
+        }
+        return Read(name, bytes, warnings.Add) is var (document, markdown)
+            ? new Parsed(warnings, document, markdown, chunker.Chunk(document))
+            : new Parsed(warnings, null, null, []);
     }
 
     /// <summary>

@@ -161,21 +161,34 @@ public sealed partial class VietnameseAnalyzer
     public List<string> GlossaryTerms(string text, IReadOnlyList<Token> tokens)
     {
         var found = new List<string>();
+        // Every word as written, folded once for the whole text (the fold is char by char, so a token's offsets hold in
+        // it) and read in place: this runs for every chunk of an index build, and a string per token was most of it.
+        var written = tokens.Count == 0 ? "" : FoldAligned(text).ToLowerInvariant();
+        var byFirstWritten = _abbreviationsByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var k = 0; k < tokens.Count; k++)
         {
             if (_glossaryByFirst.TryGetValue(tokens[k].Term, out var expansions))
                 foreach (var (seq, entry, _, _) in expansions)
                     if (Matches(seq, j => tokens[k + j].Term, tokens.Count - k)) found.Add(entry.Key);
-            if (_abbreviationsByFirst.TryGetValue(Written(text, tokens[k]), out var abbreviations))
+            if (byFirstWritten.TryGetValue(written.AsSpan(tokens[k].Start, tokens[k].Length), out var abbreviations))
                 foreach (var (seq, entry, _, caseSensitive) in abbreviations)
                 {
-                    if (!Matches(seq, j => Written(text, tokens[k + j]), tokens.Count - k)) continue;
+                    if (!WrittenMatches(seq, written, tokens, k)) continue;
                     if (caseSensitive && !IsUpperInSource(text, tokens[k], tokens[k + seq.Length - 1])) continue;
                     found.Add(entry.Key);
                     foreach (var t in Tokenize(entry.Canonical)) found.Add(t.Term);
                 }
         }
         return found;
+    }
+
+    /// <summary><see cref="Matches"/> over the words as written, read from the text folded whole.</summary>
+    private static bool WrittenMatches(string[] seq, string written, IReadOnlyList<Token> tokens, int k)
+    {
+        if (seq.Length > tokens.Count - k) return false;
+        for (var j = 0; j < seq.Length; j++)
+            if (!written.AsSpan(tokens[k + j].Start, tokens[k + j].Length).SequenceEqual(seq[j])) return false;
+        return true;
     }
 
     private static bool Matches(string[] seq, Func<int, string> word, int available)
