@@ -49,7 +49,13 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             logger.LogWarning("Corpus folder {Folder} cannot be listed: {Reason}", folder, e.Message);
             return new Corpus(documents, Convert.ToHexString(hash.GetHashAndReset()));
         }
-        // Every file is read and hashed first: the fingerprint says whether the last load's parse can be reused.
+        // Parsing and chunking every plan is most of a start on a large corpus: the last load's result is reused
+        // when the files, the chunking options and this build are the same. It is read on another core while the files
+        // are read and hashed here; the fingerprint then says whether it can be used.
+        var cachePath = options.Value.CacheFolder is { Length: > 0 } cacheFolder ? Path.Combine(RepositoryPaths.Resolve(cacheFolder), CorpusCache.FileName) : null;
+        using var stale = new CancellationTokenSource();
+        var cachedKey = cachePath is null ? null : CorpusCache.KeyOf(cachePath);
+        var cached = cachedKey is null ? null : Task.Run(() => CorpusCache.TryRead(cachePath!, stale.Token));
         var read = new List<(string Name, byte[] Bytes)>(files.Count);
         foreach (var file in files)
         {
@@ -61,18 +67,24 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
         }
         var fingerprint = Convert.ToHexString(hash.GetHashAndReset());
 
-        // Parsing and chunking every plan is most of a start on a large corpus: the last load's result is reused
-        // when the files, the chunking options and this build are the same.
-        var cachePath = options.Value.CacheFolder is { Length: > 0 } cacheFolder ? Path.Combine(RepositoryPaths.Resolve(cacheFolder), CorpusCache.FileName) : null;
         var key = CorpusCache.Key(fingerprint, chunking.Value);
-        if (cachePath is not null && CorpusCache.TryRead(cachePath, key) is var (cachedEntries, cachedWarnings))
+        if (cachedKey == key && Finished(cached) is { } hit && hit.Key == key)
         {
-            foreach (var warning in cachedWarnings) logger.LogWarning("{Warning}", warning);
+            foreach (var warning in hit.Warnings) logger.LogWarning("{Warning}", warning);
             var bytesByName = read.ToDictionary(f => f.Name, f => f.Bytes, StringComparer.Ordinal);
-            foreach (var entry in cachedEntries)
-                documents.Add(new CorpusDocument(entry.Info, entry.Markdown ?? Decode(bytesByName[entry.File]), entry.Chunks));
+            foreach (var entry in hit.Entries)
+            {
+                var bytes = bytesByName[entry.File];
+                documents.Add(entry.Markdown is { } markdown
+                    ? new CorpusDocument(entry.Info, markdown, entry.Chunks)
+                    : new CorpusDocument(entry.Info, () => Decode(bytes), entry.Chunks));
+            }
             return new Corpus(documents, fingerprint);
         }
+        // Made from other files: the read stops at its next plan, and is waited for so that it holds no handle on the
+        // file the parse below replaces.
+        stale.Cancel();
+        Finished(cached);
 
         var warnings = new List<string>();
         var entries = new List<CorpusCache.Entry>();
@@ -117,6 +129,20 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             }
         }
         return new Corpus(documents, fingerprint);
+    }
+
+    /// <summary>What the cache read gave once it has ended; null when there was none, it found damage or was stopped.</summary>
+    private static CorpusCache.Cached? Finished(Task<CorpusCache.Cached?>? reading)
+    {
+        if (reading is null) return null;
+        try
+        {
+            return reading.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     /// <summary>One file read into a plan and cut into chunks, with what it warned of; no document when it is skipped.</summary>

@@ -32,15 +32,15 @@ public static class DocumentBinary
         }
     }
 
-    public static Chunk[] ReadChunks(BinaryReader reader)
+    public static List<Chunk> ReadChunks(BinaryReader reader)
     {
         var count = reader.ReadInt32();
-        // Each chunk takes at least a byte per field: a count beyond what is left is damage, not a reason to allocate.
-        if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position) throw new FormatException("A chunk count the file cannot hold.");
-        var chunks = new Chunk[count];
-        for (var c = 0; c < chunks.Length; c++)
-            chunks[c] = new Chunk(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(),
-                (ChunkKind)reader.ReadByte(), reader.ReadString(), reader.ReadInt32());
+        if (count < 0) throw new FormatException("A negative chunk count.");
+        // Grown as read, not sized by the count: a damaged count runs into the end of the file, not into a huge array.
+        var chunks = new List<Chunk>(Math.Min(count, 1024));
+        for (var c = 0; c < count; c++)
+            chunks.Add(new Chunk(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(),
+                (ChunkKind)reader.ReadByte(), reader.ReadString(), reader.ReadInt32()));
         return chunks;
     }
 }
