@@ -163,7 +163,8 @@ public sealed partial class VietnameseAnalyzer
         var found = new List<string>();
         // Every word as written, folded once for the whole text (the fold is char by char, so a token's offsets hold in
         // it) and read in place: this runs for every chunk of an index build, and a string per token was most of it.
-        var written = tokens.Count == 0 ? "" : FoldAligned(text).ToLowerInvariant();
+        // The fold is already lower case, char for char (a test holds it to that), so it needs no ToLowerInvariant.
+        var written = tokens.Count == 0 ? "" : FoldAligned(text);
         var byFirstWritten = _abbreviationsByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var k = 0; k < tokens.Count; k++)
         {
