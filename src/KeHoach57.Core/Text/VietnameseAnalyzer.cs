@@ -76,12 +76,15 @@ public sealed partial class VietnameseAnalyzer
 
     /// <param name="repair">False for text people typed (a question): folded words as typed, so "sđt" stays "sdt"
     /// instead of being read as OCR damage, and "%" is a word. Index terms always come from the repaired form.</param>
-    public List<Token> Tokenize(string text, bool repair)
+    public List<Token> Tokenize(string text, bool repair) =>
+        string.IsNullOrEmpty(text) ? [] : Tokenize(text, repair, Options.Folding ? FoldAligned(text) : text.ToLowerInvariant());
+
+    /// <param name="folded">The text folded as <see cref="Tokenize(string, bool)"/> folds it (same length, same offsets).</param>
+    private List<Token> Tokenize(string text, bool repair, string folded)
     {
         if (string.IsNullOrEmpty(text)) return [];
         // Sized for words of about five characters with their spaces: growing the list cost more than the tokenizing.
         var tokens = new List<Token>(text.Length / 5 + 4);
-        var folded = Options.Folding ? FoldAligned(text) : text.ToLowerInvariant();
         var i = 0;
         while (i < folded.Length)
         {
@@ -122,7 +125,9 @@ public sealed partial class VietnameseAnalyzer
     /// <summary>Index terms of a passage or question, with repeats (term frequency matters to BM25).</summary>
     public List<string> Terms(string text)
     {
-        var tokens = Tokenize(text);
+        // One fold for the words and for the abbreviations as written, when the words are folded at all.
+        var folded = string.IsNullOrEmpty(text) ? "" : FoldAligned(text);
+        var tokens = Options.Folding ? Tokenize(text, repair: true, folded) : Tokenize(text);
         var terms = new List<string>(tokens.Count * 2 + 4);
         foreach (var t in tokens) terms.Add(t.Term);
         if (Options.Bigrams)
@@ -130,7 +135,7 @@ public sealed partial class VietnameseAnalyzer
                 if (Adjacent(text, tokens[k], tokens[k + 1]))
                     terms.Add(Bigram(tokens[k].Term, tokens[k + 1].Term));
         if (Options.Dates) terms.AddRange(DateTerms(text));
-        if (Options.Glossary) terms.AddRange(GlossaryTerms(text, tokens));
+        if (Options.Glossary) terms.AddRange(GlossaryTerms(text, tokens, folded));
         return terms;
     }
 
@@ -158,13 +163,15 @@ public sealed partial class VietnameseAnalyzer
     }
 
     /// <summary>Glossary keys for abbreviations and expansions found in the text; an abbreviation also brings its expansion's words.</summary>
-    public List<string> GlossaryTerms(string text, IReadOnlyList<Token> tokens)
+    public List<string> GlossaryTerms(string text, IReadOnlyList<Token> tokens) =>
+        GlossaryTerms(text, tokens, tokens.Count == 0 ? "" : FoldAligned(text));
+
+    /// <param name="written">Every word as written: <see cref="FoldAligned"/> of the whole text, read in place (the fold is
+    /// char by char, so a token's offsets hold in it). This runs for every chunk of an index build, and a folded string
+    /// per token was most of it. The fold is already lower case, char for char (a test holds it to that).</param>
+    private List<string> GlossaryTerms(string text, IReadOnlyList<Token> tokens, string written)
     {
         var found = new List<string>();
-        // Every word as written, folded once for the whole text (the fold is char by char, so a token's offsets hold in
-        // it) and read in place: this runs for every chunk of an index build, and a string per token was most of it.
-        // The fold is already lower case, char for char (a test holds it to that), so it needs no ToLowerInvariant.
-        var written = tokens.Count == 0 ? "" : FoldAligned(text);
         var byFirstWritten = _abbreviationsByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var k = 0; k < tokens.Count; k++)
         {
