@@ -148,7 +148,7 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
     /// <summary>One file read into a plan and cut into chunks, with what it warned of; no document when it is skipped.</summary>
     private sealed record Parsed(List<string> Warnings, PlanDocument? Document, string? Markdown, IReadOnlyList<Chunk> Chunks);
 
-    private static Parsed Parse(string name, byte[] bytes, HashSet<string> markdownStems, Chunker chunker)
+    private static Parsed Parse(string name, byte[] bytes, HashSet<string?> markdownStems, Chunker chunker)
     {
         var warnings = new List<string>();
         if (!IsMarkdown(name) && markdownStems.Contains(Path.GetFileNameWithoutExtension(name)))
