@@ -23,30 +23,50 @@ internal static class CorpusCache
     public static string Key(string fingerprint, ChunkingOptions chunking) =>
         $"{fingerprint}|{chunking.StructureAware}|{chunking.MaxChars}|{chunking.MinChars}|{chunking.WindowChars}|{typeof(CorpusCache).Assembly.ManifestModule.ModuleVersionId}";
 
-    public static (List<Entry> Entries, List<string> Warnings)? TryRead(string path, string key)
+    /// <summary>The key the file at <paramref name="path"/> was written under (its first fields only); null when there is no readable one.</summary>
+    public static string? KeyOf(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            return reader.ReadString() == Magic && reader.ReadInt32() == Version ? reader.ReadString() : null;
+        }
+        catch (Exception ex) when (ex is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A load read back: the key it was made under, its plans and its warnings.</summary>
+    public sealed record Cached(string Key, List<Entry> Entries, List<string> Warnings);
+
+    /// <summary>
+    /// The file whatever its key (the caller compares it: the loader starts reading before it knows the fingerprint),
+    /// or null when it is missing or damaged. Stops at the next plan once <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public static Cached? TryRead(string path, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path)) return null;
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic || reader.ReadInt32() != Version || reader.ReadString() != key) return null;
+            if (reader.ReadString() != Magic || reader.ReadInt32() != Version) return null;
+            var key = reader.ReadString();
             var warnings = new List<string>();
             for (var n = reader.ReadInt32(); n > 0; n--) warnings.Add(reader.ReadString());
             var entries = new List<Entry>();
             for (var n = reader.ReadInt32(); n > 0; n--)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var file = reader.ReadString();
-                var info = new DocumentInfo(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(),
-                    reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
+                var info = DocumentBinary.ReadInfo(reader);
                 var markdown = reader.ReadBoolean() ? reader.ReadString() : null;
-                var chunks = new Chunk[reader.ReadInt32()];
-                for (var c = 0; c < chunks.Length; c++)
-                    chunks[c] = new Chunk(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(),
-                        (ChunkKind)reader.ReadByte(), reader.ReadString(), reader.ReadInt32());
-                entries.Add(new Entry(file, info, markdown, chunks));
+                entries.Add(new Entry(file, info, markdown, DocumentBinary.ReadChunks(reader)));
             }
-            return (entries, warnings);
+            return new Cached(key, entries, warnings);
         }
         catch (Exception ex) when (ex is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException or ArgumentException)
         {
@@ -67,20 +87,10 @@ internal static class CorpusCache
             foreach (var (file, info, markdown, chunks) in entries)
             {
                 writer.Write(file);
-                foreach (var field in new[] { info.Id, info.Title, info.Issuer, info.Number, info.Date, info.Locality, info.Level, info.Source }) writer.Write(field);
+                DocumentBinary.WriteInfo(writer, info);
                 writer.Write(markdown is not null);
                 if (markdown is not null) writer.Write(markdown);
-                writer.Write(chunks.Count);
-                foreach (var c in chunks)
-                {
-                    writer.Write(c.Id);
-                    writer.Write(c.DocId);
-                    writer.Write(c.Section);
-                    writer.Write(c.Text);
-                    writer.Write((byte)c.Kind);
-                    writer.Write(c.Context);
-                    writer.Write(c.Ordinal);
-                }
+                DocumentBinary.WriteChunks(writer, chunks);
             }
         });
 }

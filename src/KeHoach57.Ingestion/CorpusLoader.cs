@@ -49,7 +49,13 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             logger.LogWarning("Corpus folder {Folder} cannot be listed: {Reason}", folder, e.Message);
             return new Corpus(documents, Convert.ToHexString(hash.GetHashAndReset()));
         }
-        // Every file is read and hashed first: the fingerprint says whether the last load's parse can be reused.
+        // Parsing and chunking every plan is most of a start on a large corpus: the last load's result is reused
+        // when the files, the chunking options and this build are the same. It is read on another core while the files
+        // are read and hashed here; the fingerprint then says whether it can be used.
+        var cachePath = options.Value.CacheFolder is { Length: > 0 } cacheFolder ? Path.Combine(RepositoryPaths.Resolve(cacheFolder), CorpusCache.FileName) : null;
+        using var stale = new CancellationTokenSource();
+        var cachedKey = cachePath is null ? null : CorpusCache.KeyOf(cachePath);
+        var cached = cachedKey is null ? null : Task.Run(() => CorpusCache.TryRead(cachePath!, stale.Token));
         var read = new List<(string Name, byte[] Bytes)>(files.Count);
         foreach (var file in files)
         {
@@ -61,18 +67,24 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
         }
         var fingerprint = Convert.ToHexString(hash.GetHashAndReset());
 
-        // Parsing and chunking every plan is most of a start on a large corpus: the last load's result is reused
-        // when the files, the chunking options and this build are the same.
-        var cachePath = options.Value.CacheFolder is { Length: > 0 } cacheFolder ? Path.Combine(RepositoryPaths.Resolve(cacheFolder), CorpusCache.FileName) : null;
         var key = CorpusCache.Key(fingerprint, chunking.Value);
-        if (cachePath is not null && CorpusCache.TryRead(cachePath, key) is var (cachedEntries, cachedWarnings))
+        if (cachedKey == key && Finished(cached) is { } hit && hit.Key == key)
         {
-            foreach (var warning in cachedWarnings) logger.LogWarning("{Warning}", warning);
+            foreach (var warning in hit.Warnings) logger.LogWarning("{Warning}", warning);
             var bytesByName = read.ToDictionary(f => f.Name, f => f.Bytes, StringComparer.Ordinal);
-            foreach (var entry in cachedEntries)
-                documents.Add(new CorpusDocument(entry.Info, entry.Markdown ?? Decode(bytesByName[entry.File]), entry.Chunks));
+            foreach (var entry in hit.Entries)
+            {
+                var bytes = bytesByName[entry.File];
+                documents.Add(entry.Markdown is { } markdown
+                    ? new CorpusDocument(entry.Info, markdown, entry.Chunks)
+                    : new CorpusDocument(entry.Info, () => Decode(bytes), entry.Chunks));
+            }
             return new Corpus(documents, fingerprint);
         }
+        // Made from other files: the read stops at its next plan, and is waited for so that it holds no handle on the
+        // file the parse below replaces.
+        stale.Cancel();
+        Finished(cached);
 
         var warnings = new List<string>();
         var entries = new List<CorpusCache.Entry>();
@@ -82,21 +94,29 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             logger.LogWarning("{Warning}", warning);
         }
         var markdownStems = files.Where(IsMarkdown).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, bytes) in read)
+        // A plan's parse and chunks depend on its file alone: spread over the cores, then taken in file order, so the
+        // documents, ids, warnings and cache are those of a load one file after the other.
+        var parsed = new Parsed[read.Count];
+        try
         {
-            if (!IsMarkdown(name) && markdownStems.Contains(Path.GetFileNameWithoutExtension(name)))
-            {
-                Warn($"Skipping {name}: {Path.ChangeExtension(name, ".md")} of the same name is the imported version");
-                continue;
-            }
-            if (Read(name, bytes, Warn) is not var (document, markdown)) continue;
+            Parallel.For(0, read.Count, i => parsed[i] = Parse(read[i].Name, read[i].Bytes, markdownStems, chunker));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < read.Count; i++)
+        {
+            var name = read[i].Name;
+            foreach (var warning in parsed[i].Warnings) Warn(warning);
+            if (parsed[i].Document is not { } document || parsed[i].Markdown is not { } markdown) continue;
             if (!ids.Add(document.Info.Id))
             {
                 Warn($"Skipping {name}: document id {document.Info.Id} is already taken");
                 continue;
             }
-            var chunks = chunker.Chunk(document);
+            var chunks = parsed[i].Chunks;
             documents.Add(new CorpusDocument(document.Info, markdown, chunks));
             entries.Add(new CorpusCache.Entry(name, document.Info, IsMarkdown(name) ? null : markdown, chunks));
         }
@@ -109,6 +129,36 @@ public sealed class CorpusLoader(IOptions<CorpusOptions> options, IOptions<Chunk
             }
         }
         return new Corpus(documents, fingerprint);
+    }
+
+    /// <summary>What the cache read gave once it has ended; null when there was none, it found damage or was stopped.</summary>
+    private static CorpusCache.Cached? Finished(Task<CorpusCache.Cached?>? reading)
+    {
+        if (reading is null) return null;
+        try
+        {
+            return reading.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>One file read into a plan and cut into chunks, with what it warned of; no document when it is skipped.</summary>
+    private sealed record Parsed(List<string> Warnings, PlanDocument? Document, string? Markdown, IReadOnlyList<Chunk> Chunks);
+
+    private static Parsed Parse(string name, byte[] bytes, HashSet<string?> markdownStems, Chunker chunker)
+    {
+        var warnings = new List<string>();
+        if (!IsMarkdown(name) && markdownStems.Contains(Path.GetFileNameWithoutExtension(name)))
+        {
+            warnings.Add($"Skipping {name}: {Path.ChangeExtension(name, ".md")} of the same name is the imported version");
+            return new Parsed(warnings, null, null, []);
+        }
+        return Read(name, bytes, warnings.Add) is var (document, markdown)
+            ? new Parsed(warnings, document, markdown, chunker.Chunk(document))
+            : new Parsed(warnings, null, null, []);
     }
 
     /// <summary>

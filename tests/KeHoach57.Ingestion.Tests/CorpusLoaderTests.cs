@@ -115,6 +115,23 @@ public class CorpusLoaderTests : IDisposable
         Assert.Equal(parsed.Documents.Count, Cached().Load().Documents.Count);
     }
 
+    [Fact]
+    public void Các_kế_hoạch_được_đọc_song_song_nhưng_kết_quả_và_cảnh_báo_theo_thứ_tự_tên_tệp()
+    {
+        foreach (var id in Seeds.Ids) CopySeed(id);
+        // The same plan again under later names: the first file in name order keeps the id, whichever was parsed first.
+        CopySeed("yen-hoa", "zz-ban-sao.md");
+        CopySeed("hung-yen", "yy-ban-sao.md");
+        foreach (var name in new[] { "a-rong.md", "m-rong.md", "zzz-rong.md" }) File.WriteAllText(Path.Combine(folder, name), " \n");
+
+        var corpus = Loader().Load();
+
+        Assert.Equal(Seeds.Ids.Order(StringComparer.Ordinal), corpus.Documents.Select(d => d.Info.Id));
+        Assert.Equal(File.ReadAllText(Path.Combine(folder, "yen-hoa.md")), corpus.Find("yen-hoa")!.Markdown);
+        var named = log.Warnings.Select(w => w.Split(':')[0]).ToList();
+        Assert.Equal(["Skipping a-rong.md", "Skipping m-rong.md", "Skipping yy-ban-sao.md", "Skipping zz-ban-sao.md", "Skipping zzz-rong.md"], named);
+    }
+
     private sealed class WarningLog : ILogger<CorpusLoader>
     {
         public List<string> Warnings { get; } = [];

@@ -76,12 +76,15 @@ public sealed partial class VietnameseAnalyzer
 
     /// <param name="repair">False for text people typed (a question): folded words as typed, so "sđt" stays "sdt"
     /// instead of being read as OCR damage, and "%" is a word. Index terms always come from the repaired form.</param>
-    public List<Token> Tokenize(string text, bool repair)
+    public List<Token> Tokenize(string text, bool repair) =>
+        string.IsNullOrEmpty(text) ? [] : Tokenize(text, repair, Options.Folding ? FoldAligned(text) : text.ToLowerInvariant());
+
+    /// <param name="folded">The text folded as <see cref="Tokenize(string, bool)"/> folds it (same length, same offsets).</param>
+    private List<Token> Tokenize(string text, bool repair, string folded)
     {
         if (string.IsNullOrEmpty(text)) return [];
         // Sized for words of about five characters with their spaces: growing the list cost more than the tokenizing.
         var tokens = new List<Token>(text.Length / 5 + 4);
-        var folded = Options.Folding ? FoldAligned(text) : text.ToLowerInvariant();
         var i = 0;
         while (i < folded.Length)
         {
@@ -122,7 +125,9 @@ public sealed partial class VietnameseAnalyzer
     /// <summary>Index terms of a passage or question, with repeats (term frequency matters to BM25).</summary>
     public List<string> Terms(string text)
     {
-        var tokens = Tokenize(text);
+        // One fold for the words and for the abbreviations as written, when the words are folded at all.
+        var folded = string.IsNullOrEmpty(text) ? "" : FoldAligned(text);
+        var tokens = Options.Folding ? Tokenize(text, repair: true, folded) : Tokenize(text);
         var terms = new List<string>(tokens.Count * 2 + 4);
         foreach (var t in tokens) terms.Add(t.Term);
         if (Options.Bigrams)
@@ -130,7 +135,7 @@ public sealed partial class VietnameseAnalyzer
                 if (Adjacent(text, tokens[k], tokens[k + 1]))
                     terms.Add(Bigram(tokens[k].Term, tokens[k + 1].Term));
         if (Options.Dates) terms.AddRange(DateTerms(text));
-        if (Options.Glossary) terms.AddRange(GlossaryTerms(text, tokens));
+        if (Options.Glossary) terms.AddRange(GlossaryTerms(text, tokens, folded));
         return terms;
     }
 
@@ -158,24 +163,40 @@ public sealed partial class VietnameseAnalyzer
     }
 
     /// <summary>Glossary keys for abbreviations and expansions found in the text; an abbreviation also brings its expansion's words.</summary>
-    public List<string> GlossaryTerms(string text, IReadOnlyList<Token> tokens)
+    public List<string> GlossaryTerms(string text, IReadOnlyList<Token> tokens) =>
+        GlossaryTerms(text, tokens, tokens.Count == 0 ? "" : FoldAligned(text));
+
+    /// <param name="written">Every word as written: <see cref="FoldAligned"/> of the whole text, read in place (the fold is
+    /// char by char, so a token's offsets hold in it). This runs for every chunk of an index build, and a folded string
+    /// per token was most of it. The fold is already lower case, char for char (a test holds it to that).</param>
+    private List<string> GlossaryTerms(string text, IReadOnlyList<Token> tokens, string written)
     {
         var found = new List<string>();
+        var byFirstWritten = _abbreviationsByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var k = 0; k < tokens.Count; k++)
         {
             if (_glossaryByFirst.TryGetValue(tokens[k].Term, out var expansions))
                 foreach (var (seq, entry, _, _) in expansions)
                     if (Matches(seq, j => tokens[k + j].Term, tokens.Count - k)) found.Add(entry.Key);
-            if (_abbreviationsByFirst.TryGetValue(Written(text, tokens[k]), out var abbreviations))
+            if (byFirstWritten.TryGetValue(written.AsSpan(tokens[k].Start, tokens[k].Length), out var abbreviations))
                 foreach (var (seq, entry, _, caseSensitive) in abbreviations)
                 {
-                    if (!Matches(seq, j => Written(text, tokens[k + j]), tokens.Count - k)) continue;
+                    if (!WrittenMatches(seq, written, tokens, k)) continue;
                     if (caseSensitive && !IsUpperInSource(text, tokens[k], tokens[k + seq.Length - 1])) continue;
                     found.Add(entry.Key);
                     foreach (var t in Tokenize(entry.Canonical)) found.Add(t.Term);
                 }
         }
         return found;
+    }
+
+    /// <summary><see cref="Matches"/> over the words as written, read from the text folded whole.</summary>
+    private static bool WrittenMatches(string[] seq, string written, IReadOnlyList<Token> tokens, int k)
+    {
+        if (seq.Length > tokens.Count - k) return false;
+        for (var j = 0; j < seq.Length; j++)
+            if (!written.AsSpan(tokens[k + j].Start, tokens[k + j].Length).SequenceEqual(seq[j])) return false;
+        return true;
     }
 
     private static bool Matches(string[] seq, Func<int, string> word, int available)

@@ -39,6 +39,12 @@ public static class VietnameseText
         if (string.IsNullOrEmpty(text)) return string.Empty;
         // Plain ASCII (most of the OCR'd plans) has no marks to drop and no letters to map: lower case is the fold.
         if (Ascii.IsValid(text)) return text.ToLowerInvariant();
+        return FoldByChar(text) ?? FoldWhole(text);
+    }
+
+    /// <summary>The decomposition and the rest of <see cref="Fold"/> on the text as a whole.</summary>
+    private static string FoldWhole(string text)
+    {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
@@ -60,6 +66,46 @@ public static class VietnameseText
             sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
+    }
+
+    // Each char's fold alone, when the text's fold is the chars' folds one after the other: null until met, Unfoldable
+    // when it may not be (a combining mark, a half of a surrogate pair, what decomposition refuses).
+    private static readonly string?[] CharFolds = new string?[char.MaxValue + 1];
+    private static readonly string Unfoldable = new('\uFFFF', 2);
+
+    /// <summary>
+    /// <see cref="FoldWhole"/> char by char: a text of precomposed letters, digits and punctuation decomposes into each
+    /// char's own decomposition in turn (canonical reordering only moves combining marks past one another, and here
+    /// every char starts with a base), so its fold is the folds of its chars. Null when a char is not of that kind.
+    /// The index build folds every chunk for its dates, and a decomposition of the whole text was a sixth of it.
+    /// </summary>
+    private static string? FoldByChar(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var folded = CharFolds[c] ??= CharFold(c);
+            if (ReferenceEquals(folded, Unfoldable)) return null;
+            sb.Append(folded);
+        }
+        return sb.ToString();
+    }
+
+    private static string CharFold(char c)
+    {
+        if (char.IsSurrogate(c) || IsMark(c)) return Unfoldable;
+        var alone = c.ToString();
+        try
+        {
+            var decomposed = alone.Normalize(NormalizationForm.FormD);
+            return IsMark(decomposed[0]) ? Unfoldable : FoldWhole(alone);
+        }
+        catch (ArgumentException)
+        {
+            return Unfoldable;
+        }
+
+        static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
     }
 
     /// <summary>Folds and spaces dashes and whitespace exactly as the eval scorer does, for answer comparison.</summary>

@@ -76,20 +76,39 @@ internal static class IndexFile
         w.Int32(chunks.Count);
 
         // Terms numbered as first seen, each chunk's distinct terms with their counts, and how many chunks hold each term.
+        // A chunk's terms are counted in arrays indexed by term number (the chunk that last met a term, and where its count
+        // is), not in a dictionary per chunk: this loop meets every term of the corpus, tens of millions at 100,000 chunks.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var frequency = new List<int>();
+        var lastChunk = new List<int>();
+        var slot = new List<int>();
         var perChunk = new (int[] Terms, int[] Counts)[chunks.Count];
-        var counts = new Dictionary<int, int>();
+        var distinct = new List<int>();
+        var tally = new List<int>();
         for (var c = 0; c < chunks.Count; c++)
         {
-            counts.Clear();
+            distinct.Clear();
+            tally.Clear();
             foreach (var term in chunks[c].Terms)
             {
-                if (!ids.TryGetValue(term, out var id)) { ids[term] = id = ids.Count; frequency.Add(0); }
-                counts[id] = counts.GetValueOrDefault(id) + 1;
+                if (!ids.TryGetValue(term, out var id))
+                {
+                    ids[term] = id = ids.Count;
+                    frequency.Add(0);
+                    lastChunk.Add(-1);
+                    slot.Add(0);
+                }
+                if (lastChunk[id] == c) tally[slot[id]]++;
+                else
+                {
+                    lastChunk[id] = c;
+                    slot[id] = distinct.Count;
+                    distinct.Add(id);
+                    tally.Add(1);
+                    frequency[id]++;
+                }
             }
-            perChunk[c] = (counts.Keys.ToArray(), counts.Values.ToArray());
-            foreach (var id in perChunk[c].Terms) frequency[id]++;
+            perChunk[c] = (distinct.ToArray(), tally.ToArray());
         }
         var sorted = TermTable.Sort(ids.Keys);
         var rank = new int[ids.Count];

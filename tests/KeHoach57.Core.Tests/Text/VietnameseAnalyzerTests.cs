@@ -152,4 +152,14 @@ public class VietnameseAnalyzerTests
         Assert.Equal(first, VietnameseAnalyzer.FoldAligned(text));
         Assert.Equal(text.Length, first.Length);
     }
+
+    [Fact]
+    public void Gấp_từng_ký_tự_luôn_ra_chữ_thường_nên_từ_viết_tắt_đọc_thẳng_từ_bản_gấp()
+    {
+        // U+FFFE is no character Unicode normalization accepts; every other one of the plane folds, and to lower case.
+        var every = new string(Enumerable.Range(0, 0x10000).Where(c => c != 0xFFFE).Select(c => (char)c).ToArray());
+        var folded = VietnameseAnalyzer.FoldAligned(every);
+        Assert.Equal(folded.ToLowerInvariant(), folded);
+        Assert.Contains("#khcn", _analyzer.GlossaryTerms("Ứng dụng KH&CN", _analyzer.Tokenize("Ứng dụng KH&CN")));
+    }
 }

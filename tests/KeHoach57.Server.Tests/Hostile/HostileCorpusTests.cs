@@ -25,7 +25,8 @@ public sealed class HostileCorpusTests
         ["FIFO"] = c => SpecialFiles.Fifo(Path.Combine(c.CorpusPath, "ong.md")),
         ["chỉ mục {}"] = c => File.WriteAllText(Path.Combine(c.DataPath, "embedded-index.bin"), "{}"),
         ["chỉ mục cụt"] = c => File.WriteAllText(Path.Combine(c.DataPath, "embedded-index.bin"), "{\"Fingerprint\":\"x\",\"BuiltAt\":\"2025-01-01T00:00:00Z\",\"Documents\":[{\"Id\":\"a\""),
-        ["ảnh chụp corpus hỏng"] = c => File.WriteAllText(Path.Combine(c.DataPath, "corpus-snapshot.json"), "{\"fingerprint\": 12, \"documents\": \"x\"}"),
+        ["ảnh chụp corpus hỏng"] = c => File.WriteAllBytes(Path.Combine(c.DataPath, "corpus-snapshot.bin"), [0x08, 0x4B, 0x48, 0x35, 0x37, 0x53, 0x4E, 0x41, 0x50, 0x01, 0x00, 0x00, 0x00, 0xFF, 0xFF]),
+        ["ảnh chụp corpus JSON cũ hỏng"] = c => File.WriteAllText(Path.Combine(c.DataPath, "corpus-snapshot.json"), "{\"fingerprint\": 12, \"documents\": \"x\"}"),
     };
 
     public static TheoryData<string> Names => new(Cases.Keys);

@@ -1,0 +1,21 @@
+using KeHoach57.Core.Text;
+
+namespace KeHoach57.Core.Tests.Text;
+
+public class VietnameseTextTests
+{
+    [Theory]
+    [InlineData("Tháng 12 năm 2025, Sở KH&CN", "thang 12 nam 2025, so kh&cn")]
+    // Marks typed after their letter (decomposed), alone, or stacked: the same fold as the precomposed letters.
+    [InlineData("Tha\u0301ng 12 na\u0306m 2025, So\u031B\u0309 KH&CN", "thang 12 nam 2025, so kh&cn")]
+    [InlineData("Nghi\u0323 quye\u0302\u0301t \u0301 57", "nghi quyet  57")]
+    [InlineData("Đồng đội “Học tập số” – 100%", "dong doi “hoc tap so” – 100%")]
+    [InlineData("Cüa B ChInh trj ¢ø©", "cua b chinh trj eoc")]
+    // A character outside the Basic Multilingual Plane is kept whole.
+    [InlineData("Báo cáo 😀 xong", "bao cao 😀 xong")]
+    public void Gấp_dấu_dù_chữ_viết_dựng_sẵn_hay_dấu_rời_ra_cùng_một_kết_quả(string text, string folded)
+    {
+        Assert.Equal(folded, VietnameseText.Fold(text));
+        Assert.Equal(folded, VietnameseText.Fold(text));
+    }
+}
