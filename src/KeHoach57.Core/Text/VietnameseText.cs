@@ -14,8 +14,18 @@ public static class VietnameseText
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
         var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var ch = text[i];
+            // Noncharacters and unpaired surrogates are no text at all (pasted binary, a cut emoji) and would make the
+            // Unicode normalization below throw: they are dropped, so hostile input is read as the words around it.
+            if (ch is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF') continue;
+            if (char.IsHighSurrogate(ch))
+            {
+                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { sb.Append(ch).Append(text[++i]); }
+                continue;
+            }
+            if (char.IsLowSurrogate(ch)) continue;
             switch (ch)
             {
                 case '\uFB01': sb.Append("fi"); break;

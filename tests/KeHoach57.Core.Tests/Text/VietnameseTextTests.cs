@@ -18,4 +18,17 @@ public class VietnameseTextTests
         Assert.Equal(folded, VietnameseText.Fold(text));
         Assert.Equal(folded, VietnameseText.Fold(text));
     }
+
+    [Fact]
+    public void Ký_tự_không_phải_chữ_bị_bỏ_thay_vì_làm_hỏng_cả_câu()
+    {
+        // Built in code: a lone surrogate in attribute data would reach the test already replaced.
+        Assert.Equal("hạn báo cáo", VietnameseText.Normalize("hạn\uFFFE báo cáo"));
+        Assert.Equal("hạn báo cáo", VietnameseText.Normalize("hạn" + (char)0xD800 + " báo cáo"));
+        Assert.Equal("hạn báo cáo", VietnameseText.Normalize("hạn" + (char)0xDC00 + " báo\uFDD0 cáo\uFFFF"));
+    }
+
+    [Fact]
+    public void Biểu_tượng_cảm_xúc_nguyên_vẹn_được_giữ() =>
+        Assert.Equal("hạn 👍", VietnameseText.Normalize("hạn 👍"));
 }
