@@ -69,35 +69,29 @@ public sealed class UnitGazetteer
         return named ? (label.Trim(), false) : null;
     }
 
-    // Folded kinds of unit-kinds.tsv, longest first.
-    private static readonly Lazy<(string[] Words, bool General)[]> KindRows = new(() => DataLines.Read(DataLines.ReadEmbedded(typeof(UnitGazetteer).Assembly, "KeHoach57.Answering.Values.unit-kinds.tsv"))
-        .Select(l => (VietnameseText.Fold(l.Fields[0]).Split(' ', StringSplitOptions.RemoveEmptyEntries), l.Field(1) switch
-        {
-            "" => false,
-            "general" => true,
-            var other => throw new InvalidDataException($"unit-kinds.tsv:{l.Number}: second column must be \"general\" or empty, not \"{other}\""),
-        })).OrderByDescending(k => k.Item1.Length).ToArray());
+    // unit-kinds.tsv: kinds of organisation, and the words that name organisations of any kind ("general").
+    private static readonly Lazy<(FoldedPhrases Kinds, FoldedPhrases General)> KindRows = new(() =>
+    {
+        var rows = DataLines.Read(DataLines.ReadEmbedded(typeof(UnitGazetteer).Assembly, "KeHoach57.Answering.Values.unit-kinds.tsv"))
+            .Select(l => (Kind: l.Fields[0], General: l.Field(1) switch
+            {
+                "" => false,
+                "general" => true,
+                var other => throw new InvalidDataException($"unit-kinds.tsv:{l.Number}: second column must be \"general\" or empty, not \"{other}\""),
+            })).ToList();
+        return (new FoldedPhrases(rows.Where(r => !r.General).Select(r => r.Kind)), new FoldedPhrases(rows.Where(r => r.General).Select(r => r.Kind)));
+    });
 
     /// <summary>Whether <paramref name="folded"/>'s words at <paramref name="at"/> name organisations, of a kind or in general ("cơ quan").</summary>
-    public static bool NamesOrganisation(IReadOnlyList<string> folded, int at) => Match(folded, at, general: true) is not null;
+    public static bool NamesOrganisation(IReadOnlyList<string> folded, int at) =>
+        KindRows.Value.Kinds.At(folded, at) is not null || KindRows.Value.General.At(folded, at) is not null;
 
     /// <summary>
     /// The kind of organisation (unit-kinds.tsv) that <paramref name="folded"/>'s words start with at <paramref name="at"/>,
     /// folded ("van phong" for "Văn phòng UBND tỉnh"), or null.
     /// </summary>
-    public static string? KindAt(IReadOnlyList<string> folded, int at = 0) => Match(folded, at, general: false);
-
-    private static string? Match(IReadOnlyList<string> folded, int at, bool general)
-    {
-        foreach (var (kind, isGeneral) in KindRows.Value)
-        {
-            if (isGeneral && !general || at + kind.Length > folded.Count) continue;
-            var all = true;
-            for (var i = 0; i < kind.Length && all; i++) all = folded[at + i] == kind[i];
-            if (all) return string.Join(' ', kind);
-        }
-        return null;
-    }
+    public static string? KindAt(IReadOnlyList<string> folded, int at = 0) =>
+        KindRows.Value.Kinds.At(folded, at) is { } kind ? string.Join(' ', kind) : null;
 
     /// <summary>"phong" → "Phòng", "trung tam" → "Trung tâm": the kind of organisation a question asks for, or null.</summary>
     public string? HeadFor(string folded) => _heads.GetValueOrDefault(folded);

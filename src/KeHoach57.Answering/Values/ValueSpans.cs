@@ -115,17 +115,13 @@ public static partial class ValueSpans
         return spans;
     }
 
-    private static readonly string[][] RateBases = Core.Text.DataLines
+    private static readonly FoldedPhrases RateBases = new(Core.Text.DataLines
         .Read(Core.Text.DataLines.ReadEmbedded(typeof(ValueSpans).Assembly, "KeHoach57.Answering.Values.rate-bases.tsv"))
-        .Select(l => VietnameseText.Fold(l.Field(0)).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        .OrderByDescending(b => b.Length).ToArray();
+        .Select(l => l.Field(0)));
 
     /// <summary>Whether the words of <paramref name="folded"/> from <paramref name="at"/> on name a rate's base ("vạn dân").</summary>
-    private static bool RateBase(string folded, int at)
-    {
-        var next = folded[at..Math.Min(folded.Length, at + 40)].Split((char[])[' ', ',', '.', ';', ')'], StringSplitOptions.RemoveEmptyEntries);
-        return RateBases.Any(b => b.Length <= next.Length && b.AsSpan().SequenceEqual(next.AsSpan(0, b.Length)));
-    }
+    private static bool RateBase(string folded, int at) =>
+        RateBases.At(folded[at..Math.Min(folded.Length, at + 40)].Split((char[])[' ', ',', '.', ';', ')'], StringSplitOptions.RemoveEmptyEntries)) is not null;
 
     public static List<ValueSpan> DocumentNumbers(string text)
     {
