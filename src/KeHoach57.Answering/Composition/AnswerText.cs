@@ -56,6 +56,17 @@ public sealed class AnswerText
         return restored == quote ? null : restored;
     }
 
+    /// <summary>
+    /// A plan's text read back into proper Vietnamese for matching what it says, or null when the plan is clean or the
+    /// reading changes nothing. Not kept here: the caller keeps it with the clause, and the answer lines' cache is for answers.
+    /// </summary>
+    public string? Reading(string text, string docId)
+    {
+        if (IsClean(docId)) return null;
+        var read = Read(text, docId);
+        return read == text ? null : read;
+    }
+
     private bool IsClean(string docId) => _clean.GetOrAdd(docId, id => _corpus.Find(id) is { } d && DiacriticRestorer.IsClean(d.Markdown));
 
     public string Title(string docId) => _corpus.Find(docId)?.Info.Title ?? docId;

@@ -56,7 +56,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     /// </summary>
     private TextWords ReadBack(TextWords words, string text, string docId)
     {
-        if (display.Restored(text, docId) is not { } restored) return words;
+        if (display.Reading(text, docId) is not { } restored) return words;
         var back = Read(restored);
         words.Set.UnionWith(back.Set);
         words.Pairs.UnionWith(back.Pairs);
