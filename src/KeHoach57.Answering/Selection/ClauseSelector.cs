@@ -35,9 +35,16 @@ public sealed record Selected(Choice? Best, Choice? RunnerUp, int Clauses, IRead
         // A value of another kind than asked is never chosen, but stays a runner-up.
         var best = pairs.Where(c => !c.Primary.OffKind).MaxBy(score);
         if (best is null) return new Selected(null, null, clauses, pairs);
+        // The best-scoring pair that says something else; a pair's words are read only when it would outscore the one found.
         var said = Words(best.Primary.Display);
-        var runnerUp = pairs.Where(c => !SaysTheSame(said, Words(c.Primary.Display))).MaxBy(score);
-        return new Selected(best with { Score = score(best) }, runnerUp is null ? null : runnerUp with { Score = score(runnerUp) }, clauses, pairs);
+        Choice? runnerUp = null;
+        var runnerScore = double.NegativeInfinity;
+        foreach (var c in pairs)
+        {
+            var s = score(c);
+            if ((runnerUp is null || s > runnerScore) && !SaysTheSame(said, Words(c.Primary.Display))) (runnerUp, runnerScore) = (c, s);
+        }
+        return new Selected(best with { Score = score(best) }, runnerUp is null ? null : runnerUp with { Score = runnerScore }, clauses, pairs);
     }
 
     /// <summary>
