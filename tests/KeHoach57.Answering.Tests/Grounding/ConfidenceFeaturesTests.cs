@@ -1,9 +1,7 @@
-using KeHoach57.Answering.Asks;
 using KeHoach57.Answering.Grounding;
 using KeHoach57.Answering.Selection;
 using KeHoach57.Core.Answers;
 using KeHoach57.Core.Documents;
-using KeHoach57.Retrieval.Ranking;
 
 namespace KeHoach57.Answering.Tests.Grounding;
 
@@ -12,10 +10,8 @@ public class ConfidenceFeaturesTests(AnsweringFixture fixture)
     private static Choice Pair(string id, string section, string value, double yearFit)
     {
         var text = $"{value} người dân có tài khoản định danh điện tử.";
-        var chunk = new Chunk($"thai-nguyen/{id}", "thai-nguyen", section, text);
-        var clause = new KeHoach57.Answering.Clauses.Clause(chunk, text, 0, false);
-        return new Choice(clause, new RankedPassage(chunk, 1, new PassageFeatures(1, 1, 0, 1)),
-            [new Candidate(AskKind.Figure, value, 0, value.Length, 1)], 1, new PairFeatures(1, 0, 1, 1, 1, 1, 0, yearFit, 0, 0, false));
+        var clause = new KeHoach57.Answering.Clauses.Clause(new Chunk($"thai-nguyen/{id}", "thai-nguyen", section, text), text, 0, false);
+        return AnsweringFixture.Choice(clause, AskKind.Figure, value, yearFit: yearFit);
     }
 
     private double Support(params Choice[] pairs)

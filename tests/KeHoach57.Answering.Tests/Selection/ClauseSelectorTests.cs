@@ -1,4 +1,3 @@
-using KeHoach57.Answering.Asks;
 using KeHoach57.Answering.Selection;
 using KeHoach57.Core.Answers;
 using KeHoach57.Core.Documents;
@@ -28,13 +27,8 @@ public class ClauseSelectorTests(AnsweringFixture fixture)
     public void Chỉ_tiêu_nêu_trước_con_số_thì_số_đi_với_phần_nói_trước_nó(string question, string expected) =>
         Assert.Equal(expected, Chosen(question, "Tỷ lệ dịch vụ công trực tuyến toàn trình đạt 90%, tỷ lệ hồ sơ được số hóa đạt 95%."));
 
-    private static Choice Pair(string value, double score)
-    {
-        var clause = AnsweringFixture.Clause(value);
-        var passage = new RankedPassage(clause.Chunk, 1, new PassageFeatures(1, 1, 0, 1));
-        return new Choice(clause, passage, [new Candidate(AskKind.Frequency, value, 0, value.Length, 1)], score,
-            new PairFeatures(1, 0, 1, 1, 1, 1, 0, 0, 0, 0, false));
-    }
+    private static Choice Pair(string value, double score) =>
+        AnsweringFixture.Choice(AnsweringFixture.Clause(value), AskKind.Frequency, value, score);
 
     [Fact]
     public void Giá_trị_chỉ_nhắc_lại_câu_trả_lời_đã_chọn_không_phải_đối_thủ_khi_tính_khoảng_cách()
