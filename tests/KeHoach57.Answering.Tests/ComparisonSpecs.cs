@@ -7,7 +7,7 @@ namespace KeHoach57.Answering.Tests;
 /// <summary>A question asked of two plans: once one plan's answer stands, the other's needs less to stand.</summary>
 public class ComparisonSpecs
 {
-    private const string Question = "Kinh tế số chiếm bao nhiêu phần trăm GRDP năm 2025 ở tỉnh Thái Nguyên và ở xã Yên Hòa?";
+    private const string Question = "Hạn để các sở, ngành hoàn thành kế hoạch triển khai chi tiết ở tỉnh Bắc Giang và ở tỉnh Hưng Yên là khi nào?";
 
     private static async Task<AnswerRecord> AskWithBar(string bar)
     {
@@ -22,15 +22,15 @@ public class ComparisonSpecs
     [Fact]
     public async Task Một_kế_hoạch_đã_trả_lời_thì_kế_hoạch_kia_được_xét_với_ngưỡng_thấp_hơn()
     {
-        // With the bar at the calibrator's own threshold each plan stands alone: Yên Hòa's side is not found.
+        // With the bar at the calibrator's own threshold each plan stands alone: Hưng Yên's side is not found.
         var alone = await AskWithBar("1");
-        Assert.Contains("Tỉnh Thái Nguyên: 35%", alone.Line);
-        Assert.Contains("Xã Yên Hòa: chưa tìm thấy", alone.Line);
-        // With the lowest bar, Yên Hòa's best value stands beside Thái Nguyên's answer, with its own source.
+        Assert.Contains("Tỉnh Bắc Giang: tháng 2/2025", alone.Line);
+        Assert.Contains("Tỉnh Hưng Yên: chưa tìm thấy", alone.Line);
+        // With the lowest bar, Hưng Yên's best value stands beside Bắc Giang's answer, with its own source.
         var lowered = await AskWithBar("0.01");
-        Assert.Contains("Tỉnh Thái Nguyên: 35%", lowered.Line);
+        Assert.Contains("Tỉnh Bắc Giang: tháng 2/2025", lowered.Line);
         Assert.DoesNotContain("chưa tìm thấy", lowered.Line);
-        Assert.Contains(lowered.Citations, c => c.Doc == "yen-hoa");
+        Assert.Contains(lowered.Citations, c => c.Doc == "hung-yen");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed partial class FigureAsk(VietnameseAnalyzer analyzer) : IAskHandler
 
     public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
     {
-        var percentWanted = _percentWanted.GetValue(question, q => new(q.Text.Contains('%') || VietnameseText.Fold(q.Text).Contains("ty le"))).Value;
+        var percentWanted = _percentWanted.GetValue(question, q => new(q.PercentAsked)).Value;
         if (clause.IsRow && TableColumn.Read(clause, question) is { } cell)
         {
             yield return cell with { Kind = Kind };
@@ -43,7 +43,8 @@ public sealed partial class FigureAsk(VietnameseAnalyzer analyzer) : IAskHandler
             if (percentWanted && f.Kind != ValueKind.Percent) continue;
             var strength = 1.0;
             // "Bao nhiêu điểm?" is answered by a figure counting points, not by "nhóm 10 tỉnh" nearby.
-            if (question.CountedNoun is { } noun && f.Kind != ValueKind.Percent && !Counts(clause, f, noun)) strength = 0.3;
+            // So is "bao nhiêu dân": "trên 50%" in a row about the people's 5G coverage counts no one.
+            if (question.CountedNoun is { } noun && !Counts(clause, f, noun)) strength = 0.3;
             if (MoneyAsk.IsMoney(clause, f)) strength = 0.2;
             var (unitEnd, hasUnit) = UnitAfter(clause, f);
             // A figure is shown with what it measures, as the clause writes it ("1 Gbps", "30 dự án", "2% GRDP").

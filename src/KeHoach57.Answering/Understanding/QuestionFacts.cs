@@ -53,6 +53,12 @@ public sealed record QuestionFacts(
     /// </summary>
     public IReadOnlySet<string> Optional { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// A percentage is asked ("bao nhiêu %", "mấy phần trăm", "tỷ lệ …"): only a percentage answers it, and a count
+    /// nearby never does.
+    /// </summary>
+    public bool PercentAsked { get; init; }
+
     /// <summary>The unit ask names an organisation ("cơ quan nào", "phòng nào"), not a person: a post does not answer it.</summary>
     public bool AsksOrganisation { get; init; }
 

@@ -125,6 +125,7 @@ public sealed partial class QuestionReader(
             Query = queries.Build(subjectText),
             AsksOrganisation = spelledMatches.Any(m => m.Kind is AskKind.LeadUnit or AskKind.CoUnits or AskKind.Recipient
                 && Enumerable.Range(m.Start, m.End - m.Start).Any(i => UnitGazetteer.NamesOrganisation(spelled.Folded, i))),
+            PercentAsked = PercentAsked(matches),
             Optional = spelledMatches.Where(m => m.Cue.Optional).SelectMany(m => Enumerable.Range(m.Start, m.End - m.Start))
                 .Select(i => analyzer.NormalizeWord(spelled.Folded[i])).ToHashSet(),
         };
@@ -248,12 +249,24 @@ public sealed partial class QuestionReader(
         return (asks, plural);
     }
 
+    /// <summary>
+    /// Whether a figure cue of the question names a percentage (asks.tsv: "bao nhiêu %", "mấy phần trăm", "tỷ lệ …"). A "%"
+    /// the question states ("cho 15% doanh nghiệp") is what it asks about, not what it asks for.
+    /// </summary>
+    private static bool PercentAsked(List<CueMatch> matches) =>
+        matches.Any(m => m.Kind == AskKind.Figure && (m.Cue.Words.Contains("%") || m.Cue.Words.Contains("phan") || m.Cue.Words.Contains("le")));
+
     /// <summary>"bao nhiêu sáng kiến" → "sáng kiến": the words right after a figure cue, as typed, when they are not grammar.</summary>
     private string? CountedNoun(string text, List<Token> words, List<string> folded, List<CueMatch> matches)
     {
-        var cue = matches.Where(m => m.Kind == AskKind.Figure && !m.Cue.Words.Contains("%") && !m.Cue.Words.Contains("phan")).MinBy(m => m.Start);
+        // "bao nhiêu phần trăm …": a percentage is asked, not a count (the shorter cue "bao nhiêu" matches there too).
+        if (PercentAsked(matches)) return null;
+        // Only a cue that counts ("bao nhiêu", "mấy") is followed by what it counts: "chỉ tiêu độ phủ …" names the value asked.
+        var cue = matches.Where(m => m.Kind == AskKind.Figure && !m.Cue.Optional).MinBy(m => m.Start);
         if (cue is null || cue.End >= words.Count) return null;
         var first = cue.End;
+        // "đặt bao nhiêu, xã Trường Giang …": what follows a comma is not what is counted.
+        if (text.AsSpan(words[first - 1].End, words[first].Start - words[first - 1].End).ContainsAny(",;:.?!()")) return null;
         var term = analyzer.NormalizeWord(folded[first]);
         if (StopWords.Contains(term) || term.Any(char.IsDigit) || folded[first] == "%") return null;
         var last = first;

@@ -117,6 +117,22 @@ public class QuestionReaderTests(AnsweringFixture fixture)
         Assert.DoesNotContain("2030", facts.StatedNumbers);
     }
 
+    [Theory]
+    [InlineData("Xã Trường Giang có bao nhiêu dân?", "dân", false)]
+    [InlineData("Bao nhiêu phần trăm hồ sơ được số hóa?", null, true)]
+    [InlineData("Tỷ lệ hồ sơ được số hóa là bao nhiêu?", null, true)]
+    [InlineData("Chỉ tiêu độ phủ 5G của xã là bao nhiêu?", null, false)]
+    [InlineData("Xã Yên Hòa đặt bao nhiêu, xã Trường Giang đặt bao nhiêu?", null, false)]
+    [InlineData("Có bao nhiêu sáng kiến cho 15% doanh nghiệp?", "sáng kiến", false)]
+    public void Cái_được_đếm_chỉ_đứng_sau_từ_hỏi_số_lượng_và_phần_trăm_chỉ_được_hỏi_bằng_từ_hỏi(string question, string? counted, bool percent)
+    {
+        // "chỉ tiêu độ phủ" names the value asked, not what is counted; a comma ends the ask; a percentage stated in the
+        // question is what it asks about.
+        var facts = fixture.Read(question);
+        Assert.Equal(counted, facts.CountedNoun);
+        Assert.Equal(percent, facts.PercentAsked);
+    }
+
     [Fact]
     public void Ký_hiệu_lẫn_chữ_và_số_là_định_danh() =>
         Assert.Equal(["6g"], fixture.Read("Chỉ tiêu phủ sóng 6G là bao nhiêu?").Identifiers);
