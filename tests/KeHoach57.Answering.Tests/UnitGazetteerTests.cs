@@ -60,4 +60,17 @@ public class UnitGazetteerTests
         Assert.Contains(_units.Find(text), m => UnitGazetteer.IsGeneric(m.Canonical));
         Assert.Equal(text, _units.Canonicalize(text));
     }
+
+    [Theory]
+    [InlineData("Ban Tuyên giáo và Dan 4n", "Ban Tuyên giáo và Dân vận Tỉnh ủy")]
+    [InlineData("Uy ban Kim tra", "Ủy ban Kiểm tra Tỉnh ủy")]
+    public void Nhãn_bị_OCR_làm_hỏng_chữ_cuối_vẫn_là_tên_cơ_quan_đầy_đủ(string label, string expected) =>
+        Assert.Equal((expected, true), _units.NameOfLabel(label));
+
+    [Fact]
+    public void Nhãn_chỉ_khớp_phần_đầu_ngắn_thì_không_được_đọc_thành_tên_dài()
+    {
+        // Three words ("Ban Tuyên giáo") and another after them: too little of the name to say which it is.
+        Assert.NotEqual(("Ban Tuyên giáo và Dân vận Tỉnh ủy", true), _units.NameOfLabel("Ban Tuyên giáo huyện"));
+    }
 }

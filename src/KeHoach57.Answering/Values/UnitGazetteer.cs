@@ -59,7 +59,7 @@ public sealed class UnitGazetteer
         if (tokens.Count == 0 || tokens.Count > 12) return null;
         var byPrefix = _forms
             .Select(f => (f.Canonical, Matched: f.Words.Zip(tokens).TakeWhile(p => Near(p.First, p.Second.Term)).Count(), f.Words.Length))
-            .Where(f => f.Matched >= Math.Min(minWords, f.Length) && f.Matched >= Math.Min(tokens.Count, f.Length))
+            .Where(f => f.Matched >= Math.Min(minWords, f.Length) && (f.Matched >= Math.Min(tokens.Count, f.Length) || DamagedTail(f.Matched, f.Length, tokens.Count, minWords)))
             .OrderByDescending(f => f.Matched).ThenBy(f => f.Length)
             .FirstOrDefault();
         if (byPrefix.Canonical is not null) return (byPrefix.Canonical, true);
@@ -68,6 +68,13 @@ public sealed class UnitGazetteer
                     && char.IsUpper(label[tokens[0].Start]) && char.IsUpper(label[tokens[head].Start]);
         return named ? (label.Trim(), false) : null;
     }
+
+    /// <summary>
+    /// All but the label's last word match a longer name, and enough of them to tell it ("Ban Tuyên giáo và Dân 4n" for
+    /// "Ban Tuyên giáo và Dân vận Tỉnh ủy"): the one left is the name's next word as OCR damaged it.
+    /// </summary>
+    private static bool DamagedTail(int matched, int nameLength, int labelLength, int minWords) =>
+        matched == labelLength - 1 && matched > minWords && matched < nameLength;
 
     // unit-kinds.tsv: kinds of organisation, and the words that name organisations of any kind ("general").
     private static readonly Lazy<(FoldedPhrases Kinds, FoldedPhrases General)> KindRows = new(() =>
