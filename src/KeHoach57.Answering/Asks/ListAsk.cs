@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KeHoach57.Answering.Clauses;
 using KeHoach57.Answering.Understanding;
 using KeHoach57.Core.Answers;
@@ -12,7 +13,7 @@ namespace KeHoach57.Answering.Asks;
 /// nghiệp, khu đô thị"). An enumeration has at least two items. What comes before the items says what they are
 /// (the clause's subject): that, not the items, is matched against the question.
 /// </summary>
-public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAskHandler
+public sealed partial class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAskHandler
 {
     private const int MaxItemsChars = 320;
     private const int PrepositionReach = 60;
@@ -50,6 +51,8 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
             var items = text[at..end].Trim(ItemTrim);
             // A separator is enough: the "và" count, which tokenizes the items, is needed only when there is none.
             if (items.Length < 8 || items.AsSpan().IndexOfAny(",;\n") < 0 && Joiners(items) < 1) continue;
+            // "(năm 2030, tầm nhìn 2045)" lists times, not the things asked: a time is a date's answer, not a list's.
+            if (AllTimes(items)) continue;
             var start = text.IndexOf(items, at, StringComparison.Ordinal);
             yield return new Candidate(Kind, items, start, start + items.Length, strength)
             {
@@ -63,6 +66,13 @@ public sealed class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles) : IAsk
     private static readonly char[] SentenceEnd = ['.'];
     private static readonly char[] ItemsEnd = ['.', ';', '\n'];
     private static readonly char[] ItemTrim = [' ', ':', ',', '\n', '('];
+
+    [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
+    private static partial Regex Year();
+
+    private static bool AllTimes(string items) => items.Split(ItemSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(i => Year().IsMatch(i));
+
+    private static readonly char[] ItemSeparators = [',', ';', '\n'];
 
     private int Joiners(string items) => analyzer.Tokenize(items).Count(t => t.Term == "va");
 

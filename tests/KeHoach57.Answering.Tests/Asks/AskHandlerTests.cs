@@ -173,6 +173,16 @@ public class AskHandlerTests(AnsweringFixture fixture)
     }
 
     [Fact]
+    public void Một_dãy_mốc_thời_gian_không_phải_danh_sách_điều_được_hỏi()
+    {
+        // "(năm 2030, tầm nhìn 2045)" says when, not which technologies; the items after the colon are the answer.
+        var items = Read(AskKind.List, "Tỉnh muốn đi đầu những công nghệ nào?",
+            "Mục tiêu (năm 2030, tầm nhìn 2045): đi đầu về robot, vật liệu mới, công nghệ sinh học.");
+        Assert.DoesNotContain(items, c => c.Display.Contains("2045"));
+        Assert.Contains(items, c => c.Display.StartsWith("đi đầu về robot"));
+    }
+
+    [Fact]
     public void Số_văn_bản_được_chọn_theo_điều_viết_sau_nó()
     {
         const string clause = "Thực hiện Kế hoạch số 359-KH/TU ngày 29/4/2025 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 03-KH/ĐU ngày 17/7/2025 của Ban Thường vụ Đảng ủy xã.";
