@@ -44,6 +44,7 @@ public sealed partial class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles
         }
         // Most clauses open no enumeration: no sort, no set of starts for them.
         if (starts.Count == 0) yield break;
+        var asksTime = question.AsksFor(AskKind.Date) || question.AsksFor(AskKind.Deadline);
         foreach (var (at, strength, stop) in starts.OrderByDescending(s => s.Strength).DistinctBy(s => s.At))
         {
             var end = stop == ')' ? text.IndexOf(')', at) : text.IndexOfAny(clause.RunOn && text.AsSpan(0, at).TrimEnd().EndsWith(':') ? SentenceEnd : ItemsEnd, at);
@@ -51,8 +52,8 @@ public sealed partial class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles
             var items = text[at..end].Trim(ItemTrim);
             // A separator is enough: the "và" count, which tokenizes the items, is needed only when there is none.
             if (items.Length < 8 || items.AsSpan().IndexOfAny(",;\n") < 0 && Joiners(items) < 1) continue;
-            // "(năm 2030, tầm nhìn 2045)" lists times, not the things asked: a time is a date's answer, not a list's.
-            if (AllTimes(items)) continue;
+            // "(năm 2030, tầm nhìn 2045)" lists times, not the things asked, unless times are what is asked ("những mốc năm nào").
+            if (!asksTime && AllTimes(items)) continue;
             var start = text.IndexOf(items, at, StringComparison.Ordinal);
             yield return new Candidate(Kind, items, start, start + items.Length, strength)
             {

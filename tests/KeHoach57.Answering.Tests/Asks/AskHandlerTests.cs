@@ -183,6 +183,13 @@ public class AskHandlerTests(AnsweringFixture fixture)
     }
 
     [Fact]
+    public void Dãy_mốc_thời_gian_là_câu_trả_lời_khi_câu_hỏi_hỏi_những_mốc_năm_nào()
+    {
+        var items = Read(AskKind.List, "Kế hoạch có tầm nhìn đến những mốc năm nào?", "Kế hoạch có tầm nhìn dài hạn (đến 2030, 2035, 2040, 2045).");
+        Assert.Contains(items, c => c.Display == "đến 2030, 2035, 2040, 2045");
+    }
+
+    [Fact]
     public void Số_văn_bản_được_chọn_theo_điều_viết_sau_nó()
     {
         const string clause = "Thực hiện Kế hoạch số 359-KH/TU ngày 29/4/2025 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 03-KH/ĐU ngày 17/7/2025 của Ban Thường vụ Đảng ủy xã.";

@@ -150,6 +150,12 @@ public class QuestionReaderTests(AnsweringFixture fixture)
     public void Từ_hai_âm_tiết_gõ_không_dấu_không_bị_đọc_thành_hỏi_đơn_vị(string question) =>
         Assert.NotEqual(AskKind.LeadUnit, fixture.Read(question).Primary);
 
+    [Theory]
+    [InlineData("Kế hoạch hướng tới tầm nhìn dài hạn về những lĩnh vực nào?")]
+    [InlineData("Những hạn chế nào trong chuyển đổi số được nêu ra?")]
+    public void Chữ_hạn_trong_dài_hạn_hay_hạn_chế_không_phải_hỏi_thời_hạn(string question) =>
+        Assert.False(fixture.Read(question).AsksFor(AskKind.Deadline));
+
     [Fact]
     public void Chữ_là_sau_tên_nơi_là_ngữ_pháp_không_phải_chủ_đề() =>
         Assert.DoesNotContain("la", fixture.Read("Hạn báo cáo 6 tháng của xã Yên Hòa là ngày nào?").Subject);
