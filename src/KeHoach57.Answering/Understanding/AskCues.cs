@@ -120,12 +120,24 @@ public sealed class AskCues
     /// lĩnh vực nào" and "những nghị quyết, kế hoạch nào" ask once, for several, and stand.
     /// </summary>
     private static bool SwallowsAnotherAsk(CueMatch m, List<CueMatch> all, Words words) =>
-        m.Cue.Words.Contains("*") && all.Any(o =>
+        m.Cue.Words.Contains("*") && (EndsInAnotherAsk(m, all) || all.Any(o =>
             o.Kind != m.Kind && o.Kind != AskKind.Fact && o.Start > m.Start && o.End <= m.End
             && Enumerable.Range(m.Start + 1, o.Start - m.Start).FirstOrDefault(k => words.Breaks[k]) is var cut and > 0
             // Before the break stands an ask of its own ("số mấy,"): two asks. "những nghị quyết, kế hoạch nào" lists
             // kinds of document before a comma and asks once, for several.
-            && all.Any(a => a != m && a != o && a.Kind != AskKind.Fact && a.Start < cut && a.End > m.Start));
+            && all.Any(a => a != m && a != o && a.Kind != AskKind.Fact && a.Start < cut && a.End > m.Start)));
+
+    /// <summary>
+    /// A cue with a gap whose question word another kind's cue of two words or more takes whole inside the gap: "nào" asks
+    /// about the word right before it, so "phòng ban xã … là ngày nào" asks for a date, not for a "phòng * nào". A question
+    /// word alone ("ai") is the gapped cue's own ("gửi cho những ai"), and so is a unit ask inside a unit ask ("làm cùng
+    /// phòng nào" asks for a coordinating unit); a list's cue is not meant: "những cơ quan nào" asks for several organisations.
+    /// </summary>
+    private static bool EndsInAnotherAsk(CueMatch m, List<CueMatch> all) =>
+        m.Kind != AskKind.List && all.Any(o => o.Kind != m.Kind && !(AsksUnit(o.Kind) && AsksUnit(m.Kind)) && o.Kind is not (AskKind.Fact or AskKind.List)
+            && o.Start > m.Start && o.End == m.End && o.End - o.Start >= 2 && !o.Cue.Words.Contains("*"));
+
+    private static bool AsksUnit(AskKind kind) => kind is AskKind.LeadUnit or AskKind.CoUnits or AskKind.Recipient;
 
     private static bool Combines(AskKind a, AskKind b) =>
         (a == AskKind.List) != (b == AskKind.List) && a != AskKind.Fact && b != AskKind.Fact;

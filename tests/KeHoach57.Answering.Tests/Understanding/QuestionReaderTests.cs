@@ -156,6 +156,21 @@ public class QuestionReaderTests(AnsweringFixture fixture)
     public void Chữ_hạn_trong_dài_hạn_hay_hạn_chế_không_phải_hỏi_thời_hạn(string question) =>
         Assert.False(fixture.Read(question).AsksFor(AskKind.Deadline));
 
+    [Theory]
+    [InlineData("han bao cao quy cua cac phong ban xa truong giang la ngay nao", AskKind.Deadline)]
+    [InlineData("Chi tieu moc 2030 ve ty le dan co chu ky so la muc nao?", AskKind.Figure)]
+    public void Chữ_nào_hỏi_về_từ_đứng_ngay_trước_nó_không_về_từ_xa_hơn(string question, AskKind kind)
+    {
+        // "phòng ban … là ngày nào" asks for a date, "cơ … là mức nào" for a figure: never for a unit.
+        var facts = fixture.Read(question);
+        Assert.True(facts.AsksFor(kind));
+        Assert.False(facts.AsksFor(AskKind.LeadUnit));
+    }
+
+    [Fact]
+    public void Từ_hỏi_một_chữ_như_ai_vẫn_thuộc_cụm_hỏi_người_nhận() =>
+        Assert.Equal(AskKind.Recipient, fixture.Read("kế hoạch của xã Yên Hòa gửi cho những ai vậy ạ?").Primary);
+
     [Fact]
     public void Chữ_là_sau_tên_nơi_là_ngữ_pháp_không_phải_chủ_đề() =>
         Assert.DoesNotContain("la", fixture.Read("Hạn báo cáo 6 tháng của xã Yên Hòa là ngày nào?").Subject);
