@@ -14,29 +14,48 @@ public static class OcrWordMemo
     public static bool SameWordsAt(IReadOnlyList<string> words, int from, int count, IReadOnlyList<Token> tokens, int at, double floor = 0)
     {
         if (at + count > tokens.Count) return false;
-        var memo = t_memo;
-        if (memo is null || !ReferenceEquals(memo.Words, words)) t_memo = memo = new Memo(words);
+        var memo = t_memo ??= new Memo();
+        memo.For(words);
         for (var k = 0; k < count; k++)
             if (!memo.Same(from + k, tokens[at + k].Term, floor)) return false;
         return true;
     }
 
-    private sealed class Memo(IReadOnlyList<string> words)
+    private sealed class Memo
     {
-        public IReadOnlyList<string> Words { get; } = words;
+        // Tables this large are let go at the next list of words rather than kept for the thread's life.
+        private const int KeepUpTo = 4_096;
 
-        // By floor (callers use one or two), then by word: the terms already compared with that word.
-        private readonly List<(double Floor, Dictionary<string, bool>?[] ByWord)> _byFloor = [];
+        private IReadOnlyList<string>? _words;
+        // One table of terms per word and floor (callers use one or two floors); emptied and reused for the next words.
+        private readonly List<(int Word, double Floor, Dictionary<string, bool> Terms)> _slots = [];
+        private int _used;
+
+        public void For(IReadOnlyList<string> words)
+        {
+            if (ReferenceEquals(_words, words)) return;
+            _words = words;
+            for (var k = 0; k < _used; k++)
+            {
+                if (_slots[k].Terms.Count > KeepUpTo) _slots[k] = _slots[k] with { Terms = new Dictionary<string, bool>(StringComparer.Ordinal) };
+                else _slots[k].Terms.Clear();
+            }
+            _used = 0;
+        }
 
         public bool Same(int word, string term, double floor)
         {
-            Dictionary<string, bool>?[]? byWord = null;
-            foreach (var (f, known) in _byFloor)
-                if (f.Equals(floor)) { byWord = known; break; }
-            if (byWord is null) _byFloor.Add((floor, byWord = new Dictionary<string, bool>?[Words.Count]));
-            var terms = byWord[word] ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+            Dictionary<string, bool>? terms = null;
+            for (var k = 0; k < _used && terms is null; k++)
+                if (_slots[k].Word == word && _slots[k].Floor.Equals(floor)) terms = _slots[k].Terms;
+            if (terms is null)
+            {
+                if (_used == _slots.Count) _slots.Add((word, floor, new Dictionary<string, bool>(StringComparer.Ordinal)));
+                else _slots[_used] = _slots[_used] with { Word = word, Floor = floor };
+                terms = _slots[_used++].Terms;
+            }
             if (terms.TryGetValue(term, out var same)) return same;
-            same = OcrDistance.SameWord(Words[word], term, floor);
+            same = OcrDistance.SameWord(_words![word], term, floor);
             terms[term] = same;
             return same;
         }
