@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace KeHoach57.Core.Text;
 
 /// <summary>
@@ -184,16 +186,20 @@ public static class OcrDistance
         public static int LetterIndex(char x, char y, bool first, bool voiced) =>
             (((x - 'a') * 26 + (y - 'a')) << 2) | (first ? 2 : 0) | (voiced ? 1 : 0);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Rule[]? RulesEndingIn(char printed) =>
             printed < ByAsciiLastPrinted.Length ? ByAsciiLastPrinted[printed] : ByLastPrinted.GetValueOrDefault(printed);
     }
 
+    // Inlined: Between reads it at every cell, and the JIT left it a call there.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Gap(char c) => VietnameseText.IsVowel(c) ? VowelGap : Full;
 
     /// <param name="x">A letter of the word as written.</param>
     /// <param name="y">The letter printed for it.</param>
     /// <param name="first">Whether <paramref name="y"/> opens the printed term.</param>
     /// <param name="voiced">Whether the printed term has a vowel: only then may a consonant of it stand for a vowel by the table.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Substitution(char x, char y, bool first, bool voiced)
     {
         if (x == y) return 0;
