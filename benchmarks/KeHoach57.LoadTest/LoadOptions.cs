@@ -13,8 +13,8 @@ public sealed record LoadOptions(int Requests, int Concurrency, int Warmup, Time
 
           --requests N       questions to send (default 5000, at most 1000000)
           --concurrency N    requests in flight (default 16, at most 512)
-          --warmup N         untimed questions first (default 200); then more, 100 at a time, until a round of 100 has the
-                             JIT compile fewer than 20 methods (at most 60 s), so the timed run measures steady-state code
+          --warmup N         untimed questions first (default 200); then more, 1000 at a time, until a round of 1000 has
+                             the JIT compile fewer than 20 methods (at most 90 s), so the timed run measures steady-state code
           --no-settle        only the --warmup questions, however busy the JIT still is
           --max-seconds N    stop after this long whatever is left (default 120, at most 3600)
           --corpus PATH      folder of <id>.md plans (default: corpus/ of the checkout, else its corpus/raw/*.txt)

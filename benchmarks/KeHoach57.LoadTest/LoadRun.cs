@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace KeHoach57.LoadTest;
@@ -56,14 +55,24 @@ public delegate Task<bool> AskOnce(string question, string? scope, CancellationT
 /// <summary>Closed-loop load: <c>concurrency</c> workers each send the next question as soon as the last one is answered.</summary>
 public static class LoadRun
 {
-    /// <summary>POST /api/ask, as a browser would; a non-2xx status is an error named by its code.</summary>
+    /// <summary>
+    /// POST /api/ask, as a browser's fetch with a JSON.stringify body sends it: the body whole, with its Content-Length
+    /// (PostAsJsonAsync streams it in chunks, which no browser does, and the server then reads chunked framing); a
+    /// non-2xx status is an error named by its code.
+    /// </summary>
     public static AskOnce Http(HttpClient client) => async (question, scope, stop) =>
     {
-        using var response = await client.PostAsJsonAsync("/api/ask", new { question, scope }, stop);
+        using var request = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new AskBody(question, scope)));
+        request.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync("/api/ask", request, stop);
         var body = await response.Content.ReadAsByteArrayAsync(stop);
         if (!response.IsSuccessStatusCode) throw new HttpStatusError((int)response.StatusCode);
         return JsonDocument.Parse(body).RootElement.GetProperty("answered").GetBoolean();
     };
+
+    private sealed record AskBody(
+        [property: System.Text.Json.Serialization.JsonPropertyName("question")] string Question,
+        [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string? Scope);
 
     public sealed class HttpStatusError(int status) : Exception($"HTTP {status}")
     {

@@ -62,25 +62,31 @@ public static class LoadTestProgram
     }
 
     /// <summary>
-    /// The --warmup questions, then (unless --no-settle) rounds of 100 until the JIT is nearly done: tiered compilation
-    /// recompiles hot methods some time after their 30th call, so a short warm-up times a mix of unoptimized and
-    /// instrumented code that a server running for more than a minute no longer has.
+    /// The --warmup questions, then (unless --no-settle) rounds of <see cref="SettleRound"/> until the JIT is nearly done:
+    /// tiered compilation recompiles hot methods some time after their 30th call, so a short warm-up times a mix of
+    /// unoptimized and instrumented code that a server running for more than a minute no longer has. Rounds of 100 (a
+    /// tenth of a second or two) were too short to tell: the JIT holds a method's promotion back while other methods are
+    /// still being compiled, so a quiet round of 100 was often followed by a timed run that compiled 2,000–7,000 methods
+    /// (OSR and instrumented tier-0 code, then tier 1) and counted that compilation as the requests' CPU.
     /// </summary>
+    private const int SettleRound = 1_000;
+    private const int SettleSeconds = 90;
+
     private static async Task WarmUpAsync(AskOnce ask, IReadOnlyList<(string Question, string? Scope)> mix, LoadOptions options, TextWriter report)
     {
         using var deadline = new CancellationTokenSource(options.MaxDuration);
         var first = await LoadRun.RunAsync(ask, mix, options.Warmup, options.Concurrency, deadline.Token);
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(SettleSeconds));
         var sent = first.Sent;
         var jit = first.Cost.JitMethods;
         while (options.Settle && !limit.IsCancellationRequested)
         {
-            var round = await LoadRun.RunAsync(ask, mix, 100, options.Concurrency, limit.Token);
+            var round = await LoadRun.RunAsync(ask, mix, SettleRound, options.Concurrency, limit.Token);
             sent += round.Sent;
             jit += round.Cost.JitMethods;
             if (round.Cost.JitMethods < 20) break;
         }
-        report.WriteLine($"Warm-up  {sent} questions, the JIT compiled {jit} methods{(limit.IsCancellationRequested ? " (stopped at 60 s, still compiling)" : "")}");
+        report.WriteLine($"Warm-up  {sent} questions, the JIT compiled {jit} methods{(limit.IsCancellationRequested ? $" (stopped at {SettleSeconds} s, still compiling)" : "")}");
     }
 
     private static async Task WaitUntilReadyAsync(HttpClient client)

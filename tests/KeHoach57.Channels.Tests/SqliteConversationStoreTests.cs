@@ -55,5 +55,31 @@ public sealed class SqliteConversationStoreTests : IDisposable
         Assert.Null(await store.FindAsync("telegram:1"));
     }
 
+    [Fact]
+    public async Task Tieng_Viet_duoc_luu_nguyen_chu_va_dong_cu_ghi_kieu_escape_van_doc_duoc()
+    {
+        var store = new SqliteConversationStore(DbPath);
+        await store.SaveAsync(new ConversationState("web:moi", "yen-hoa", new PreviousTurn("Hạn báo cáo 6 tháng?", true, "yen-hoa", ["bao", "cao"])));
+        await using (var connection = new SqliteConnection($"Data Source={DbPath}"))
+        {
+            await connection.OpenAsync();
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT state FROM conversations WHERE id = 'web:moi'";
+            Assert.Contains("Hạn báo cáo 6 tháng?", (string)(await read.ExecuteScalarAsync())!);
+            // A row as the store wrote it before: every non-ASCII letter as a \uXXXX escape.
+            await using var write = connection.CreateCommand();
+            write.CommandText = """
+                INSERT INTO conversations (id, state, updated_at)
+                VALUES ('web:cu', '{"id":"web:cu","scope":"yen-hoa","last":{"question":"H\u1EA1n b\u00E1o c\u00E1o 6 th\u00E1ng?","answered":true}}', '2026-01-01T00:00:00.0000000+00:00')
+                """;
+            await write.ExecuteNonQueryAsync();
+        }
+
+        var old = await store.FindAsync("web:cu");
+
+        Assert.Equal("Hạn báo cáo 6 tháng?", old!.Last!.Question);
+        Assert.Equal("Hạn báo cáo 6 tháng?", (await store.FindAsync("web:moi"))!.Last!.Question);
+    }
+
     public void Dispose() => _folders.Dispose();
 }

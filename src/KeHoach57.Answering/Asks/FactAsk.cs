@@ -56,7 +56,7 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
             var skip = leads.Count - take;
             for (var i = 0; i + take <= tokens.Count; i++)
             {
-                if (!OcrDistance.SameWordsAt(leads, skip, take, tokens, i, 0.45)) continue;
+                if (!OcrWordMemo.SameWordsAt(leads, skip, take, tokens, i, 0.45)) continue;
                 var after = tokens[i + take - 1].End;
                 var cut = clause.Text.IndexOfAny(NameEnds, after);
                 var name = CapitalisedName().Match(clause.Text[after..(cut < 0 ? clause.Text.Length : cut)]);

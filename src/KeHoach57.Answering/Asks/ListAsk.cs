@@ -91,7 +91,7 @@ public sealed partial class ListAsk(VietnameseAnalyzer analyzer, RoleWords roles
             // The last `take` lead words, read in place: this runs for every clause read.
             var skip = leads.Count - take;
             for (var i = 0; i + take <= tokens.Count; i++)
-                if (OcrDistance.SameWordsAt(leads, skip, take, tokens, i)) return (tokens[i].Start, tokens[i + take - 1].End);
+                if (OcrWordMemo.SameWordsAt(leads, skip, take, tokens, i)) return (tokens[i].Start, tokens[i + take - 1].End);
         }
         return null;
     }

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.Logging;
 
 namespace KeHoach57.Conversations;
@@ -9,7 +11,9 @@ namespace KeHoach57.Conversations;
 /// </summary>
 internal static class ConversationStateJson
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Vietnamese written as it is, not as \uXXXX escapes (the row is never put in a page): a smaller string to build and to
+    // store for every turn. Rows written with escapes read back the same.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static string Write(ConversationState state) => JsonSerializer.Serialize(state, Json);
 

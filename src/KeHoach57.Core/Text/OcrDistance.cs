@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace KeHoach57.Core.Text;
 
 /// <summary>
@@ -63,7 +65,14 @@ public static class OcrDistance
         // The whole table, not two rows: a confusion of several letters ("ti" printed for "u") reads back more than one row.
         Span<double> d = size <= 1024 ? stackalloc double[size] : new double[size];
         d[0] = 0;
-        for (var j = 1; j <= b.Length; j++) d[j] = d[j - 1] + Gap(b[j - 1]);
+        // Each printed letter's gap, worked out once per column instead of once per cell (this runs for every token a
+        // question's words are compared with).
+        Span<double> gapB = b.Length <= 128 ? stackalloc double[b.Length] : new double[b.Length];
+        for (var j = 1; j <= b.Length; j++)
+        {
+            gapB[j - 1] = Gap(b[j - 1]);
+            d[j] = d[j - 1] + gapB[j - 1];
+        }
         var longest = Confusions.LongestLetters;
         // A term with no vowel ("tw" of "57-NQ/TW", "ub") is an abbreviation as often as a damaged word: one consonant printed
         // for a vowel is read as such only in a term that kept a vowel ("tii" for "tư", not "tw"). A longer sequence of the
@@ -76,13 +85,16 @@ public static class OcrDistance
         {
             var row = i * w;
             var above = row - w;
-            d[row] = d[above] + Gap(a[i - 1]);
+            var x = a[i - 1];
+            var gapA = Gap(x);
+            d[row] = d[above] + gapA;
             var rowMin = d[row];
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = Math.Min(d[above + j] + Gap(a[i - 1]), d[row + j - 1] + Gap(b[j - 1]));
-                cost = Math.Min(cost, d[above + j - 1] + Substitution(a[i - 1], b[j - 1], j == 1, voiced));
-                if (Confusions.ByLastPrinted.TryGetValue(b[j - 1], out var rules))
+                var y = b[j - 1];
+                var cost = Math.Min(d[above + j] + gapA, d[row + j - 1] + gapB[j - 1]);
+                cost = Math.Min(cost, d[above + j - 1] + Substitution(x, y, j == 1, voiced));
+                if (Confusions.RulesEndingIn(y) is { } rules)
                     foreach (var r in rules)
                     {
                         if (r.Printed.Length > j || r.Letters.Length > i || (r.Printed.Length == 1 && r.Letters.Length == 1)) continue;
@@ -156,16 +168,47 @@ public static class OcrDistance
                 Single[(printed[0], letters[0])] = atStart ? (Math.Min(s, cost), n) : (s, Math.Min(n, cost));
             }
             ByLastPrinted = rules.GroupBy(r => r.Printed[^1]).ToDictionary(g => g.Key, g => g.ToArray());
+            foreach (var (last, group) in ByLastPrinted)
+                if (last < ByAsciiLastPrinted.Length) ByAsciiLastPrinted[last] = group;
+            for (var x = 'a'; x <= 'z'; x++)
+                for (var y = 'a'; y <= 'z'; y++)
+                    foreach (var first in (ReadOnlySpan<bool>)[false, true])
+                        foreach (var voiced in (ReadOnlySpan<bool>)[false, true])
+                            LetterSubstitution[LetterIndex(x, y, first, voiced)] = SubstitutionByRules(x, y, first, voiced);
         }
+
+        /// <summary><see cref="ByLastPrinted"/> for the ASCII characters a folded term is made of, read by index.</summary>
+        private static readonly Rule[]?[] ByAsciiLastPrinted = new Rule[]?[128];
+
+        /// <summary>Every substitution of one letter a–z for another, by <see cref="LetterIndex"/>.</summary>
+        public static readonly double[] LetterSubstitution = new double[26 * 26 * 4];
+
+        public static int LetterIndex(char x, char y, bool first, bool voiced) =>
+            (((x - 'a') * 26 + (y - 'a')) << 2) | (first ? 2 : 0) | (voiced ? 1 : 0);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Rule[]? RulesEndingIn(char printed) =>
+            printed < ByAsciiLastPrinted.Length ? ByAsciiLastPrinted[printed] : ByLastPrinted.GetValueOrDefault(printed);
     }
 
+    // Inlined: Between reads it at every cell, and the JIT left it a call there.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Gap(char c) => VietnameseText.IsVowel(c) ? VowelGap : Full;
 
     /// <param name="x">A letter of the word as written.</param>
     /// <param name="y">The letter printed for it.</param>
     /// <param name="first">Whether <paramref name="y"/> opens the printed term.</param>
     /// <param name="voiced">Whether the printed term has a vowel: only then may a consonant of it stand for a vowel by the table.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Substitution(char x, char y, bool first, bool voiced)
+    {
+        if (x == y) return 0;
+        // Letters of a folded term: the cost read from the table worked out once from the rules below.
+        if (x is >= 'a' and <= 'z' && y is >= 'a' and <= 'z') return Confusions.LetterSubstitution[Confusions.LetterIndex(x, y, first, voiced)];
+        return SubstitutionByRules(x, y, first, voiced);
+    }
+
+    private static double SubstitutionByRules(char x, char y, bool first, bool voiced)
     {
         if (x == y) return 0;
         var best = Full;

@@ -274,7 +274,10 @@ internal sealed class IndexSnapshot
         for (var i = 0; i < n; i++) below[i] = (i > 0 ? below[i - 1] : 0) + terms[i].Bound * (1 + 1e-9);
         var cursor = new int[n];
         var contribution = new double[positions];
-        var has = new bool[positions];
+        // The positions a chunk matched (each term once): the score sums them in position order, instead of walking
+        // every position of an expanded query (a hundred or so) for every chunk and clearing them all after.
+        var touched = new int[n];
+        var matched = 0;
         var heap = new PriorityQueue<int, (double Score, int Chunk)>(limit + 1, Worse.Instance);
         var threshold = double.NegativeInfinity;
         var essential = 0;
@@ -296,7 +299,7 @@ internal sealed class IndexSnapshot
                 {
                     var c = t.Factor * weights[t.Start + cursor[i]];
                     contribution[t.Position] = c;
-                    has[t.Position] = true;
+                    touched[matched++] = t.Position;
                     partial += c;
                     cursor[i]++;
                 }
@@ -312,15 +315,17 @@ internal sealed class IndexSnapshot
                 {
                     var c = t.Factor * weights[t.Start + cursor[i]];
                     contribution[t.Position] = c;
-                    has[t.Position] = true;
+                    touched[matched++] = t.Position;
                     partial += c;
                 }
             }
             if (!dropped)
             {
+                // Summed in position order, as over every position: the same score to the last bit.
+                for (var a = 1; a < matched; a++)
+                    for (var b = a; b > 0 && touched[b - 1] > touched[b]; b--) (touched[b - 1], touched[b]) = (touched[b], touched[b - 1]);
                 var score = 0.0;
-                for (var p = 0; p < positions; p++)
-                    if (has[p]) score += contribution[p];
+                for (var k = 0; k < matched; k++) score += contribution[touched[k]];
                 if (heap.Count < limit) heap.Enqueue(doc, (score, doc));
                 else if (heap.TryPeek(out _, out var last) && Worse.Instance.Compare(last, (score, doc)) < 0)
                     heap.EnqueueDequeue(doc, (score, doc));
@@ -330,7 +335,7 @@ internal sealed class IndexSnapshot
                     while (essential < n && below[essential] <= threshold) essential++;
                 }
             }
-            Array.Clear(has);
+            matched = 0;
         }
         var result = new List<(double, int)>(heap.Count);
         while (heap.TryDequeue(out var chunk, out var key)) result.Add((key.Score, chunk));

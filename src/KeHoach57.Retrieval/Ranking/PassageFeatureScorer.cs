@@ -14,15 +14,55 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
     // Bounds the words kept per chunk: past it the cache starts over, as a large corpus would otherwise keep every chunk it ever ranked.
     private const int MaxCachedChunks = 20_000;
 
-    /// <summary>A chunk's words as the features read them: where each body word stands, and the headings' words as a set.
-    /// Positions by word let a question look up only its own forms instead of walking the whole body.</summary>
-    private sealed record ChunkWords(Dictionary<string, int[]> Body, HashSet<string> Heading);
+    /// <summary>A chunk's words as the features read them: its distinct body words with where each stands, and its headings'
+    /// distinct words. Positions by word let a question look up only its own forms instead of walking the whole body.</summary>
+    private sealed record ChunkWords(TermSet Body, int[][] Positions, TermSet Heading);
+
+    /// <summary>
+    /// Distinct words found by a hash worked out once per word: a question's forms carry theirs (<see cref="QueryForms.Hashes"/>),
+    /// so a passage costs a probe and a compare per form instead of hashing every form again for every passage scored.
+    /// </summary>
+    private sealed class TermSet
+    {
+        private readonly string[] _terms;
+        private readonly int[] _hashes;
+        // Open addressing: a word's index + 1, 0 for an empty slot; at least twice as many slots as words.
+        private readonly int[] _slots;
+
+        public TermSet(string[] terms)
+        {
+            _terms = terms;
+            _hashes = new int[terms.Length];
+            _slots = new int[Math.Max(4, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)terms.Length * 2))];
+            for (var k = 0; k < terms.Length; k++)
+            {
+                var hash = _hashes[k] = Hash(terms[k]);
+                var slot = hash & (_slots.Length - 1);
+                while (_slots[slot] != 0) slot = (slot + 1) & (_slots.Length - 1);
+                _slots[slot] = k + 1;
+            }
+        }
+
+        public static int Hash(string term) => StringComparer.Ordinal.GetHashCode(term);
+
+        /// <summary>The index of <paramref name="term"/> (whose <see cref="Hash"/> is <paramref name="hash"/>) among the words, or -1.</summary>
+        public int IndexOf(string term, int hash)
+        {
+            for (var slot = hash & (_slots.Length - 1); _slots[slot] != 0; slot = (slot + 1) & (_slots.Length - 1))
+            {
+                var k = _slots[slot] - 1;
+                if (_hashes[k] == hash && string.Equals(_terms[k], term, StringComparison.Ordinal)) return k;
+            }
+            return -1;
+        }
+    }
 
     /// <summary>The question's topic words as the features read them, worked out once per question rather than once per passage.</summary>
     /// <param name="Forms">Every form of every topic word, once each, in the order first met.</param>
     /// <param name="FormOf">For each word, the index in <paramref name="Forms"/> of each of its forms.</param>
     /// <param name="WordsOf">For each form, the words it is a form of.</param>
-    private sealed record QueryForms(double[] Weights, string[] Forms, int[][] FormOf, int[][] WordsOf);
+    /// <param name="Hashes">Each form's <see cref="TermSet.Hash"/>.</param>
+    private sealed record QueryForms(double[] Weights, string[] Forms, int[][] FormOf, int[][] WordsOf, int[] Hashes);
 
     private readonly ConcurrentDictionary<string, ChunkWords> _chunkWords = new();
     private readonly ConditionalWeakTable<BuiltQuery, QueryForms> _queries = new();
@@ -33,9 +73,9 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
         {
             if (_chunkWords.Count >= MaxCachedChunks) _chunkWords.Clear();
             var body = analyzer.Tokenize(chunk.Passage).Select((t, position) => (t.Term, position))
-                .GroupBy(t => t.Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(t => t.position).ToArray(), StringComparer.Ordinal);
-            words = _chunkWords.GetOrAdd(chunk.Id, new ChunkWords(body,
-                analyzer.Tokenize(chunk.Section + " " + chunk.Context).Select(t => t.Term).ToHashSet()));
+                .GroupBy(t => t.Term, StringComparer.Ordinal).ToArray();
+            words = _chunkWords.GetOrAdd(chunk.Id, new ChunkWords(new TermSet(body.Select(g => g.Key).ToArray()), body.Select(g => g.Select(t => t.position).ToArray()).ToArray(),
+                new TermSet(analyzer.Tokenize(chunk.Section + " " + chunk.Context).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray())));
         }
         if (query.Words.Count == 0) return new PassageFeatures(lexical, 0, 0, 0);
 
@@ -47,8 +87,9 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
         Span<bool> inHeadings = count <= 256 ? stackalloc bool[count] : new bool[count];
         for (var d = 0; d < count; d++)
         {
-            at[d] = words.Body.TryGetValue(forms.Forms[d], out var positions) ? positions : null;
-            inHeadings[d] = words.Heading.Contains(forms.Forms[d]);
+            var b = words.Body.IndexOf(forms.Forms[d], forms.Hashes[d]);
+            at[d] = b >= 0 ? words.Positions[b] : null;
+            inHeadings[d] = words.Heading.IndexOf(forms.Forms[d], forms.Hashes[d]) >= 0;
         }
         double total = 0, covered = 0, inHeading = 0;
         for (var w = 0; w < query.Words.Count; w++)
@@ -108,8 +149,9 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
                 if (!wordsOf[d].Contains(w)) wordsOf[d].Add(w);
             }
         }
-        return new QueryForms(query.Words.Select(w => w.Forms[0].Similarity).ToArray(), index.Keys.ToArray(), formOf,
-            wordsOf.Select(l => l.ToArray()).ToArray());
+        var forms = index.Keys.ToArray();
+        return new QueryForms(query.Words.Select(w => w.Forms[0].Similarity).ToArray(), forms, formOf,
+            wordsOf.Select(l => l.ToArray()).ToArray(), forms.Select(TermSet.Hash).ToArray());
     }
 
     /// <summary>Most distinct topic words inside any window of <see cref="ProximityWindow"/> words, as a share.</summary>
