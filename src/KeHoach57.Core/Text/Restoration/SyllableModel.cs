@@ -38,7 +38,7 @@ public sealed class SyllableModel
     private readonly string[] _words;
     private readonly int[] _counts;
     private readonly bool[] _inWordList;
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<long, int> _bigrams;
     private readonly int[] _contextCount;
     private readonly double[] _contextMass;
@@ -53,8 +53,8 @@ public sealed class SyllableModel
     private readonly Dictionary<long, int> _trigrams;
     private readonly Dictionary<long, int> _corpusTriples;
     // Per triple, its count less the discount; per pair context (a, b), how often anything follows it and the discounts' sum.
-    private readonly Dictionary<long, double> _tripleKept = new();
-    private readonly Dictionary<long, (double Count, double Mass)> _trigramContexts = new();
+    private readonly Dictionary<long, double> _tripleKept;
+    private readonly Dictionary<long, (double Count, double Mass)> _trigramContexts;
 
     public int SentenceStartId { get; }
     public int SentenceEndId { get; }
@@ -81,6 +81,10 @@ public sealed class SyllableModel
         _bigrams = bigrams;
         _corpusCounts = corpusCounts;
         _corpusPairs = corpusPairs;
+        // Sized up front: grown entry by entry, they were copied over and over at every start.
+        _ids = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
+        _tripleKept = new Dictionary<long, double>(trigrams.Count);
+        _trigramContexts = new Dictionary<long, (double Count, double Mass)>(trigrams.Count);
         for (var i = 0; i < words.Length; i++) _ids[words[i]] = i;
         SentenceStartId = Ensure(SentenceStart);
         SentenceEndId = Ensure(SentenceEnd);
