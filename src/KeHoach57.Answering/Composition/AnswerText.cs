@@ -25,7 +25,7 @@ public sealed class AnswerText
     private readonly ClauseReader? _clauses;
     private readonly string? _data;
     private readonly int _maxKept;
-    private readonly string _readingsKey;
+    private readonly string _build;
     // Readings kept in the data folder (KeepReadings): read once, on the first text of a plan that needs restoring.
     private IReadOnlyDictionary<string, string>? _kept;
 
@@ -37,8 +37,8 @@ public sealed class AnswerText
         _clauses = clauses;
         _data = index is null ? null : RepositoryPaths.Resolve(index.Value.DataPath);
         _maxKept = answering?.Value.MaxKeptReadings ?? 0;
-        // What a reading depends on: the plans' text, the analyzer, and this build of answering (clauses, unit names) and of the restorer.
-        _readingsKey = $"{CorpusIndexer.FingerprintOf(corpus, analyzer)}|{typeof(AnswerText).Assembly.ManifestModule.ModuleVersionId:N}|{typeof(DiacriticRestorer).Assembly.ManifestModule.ModuleVersionId:N}";
+        // What a reading depends on besides its text: the analyzer, and this build of answering (unit names) and of the restorer.
+        _build = $"{analyzer.Signature}|{typeof(AnswerText).Assembly.ManifestModule.ModuleVersionId:N}|{typeof(DiacriticRestorer).Assembly.ManifestModule.ModuleVersionId:N}";
         // The shipped syllable model already holds the clean plan and the glossary; the unit names are this deployment's own.
         _restorer = new DiacriticRestorer(analyzer, units.CanonicalNames, _data is null ? null : Path.Combine(_data, RestorerModelFile));
     }
@@ -46,37 +46,48 @@ public sealed class AnswerText
     /// <summary>The restorer's model with the unit names added, kept in the data folder between runs.</summary>
     public const string RestorerModelFile = "restorer-model.bin";
 
+    private string? ReadingsFile => _data is null || _maxKept == 0 ? null : Path.Combine(_data, KeptReadings.FileName);
+
     /// <summary>
     /// Works out the reading of every clause, and of what each sits under, of the plans whose OCR lost their diacritics,
-    /// and keeps them in the data folder (unless kept already for this corpus and build, or there are more than
-    /// <see cref="AnsweringOptions.MaxKeptReadings"/>): subject matching reads back every clause it weighs, and the restorer
-    /// takes 2–4 ms a text the first time, most of a fresh process's first answer. Spread over the cores; the same readings
-    /// as on first touch (the one function of the text, kept).
+    /// and keeps them in the data folder: subject matching reads back every clause it weighs, and the restorer takes 2–4 ms
+    /// a text the first time, most of a fresh process's first answer. Readings already kept are reused (a new plan costs its
+    /// own texts only); the rest are spread over the cores. The same readings as on first touch: a reading is a function of
+    /// the text. Past <see cref="AnsweringOptions.MaxKeptReadings"/> texts none are kept, and the file says so for this corpus.
     /// </summary>
     public void KeepReadings(CancellationToken cancellationToken = default)
     {
-        if (_data is null || _clauses is null || _maxKept == 0) return;
-        var path = Path.Combine(_data, KeptReadings.FileName);
-        if (Kept.Count > 0 || KeptReadings.Read(path, _readingsKey) is not null) return;
+        if (_clauses is null || ReadingsFile is not { } path) return;
+        var before = KeptReadings.Read(path, _build);
+        if (before?.Corpus == _corpus.Fingerprint)
+        {
+            Volatile.Write(ref _kept, before.Readings);
+            return;
+        }
         var texts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in _corpus.Documents)
         {
+            if (texts.Count > _maxKept) break;
             if (IsClean(document.Info.Id)) continue;
             foreach (var chunk in document.Chunks)
                 foreach (var clause in _clauses.Of(chunk))
                 {
                     texts.Add(clause.Text);
                     texts.Add(clause.Context);
-                    if (texts.Count > _maxKept) return;
                 }
         }
-        var sources = texts.ToArray();
-        var readings = new string[sources.Length];
-        Parallel.For(0, sources.Length, new ParallelOptions { CancellationToken = cancellationToken },
-            i => readings[i] = _restorer.Restore(_units.Canonicalize(sources[i])));
-        var kept = new Dictionary<string, string>(sources.Length, StringComparer.Ordinal);
-        for (var i = 0; i < sources.Length; i++) kept[sources[i]] = readings[i];
-        try { KeptReadings.Write(path, _readingsKey, kept); }
+        // Too many: none kept, and the file says so, so that later starts on this corpus do not count them again.
+        var over = texts.Count > _maxKept;
+        var missing = over ? [] : texts.Where(t => before is null || !before.Readings.ContainsKey(t)).ToArray();
+        var readings = new string[missing.Length];
+        Parallel.For(0, missing.Length, new ParallelOptions { CancellationToken = cancellationToken },
+            i => readings[i] = _restorer.Restore(_units.Canonicalize(missing[i])));
+        var kept = new Dictionary<string, string>(over ? 0 : texts.Count, StringComparer.Ordinal);
+        for (var i = 0; i < missing.Length; i++) kept[missing[i]] = readings[i];
+        if (!over)
+            foreach (var text in texts)
+                if (!kept.ContainsKey(text)) kept[text] = before!.Readings[text];
+        try { KeptReadings.Write(path, _build, new KeptReadings.Kept(_corpus.Fingerprint, kept)); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
         Volatile.Write(ref _kept, kept);
     }
@@ -86,7 +97,8 @@ public sealed class AnswerText
         get
         {
             if (Volatile.Read(ref _kept) is { } kept) return kept;
-            var read = _data is null || _maxKept == 0 ? null : KeptReadings.Read(Path.Combine(_data, KeptReadings.FileName), _readingsKey);
+            // Without KeepReadings (a tool that answers on a stack it built itself): what the file holds, if of this build.
+            var read = ReadingsFile is { } path ? KeptReadings.Read(path, _build)?.Readings : null;
             Interlocked.CompareExchange(ref _kept, read ?? new Dictionary<string, string>(), null);
             return _kept!;
         }
