@@ -27,7 +27,8 @@ public static class KeptReadings
             if (r.ReadString() != Magic || r.ReadInt32() != Version || r.ReadString() != build) return null;
             var corpus = r.ReadString();
             var count = r.ReadInt32();
-            if (count < 0) return null;
+            // A damaged count is a refusal, not an allocation of gigabytes: each pair takes two bytes at least.
+            if (count < 0 || count > stream.Length / 2) return null;
             var readings = new Dictionary<string, string>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++) readings[r.ReadString()] = r.ReadString();
             return new Kept(corpus, readings);

@@ -470,8 +470,10 @@ public sealed class SyllableModel
             using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
             if (r.ReadString() != BinaryMagic || r.ReadInt32() != BinaryVersion || r.ReadString() != key) return null;
             var corpusWeight = r.ReadInt32();
+            // Counts checked against what the file can hold, so a damaged count is a refusal, not an allocation of gigabytes.
+            var left = stream.CanSeek ? stream.Length - stream.Position : long.MaxValue;
             var n = r.ReadInt32();
-            if (n is < 0 or >= 1 << IdBits) return null;
+            if (n is < 0 or >= 1 << IdBits || n > left) return null;
             var words = new string[n];
             var counts = new int[n];
             var listed = new bool[n];
@@ -487,7 +489,7 @@ public sealed class SyllableModel
             for (var t = 0; t < tables.Length; t++)
             {
                 var count = r.ReadInt32();
-                if (count < 0) return null;
+                if (count < 0 || count > left / 12) return null;
                 var table = tables[t] = new Dictionary<long, int>(count);
                 for (var i = 0; i < count; i++) table.Add(r.ReadInt64(), r.ReadInt32());
             }

@@ -47,4 +47,24 @@ public class SyllableModelBinaryTests
         Assert.Null(SyllableModel.ReadBinary(new MemoryStream(bytes[..(bytes.Length / 2)]), "k"));
         Assert.Null(SyllableModel.ReadBinary(new MemoryStream("{\"không\": \"phải\"}"u8.ToArray()), "k"));
     }
+
+    [Fact]
+    public void Số_đếm_hỏng_thì_tệp_bị_từ_chối_chứ_không_cấp_bộ_nhớ_khổng_lồ()
+    {
+        // A model file of no syllables whose first table claims two billion entries.
+        var bytes = Written(Extended, "k");
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            var header = new BinaryReader(new MemoryStream(bytes));
+            w.Write(header.ReadString());
+            w.Write(header.ReadInt32());
+            w.Write(header.ReadString());
+            w.Write(header.ReadInt32());
+            w.Write(0);
+            w.Write(int.MaxValue);
+        }
+        stream.Position = 0;
+        Assert.Null(SyllableModel.ReadBinary(stream, "k"));
+    }
 }
