@@ -26,7 +26,7 @@ public sealed class AnsweringOptions
     [Range(0, 1)] public double CitationMinCoverage { get; set; } = 0.5;
 
     /// <summary>
-    /// A corpus with at most this many distinct clause texts (and headings) in plans whose OCR lost their diacritics has
+    /// A corpus of at most this many chunks, and as many distinct clause texts (and headings) in plans whose OCR lost their diacritics, has
     /// their readings into Vietnamese worked out when it is first served and kept in the data folder, so a fresh process
     /// does not run the restorer (2–4 ms a text) on every clause its first answer weighs. Five plans have ~2,200; past the
     /// limit the work would outgrow the index build, and texts are read on first touch as before. 0 keeps none.

@@ -65,7 +65,10 @@ public sealed class AnswerText
             return;
         }
         var texts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var document in _corpus.Documents)
+        // Every chunk holds a clause: a corpus of more chunks than the limit is taken as over it without reading a plan.
+        var chunks = 0;
+        foreach (var document in _corpus.Documents) chunks += document.Chunks.Count;
+        foreach (var document in chunks > _maxKept ? [] : _corpus.Documents)
         {
             if (texts.Count > _maxKept) break;
             if (IsClean(document.Info.Id)) continue;
@@ -77,7 +80,7 @@ public sealed class AnswerText
                 }
         }
         // Too many: none kept, and the file says so, so that later starts on this corpus do not count them again.
-        var over = texts.Count > _maxKept;
+        var over = chunks > _maxKept || texts.Count > _maxKept;
         var missing = over ? [] : texts.Where(t => before is null || !before.Readings.ContainsKey(t)).ToArray();
         var readings = new string[missing.Length];
         Parallel.For(0, missing.Length, new ParallelOptions { CancellationToken = cancellationToken },
