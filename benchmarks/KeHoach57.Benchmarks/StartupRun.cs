@@ -64,8 +64,8 @@ public static class StartupRun
         Lap("vocabulary");
         stack.GetRequiredService<QuestionReader>();
         Lap("question reader (cues, places, units)");
-        stack.GetRequiredService<AnswerText>();
-        Lap("answer text");
+        stack.GetRequiredService<AnswerText>().KeepReadings();
+        Lap("answer text; clause readings (read, or worked out and kept)");
         var assistant = stack.GetRequiredService<Assistant>();
         Lap("rest of the stack");
         var snapshot = new CorpusSnapshot(Path.Combine(RepositoryPaths.Resolve(host.GetRequiredService<IOptions<IndexOptions>>().Value.DataPath), CorpusSnapshot.FileName), NullLogger.Instance);

@@ -25,6 +25,14 @@ public sealed class AnsweringOptions
     /// <summary>A passage other than the chosen one is cited only when it says at least this share of the subject.</summary>
     [Range(0, 1)] public double CitationMinCoverage { get; set; } = 0.5;
 
+    /// <summary>
+    /// A corpus of at most this many chunks, and as many distinct clause texts (and headings) in plans whose OCR lost their diacritics, has
+    /// their readings into Vietnamese worked out when it is first served and kept in the data folder, so a fresh process
+    /// does not run the restorer (2–4 ms a text) on every clause its first answer weighs. Five plans have ~2,200; past the
+    /// limit the work would outgrow the index build, and texts are read on first touch as before. 0 keeps none.
+    /// </summary>
+    [Range(0, 1_000_000)] public int MaxKeptReadings { get; set; } = 8000;
+
     /// <summary>Retrieval prior for passages holding a value of the kind asked (a date for a deadline …).</summary>
     [Range(0, 5)] public double IntentPrior { get; set; } = 0.25;
 

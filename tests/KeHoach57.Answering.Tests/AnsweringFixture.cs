@@ -19,6 +19,9 @@ public sealed class AnsweringFixture : IAsyncLifetime
 
     public IServiceProvider Services => _test.Services;
 
+    /// <summary>The stack's own data folder (index, kept readings), a temporary one.</summary>
+    public string DataPath => _test.DataPath;
+
     public async ValueTask InitializeAsync() =>
         _test = await TestAssistant.CreateAsync(settings: new Dictionary<string, string?> { ["Answering:CacheSize"] = "0" });
 

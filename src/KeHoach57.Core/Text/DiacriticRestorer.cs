@@ -17,15 +17,48 @@ public sealed class DiacriticRestorer
     private readonly Lazy<SyllableRestorer> _restorer;
     private readonly ConcurrentDictionary<string, string> _restored = new(StringComparer.Ordinal);
 
-    public DiacriticRestorer(VietnameseAnalyzer analyzer, IEnumerable<string>? referenceTexts = null)
+    /// <param name="modelFile">Where the model extended with <paramref name="referenceTexts"/> is kept between runs (a data
+    /// folder's file), or null to build it in memory each time.</param>
+    public DiacriticRestorer(VietnameseAnalyzer analyzer, IEnumerable<string>? referenceTexts = null, string? modelFile = null)
     {
         var references = referenceTexts?.Where(t => !string.IsNullOrWhiteSpace(t)).ToList() ?? [];
         // Read on the first answer that needs it, not when the answering side is wired up.
         _restorer = new Lazy<SyllableRestorer>(() =>
         {
-            var model = references.Count == 0 ? SyllableModel.Default : SyllableModel.Default.With(references, analyzer);
+            var model = references.Count == 0 ? SyllableModel.Default : Extended(references, analyzer, modelFile);
             return new SyllableRestorer(model, OcrChannel.Default, analyzer);
         });
+    }
+
+    /// <summary>
+    /// The shipped model with the reference texts' counts added: reading the shipped data file and rebuilding it with them
+    /// is a third of a fresh process's first answer, so the result is kept in <paramref name="modelFile"/> (written
+    /// atomically) and read back while it was built from the same shipped model, analyzer and texts.
+    /// </summary>
+    private static SyllableModel Extended(List<string> references, VietnameseAnalyzer analyzer, string? modelFile)
+    {
+        if (modelFile is null) return SyllableModel.Default.With(references, analyzer);
+        var key = ModelKey(references, analyzer);
+        try
+        {
+            if (File.Exists(modelFile))
+            {
+                using var stream = new FileStream(modelFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                if (SyllableModel.ReadBinary(stream, key) is { } kept) return kept;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        var model = SyllableModel.Default.With(references, analyzer);
+        try { AtomicFile.Write(modelFile, stream => model.WriteBinary(stream, key)); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        return model;
+    }
+
+    // This build of the restoration code and its shipped data, the analyzer that reads the texts, and the texts.
+    private static string ModelKey(List<string> references, VietnameseAnalyzer analyzer)
+    {
+        var texts = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', references)));
+        return $"{typeof(SyllableModel).Assembly.ManifestModule.ModuleVersionId:N}|{analyzer.Signature}|{Convert.ToHexString(texts)}";
     }
 
     /// <summary>True when most words carry Vietnamese diacritics: the text is clean Unicode, not OCR that lost them.</summary>

@@ -1,10 +1,12 @@
 using KeHoach57.Answering;
+using KeHoach57.Answering.Composition;
 using KeHoach57.Conversations;
 using KeHoach57.Core;
 using KeHoach57.Core.Answers;
 using KeHoach57.Core.Documents;
 using KeHoach57.Ingestion;
 using KeHoach57.Retrieval;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -176,6 +178,8 @@ public sealed class AssistantHolder : IAssistantSource, IDisposable
         var services = _blueprint.Build(corpus, _host);
         // Resolving the assistant builds the whole stack now, so a broken stack fails here and not at a request.
         var stack = new AnsweringStack(corpus, services, _clock.GetUtcNow());
+        // With the index: readings of the plans' clauses, kept in the data folder for every later start (none when kept already).
+        await Task.Run(() => services.GetRequiredService<AnswerText>().KeepReadings(cancellationToken), cancellationToken);
         await WarmUpAsync(stack, cancellationToken);
         return stack;
     }

@@ -48,6 +48,22 @@ public class CalibratorTests(AnsweringFixture fixture)
     }
 
     [Fact]
+    public void Tệp_hiệu_chỉnh_đọc_theo_khuôn_dựng_sẵn_cho_đúng_mô_hình_như_đọc_bằng_phản_chiếu()
+    {
+        var json = Core.Text.DataLines.ReadEmbedded(typeof(Calibrator).Assembly, "KeHoach57.Answering.Grounding.calibration.json");
+        var byReflection = System.Text.Json.JsonSerializer.Deserialize<CalibrationModel>(json, new System.Text.Json.JsonSerializerOptions())!;
+        var loaded = CalibrationModel.Load(null);
+        Assert.Equal(byReflection.Features, loaded.Features);
+        Assert.Equal(byReflection.Weights, loaded.Weights);
+        Assert.Equal((byReflection.Bias, byReflection.Threshold, byReflection.FittedOn, byReflection.Note),
+            (loaded.Bias, loaded.Threshold, loaded.FittedOn, loaded.Note));
+        // Every selection weight, written out the same way.
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(byReflection.Selection, new System.Text.Json.JsonSerializerOptions()),
+            System.Text.Json.JsonSerializer.Serialize(loaded.Selection, new System.Text.Json.JsonSerializerOptions()));
+        Assert.NotNull(loaded.Selection);
+    }
+
+    [Fact]
     public void Mục_Selection_trong_cấu_hình_vẫn_đè_từng_trọng_số()
     {
         var fitted = CalibrationModel.Load(null).Selection!;

@@ -38,7 +38,7 @@ public sealed class SyllableModel
     private readonly string[] _words;
     private readonly int[] _counts;
     private readonly bool[] _inWordList;
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<long, int> _bigrams;
     private readonly int[] _contextCount;
     private readonly double[] _contextMass;
@@ -53,8 +53,8 @@ public sealed class SyllableModel
     private readonly Dictionary<long, int> _trigrams;
     private readonly Dictionary<long, int> _corpusTriples;
     // Per triple, its count less the discount; per pair context (a, b), how often anything follows it and the discounts' sum.
-    private readonly Dictionary<long, double> _tripleKept = new();
-    private readonly Dictionary<long, (double Count, double Mass)> _trigramContexts = new();
+    private readonly Dictionary<long, double> _tripleKept;
+    private readonly Dictionary<long, (double Count, double Mass)> _trigramContexts;
 
     public int SentenceStartId { get; }
     public int SentenceEndId { get; }
@@ -81,6 +81,10 @@ public sealed class SyllableModel
         _bigrams = bigrams;
         _corpusCounts = corpusCounts;
         _corpusPairs = corpusPairs;
+        // Sized up front: grown entry by entry, they were copied over and over at every start.
+        _ids = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
+        _tripleKept = new Dictionary<long, double>(trigrams.Count);
+        _trigramContexts = new Dictionary<long, (double Count, double Mass)>(trigrams.Count);
         for (var i = 0; i < words.Length; i++) _ids[words[i]] = i;
         SentenceStartId = Ensure(SentenceStart);
         SentenceEndId = Ensure(SentenceEnd);
@@ -421,6 +425,80 @@ public sealed class SyllableModel
             }
         }
         return new SyllableModel(words.ToArray(), counts.ToArray(), listed.ToArray(), bigrams, corpusCounts.ToArray(), corpusPairs, trigrams, corpusTriples, corpusWeight);
+    }
+
+    private const string BinaryMagic = "KH57SYLLABLES";
+    private const int BinaryVersion = 1;
+
+    /// <summary>
+    /// The model as it is held, for a data folder to keep a model built at run time (the shipped one extended with a
+    /// deployment's names) and read it back in milliseconds instead of parsing the data file and rebuilding: every
+    /// count and table in its order, so the model read back sums and looks up exactly as this one does.
+    /// <paramref name="key"/> says what it was built from; <see cref="ReadBinary"/> gives null for another key.
+    /// </summary>
+    public void WriteBinary(Stream stream, string key)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(BinaryMagic);
+        w.Write(BinaryVersion);
+        w.Write(key);
+        w.Write(CorpusWeight);
+        w.Write(_words.Length);
+        for (var i = 0; i < _words.Length; i++)
+        {
+            w.Write(_words[i]);
+            w.Write(_counts[i]);
+            w.Write(_inWordList[i]);
+            w.Write(_corpusCounts[i]);
+        }
+        foreach (var table in new[] { _bigrams, _corpusPairs, _trigrams, _corpusTriples })
+        {
+            w.Write(table.Count);
+            foreach (var (k, n) in table)
+            {
+                w.Write(k);
+                w.Write(n);
+            }
+        }
+    }
+
+    /// <summary>A model written by <see cref="WriteBinary"/> under <paramref name="key"/>; null for another key, version or a file that is not one.</summary>
+    public static SyllableModel? ReadBinary(Stream stream, string key)
+    {
+        try
+        {
+            using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            if (r.ReadString() != BinaryMagic || r.ReadInt32() != BinaryVersion || r.ReadString() != key) return null;
+            var corpusWeight = r.ReadInt32();
+            // Counts checked against what the file can hold, so a damaged count is a refusal, not an allocation of gigabytes.
+            var left = stream.CanSeek ? stream.Length - stream.Position : long.MaxValue;
+            var n = r.ReadInt32();
+            if (n is < 0 or >= 1 << IdBits || n > left) return null;
+            var words = new string[n];
+            var counts = new int[n];
+            var listed = new bool[n];
+            var corpusCounts = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                words[i] = r.ReadString();
+                counts[i] = r.ReadInt32();
+                listed[i] = r.ReadBoolean();
+                corpusCounts[i] = r.ReadInt32();
+            }
+            var tables = new Dictionary<long, int>[4];
+            for (var t = 0; t < tables.Length; t++)
+            {
+                var count = r.ReadInt32();
+                if (count < 0 || count > left / 12) return null;
+                var table = tables[t] = new Dictionary<long, int>(count);
+                for (var i = 0; i < count; i++) table.Add(r.ReadInt64(), r.ReadInt32());
+            }
+            return new SyllableModel(words, counts, listed, tables[0], corpusCounts, tables[1], tables[2], tables[3], corpusWeight);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     public const string ResourceName = "KeHoach57.Core.Text.Restoration.syllables.tsv.gz";
