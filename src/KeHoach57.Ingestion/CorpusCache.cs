@@ -1,4 +1,3 @@
-using System.Text;
 using KeHoach57.Core;
 using KeHoach57.Core.Documents;
 
@@ -26,12 +25,10 @@ internal static class CorpusCache
     /// <summary>The key the file at <paramref name="path"/> was written under (its first fields only); null when there is no readable one.</summary>
     public static string? KeyOf(string path)
     {
-        if (!File.Exists(path)) return null;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            return reader.ReadString() == Magic && reader.ReadInt32() == Version ? reader.ReadString() : null;
+            using var reader = BinaryFile.Open(path, Magic, Version);
+            return reader?.ReadString();
         }
         catch (Exception ex) when (ex is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException or ArgumentException)
         {
@@ -48,12 +45,10 @@ internal static class CorpusCache
     /// </summary>
     public static Cached? TryRead(string path, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(path)) return null;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic || reader.ReadInt32() != Version) return null;
+            using var reader = BinaryFile.Open(path, Magic, Version);
+            if (reader is null) return null;
             var key = reader.ReadString();
             var warnings = new List<string>();
             for (var n = reader.ReadInt32(); n > 0; n--) warnings.Add(reader.ReadString());
@@ -75,11 +70,8 @@ internal static class CorpusCache
     }
 
     public static void Write(string path, string key, IReadOnlyList<Entry> entries, IReadOnlyList<string> warnings) =>
-        AtomicFile.Write(path, stream =>
+        BinaryFile.Write(path, Magic, Version, writer =>
         {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            writer.Write(Version);
             writer.Write(key);
             writer.Write(warnings.Count);
             foreach (var warning in warnings) writer.Write(warning);

@@ -1,4 +1,3 @@
-using System.Text;
 using KeHoach57.Core;
 
 namespace KeHoach57.Answering.Composition;
@@ -21,14 +20,12 @@ public static class KeptReadings
     {
         try
         {
-            if (!File.Exists(path)) return null;
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var r = new BinaryReader(stream, Encoding.UTF8);
-            if (r.ReadString() != Magic || r.ReadInt32() != Version || r.ReadString() != build) return null;
+            using var r = BinaryFile.Open(path, Magic, Version);
+            if (r is null || r.ReadString() != build) return null;
             var corpus = r.ReadString();
             var count = r.ReadInt32();
             // A damaged count is a refusal, not an allocation of gigabytes: each pair takes two bytes at least.
-            if (count < 0 || count > stream.Length / 2) return null;
+            if (count < 0 || count > r.BaseStream.Length / 2) return null;
             var readings = new Dictionary<string, string>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++) readings[r.ReadString()] = r.ReadString();
             return new Kept(corpus, readings);
@@ -40,11 +37,8 @@ public static class KeptReadings
     }
 
     public static void Write(string path, string build, Kept kept) =>
-        AtomicFile.Write(path, stream =>
+        BinaryFile.Write(path, Magic, Version, w =>
         {
-            using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            w.Write(Magic);
-            w.Write(Version);
             w.Write(build);
             w.Write(kept.Corpus);
             w.Write(kept.Readings.Count);

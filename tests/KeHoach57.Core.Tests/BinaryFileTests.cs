@@ -1,0 +1,37 @@
+using KeHoach57.Core;
+
+namespace KeHoach57.Core.Tests;
+
+/// <summary>The project's binary files: read back past their header, or not at all when they are of another kind, layout or cut short.</summary>
+public class BinaryFileTests
+{
+    [Fact]
+    public void Tệp_ghi_ra_đọc_lại_được_sau_phần_đầu()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+        try
+        {
+            BinaryFile.Write(path, "KH57TEST", 2, w => w.Write("nội dung"));
+            using var reader = BinaryFile.Open(path, "KH57TEST", 2);
+            Assert.NotNull(reader);
+            Assert.Equal("nội dung", reader.ReadString());
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Tệp_khác_loại_khác_phiên_bản_cụt_hoặc_không_có_thì_coi_như_không_có()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+        try
+        {
+            Assert.Null(BinaryFile.Open(path, "KH57TEST", 2));
+            BinaryFile.Write(path, "KH57TEST", 2, w => w.Write(1));
+            Assert.Null(BinaryFile.Open(path, "KH57KHAC", 2));
+            Assert.Null(BinaryFile.Open(path, "KH57TEST", 3));
+            File.WriteAllBytes(path, [8, (byte)'K', (byte)'H']);
+            Assert.Null(BinaryFile.Open(path, "KH57TEST", 2));
+        }
+        finally { File.Delete(path); }
+    }
+}
