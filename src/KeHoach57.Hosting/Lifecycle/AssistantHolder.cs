@@ -25,7 +25,7 @@ namespace KeHoach57.Hosting.Lifecycle;
 /// log say why.</item>
 /// </list>
 /// </summary>
-public sealed class AssistantHolder : IAssistantSource, IDisposable
+public sealed class AssistantHolder : IAssistantSource
 {
     private readonly IServiceProvider _host;
     private readonly AnsweringStackBlueprint _blueprint;
@@ -219,8 +219,10 @@ public sealed class AssistantHolder : IAssistantSource, IDisposable
     private static AssistantStatus Serving(AssistantState state, AnsweringStack stack, string? reason) =>
         new(state, stack.Corpus.Documents.Count, stack.Chunks, reason, stack.LoadedAt);
 
-    // The stacks' child providers are left to the collector: a request may still be answering on one.
-    public void Dispose() => _reloading.Dispose();
+    // Nothing is disposed: the stacks' child providers are left to the collector (a request may still be answering on
+    // one), and the reload gate too, since a reload running when the host stops (the clause readings of a first start
+    // take seconds) must still release it: a disposed gate turned a failed start's own error ("set ConnectionStrings__
+    // Postgres") into an ObjectDisposedException. A SemaphoreSlim whose wait handle is never asked for holds nothing to free.
 }
 
 /// <summary>No corpus could be loaded and there was nothing earlier to answer from.</summary>
