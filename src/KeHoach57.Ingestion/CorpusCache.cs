@@ -27,7 +27,7 @@ internal static class CorpusCache
     {
         try
         {
-            using var reader = BinaryFile.Open(path, Magic, Version);
+            using var reader = BinaryFile.Open(path, Magic, Version, bufferSize: 4096);
             return reader?.ReadString();
         }
         catch (Exception ex) when (ex is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException or ArgumentException)

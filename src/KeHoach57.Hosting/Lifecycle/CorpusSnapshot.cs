@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using KeHoach57.Core;
 using KeHoach57.Core.Documents;
@@ -30,11 +29,8 @@ public sealed class CorpusSnapshot(string path, ILogger logger)
     public Task SaveAsync(Corpus corpus, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        AtomicFile.Write(FilePath, stream =>
+        BinaryFile.Write(FilePath, Magic, Version, writer =>
         {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            writer.Write(Version);
             writer.Write(corpus.Fingerprint);
             writer.Write(corpus.Documents.Count);
             foreach (var document in corpus.Documents)
@@ -60,12 +56,10 @@ public sealed class CorpusSnapshot(string path, ILogger logger)
 
     private Stored? Read(bool documents)
     {
-        if (!File.Exists(FilePath)) return null;
         try
         {
-            using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, documents ? 1 << 16 : 4096);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic || reader.ReadInt32() != Version) return null;
+            using var reader = BinaryFile.Open(FilePath, Magic, Version, documents ? 1 << 16 : 4096);
+            if (reader is null) return null;
             var fingerprint = reader.ReadString();
             if (fingerprint.Length == 0) return null;
             if (!documents) return new Stored(fingerprint, []);

@@ -438,9 +438,11 @@ public sealed class SyllableModel
     /// </summary>
     public void WriteBinary(Stream stream, string key)
     {
-        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        w.Write(BinaryMagic);
-        w.Write(BinaryVersion);
+        BinaryFile.Write(stream, BinaryMagic, BinaryVersion, w => WriteBody(w, key));
+    }
+
+    private void WriteBody(BinaryWriter w, string key)
+    {
         w.Write(key);
         w.Write(CorpusWeight);
         w.Write(_words.Length);
@@ -467,8 +469,8 @@ public sealed class SyllableModel
     {
         try
         {
-            using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-            if (r.ReadString() != BinaryMagic || r.ReadInt32() != BinaryVersion || r.ReadString() != key) return null;
+            using var r = BinaryFile.Open(stream, BinaryMagic, BinaryVersion, leaveOpen: true);
+            if (r is null || r.ReadString() != key) return null;
             var corpusWeight = r.ReadInt32();
             // Counts checked against what the file can hold, so a damaged count is a refusal, not an allocation of gigabytes.
             var left = stream.CanSeek ? stream.Length - stream.Position : long.MaxValue;
