@@ -79,14 +79,17 @@ public sealed class FaultTests
     {
         await using var qdrant = await FakeAsync(new() { ["Qdrant:TimeoutSeconds"] = "1", ["Qdrant:MaxRetries"] = "1" });
         await qdrant.Index.ReplaceAsync(ContractCorpus.Build(), Ct);
-        qdrant.Server!.Script(QdrantMethods.Query, Fault.Delay(TimeSpan.FromSeconds(5)), Fault.Delay(TimeSpan.FromSeconds(5)));
-        var clock = Stopwatch.StartNew();
+        qdrant.Server!.Script(QdrantMethods.Query, Fault.Delay(TimeSpan.FromSeconds(30)), Fault.Delay(TimeSpan.FromSeconds(30)));
 
         var error = await Assert.ThrowsAsync<QdrantUnavailableException>(() => qdrant.Index.SearchAsync(new SearchRequest([new("báo_cáo", 1f)]), Ct));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.Code);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.8), TimeSpan.FromSeconds(4.5));
-        Assert.Equal(2, qdrant.Server.Count(QdrantMethods.Query));
+        // Each attempt carries its own deadline of at most 1 s (a shared one would leave the retry ~0 s), and the
+        // client, not the 30 s delay, ended both. Read from the calls, not a stopwatch: a loaded machine stretches time.
+        var deadlines = qdrant.Server.Timeouts(QdrantMethods.Query).Select(GrpcTimeout).ToList();
+        Assert.Equal(2, deadlines.Count);
+        Assert.All(deadlines, d => Assert.InRange(d, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1)));
+        Assert.Equal(2, qdrant.Server.DelaysCutShort);
         Assert.Contains("did not answer a query on " + qdrant.Alias + " within 1 s (tried 2 times)", error.Message);
         Assert.Contains("Qdrant:TimeoutSeconds", error.Message);
     }
@@ -224,11 +227,15 @@ public sealed class FaultTests
     {
         await using var qdrant = await FakeAsync();
         await qdrant.Index.ReplaceAsync(ContractCorpus.Build(), Ct);
-        qdrant.Server!.Script(QdrantMethods.Query, Fault.Delay(TimeSpan.FromSeconds(5)));
+        qdrant.Server!.Script(QdrantMethods.Query, Fault.Delay(TimeSpan.FromSeconds(30)));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => qdrant.Index.SearchAsync(new SearchRequest([new("báo_cáo", 1f)]), cancel.Token));
+        var search = qdrant.Index.SearchAsync(new SearchRequest([new("báo_cáo", 1f)]), cancel.Token);
+        // Cancelled while the server holds the call, however long the call took to get there.
+        await qdrant.Server.Holding.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => search);
         Assert.Equal(1, qdrant.Server.Count(QdrantMethods.Query));
     }
 
@@ -240,6 +247,23 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<RpcException>(() => qdrant.Client.GetCollectionInfoAsync("kehoach57", Ct));
 
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+    }
+
+    /// <summary>A grpc-timeout header's value ("998m", "1S", "100000u") as a span.</summary>
+    private static TimeSpan GrpcTimeout(string? header)
+    {
+        Assert.False(string.IsNullOrEmpty(header), "the call carried no deadline");
+        var amount = long.Parse(header[..^1], System.Globalization.CultureInfo.InvariantCulture);
+        return header[^1] switch
+        {
+            'H' => TimeSpan.FromHours(amount),
+            'M' => TimeSpan.FromMinutes(amount),
+            'S' => TimeSpan.FromSeconds(amount),
+            'm' => TimeSpan.FromMilliseconds(amount),
+            'u' => TimeSpan.FromMicroseconds(amount),
+            'n' => TimeSpan.FromTicks(amount / 100),
+            var unit => throw new FormatException($"grpc-timeout unit '{unit}' in \"{header}\""),
+        };
     }
 
     private static IndexBuild LargeBuild(int chunks, int textLength)

@@ -27,8 +27,11 @@ public sealed class FakeQdrant : IAsyncDisposable
     private readonly Dictionary<string, FakeCollection> _collections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<(string Method, IMessage Request)> _calls = new();
+    private readonly ConcurrentQueue<(string Method, IMessage Request, string? Timeout)> _calls = new();
+    private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _delaysCutShort;
     private long _operationId;
+    private const string TimeoutItem = "fake-qdrant.grpc-timeout";
 
     private FakeQdrant(string? apiKey)
     {
@@ -44,6 +47,8 @@ public sealed class FakeQdrant : IAsyncDisposable
         // this, ASP.NET Core's server would reset the stream first and a slow call would not look like a timeout.
         _app.Use((context, next) =>
         {
+            // Kept per call: tests read the deadline each attempt carried instead of timing the attempts.
+            context.Items[TimeoutItem] = context.Request.Headers["grpc-timeout"].ToString() is { Length: > 0 } timeout ? timeout : null;
             context.Request.Headers.Remove("grpc-timeout");
             return next(context);
         });
@@ -57,6 +62,17 @@ public sealed class FakeQdrant : IAsyncDisposable
     public IReadOnlyList<string> Calls => _calls.Select(c => c.Method).ToList();
 
     public IEnumerable<T> Requests<T>() where T : IMessage => _calls.Select(c => c.Request).OfType<T>();
+
+    /// <summary>The deadline each call of <paramref name="method"/> was sent with, as its grpc-timeout header
+    /// ("1000m", "1S"; null when it had none), in order.</summary>
+    public IReadOnlyList<string?> Timeouts<TRequest, TResponse>(Method<TRequest, TResponse> method) =>
+        _calls.Where(c => c.Method == method.FullName).Select(c => c.Timeout).ToList();
+
+    /// <summary>Scripted delays the client ended before they ran out (its deadline passed or it cancelled).</summary>
+    public int DelaysCutShort => Volatile.Read(ref _delaysCutShort);
+
+    /// <summary>Completes once a call is being held by a scripted <see cref="Fault.Delay"/>: the call has reached the server.</summary>
+    public Task Holding => _holding.Task;
 
     public static async Task<FakeQdrant> StartAsync(string? apiKey = null)
     {
@@ -86,7 +102,7 @@ public sealed class FakeQdrant : IAsyncDisposable
     private async Task<TResponse> Serve<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request, ServerCallContext context,
         Func<TRequest, TResponse> handle) where TRequest : IMessage
     {
-        _calls.Enqueue((method.FullName, request));
+        _calls.Enqueue((method.FullName, request, context.GetHttpContext().Items[TimeoutItem] as string));
         if (ApiKey is not null && context.RequestHeaders.GetValue("api-key") != ApiKey)
             throw Rpc(StatusCode.PermissionDenied, "Invalid api-key");
         Fault? fault = _faults.TryGetValue(method.FullName, out var queue) && queue.TryDequeue(out var next) ? next : null;
@@ -99,10 +115,12 @@ public sealed class FakeQdrant : IAsyncDisposable
             case DelayFault delay:
                 try
                 {
+                    _holding.TrySetResult();
                     await Task.Delay(delay.Duration, context.CancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
+                    Interlocked.Increment(ref _delaysCutShort);
                     // The client's deadline passed and it dropped the call (TestServer then still reads this answer,
                     // where a socket client would have stopped listening and reported DEADLINE_EXCEEDED itself).
                     throw Rpc(StatusCode.DeadlineExceeded, "Deadline Exceeded");
