@@ -10,7 +10,9 @@ namespace KeHoach57.Answering.Understanding;
 /// <param name="Subject">Its words stay in the subject: they say what is asked about, as well as how ("ngày ban hành").</param>
 /// <param name="Optional">Kept in the subject, but a clause need not say them: they name the kind of value ("tỷ lệ",
 /// "chỉ tiêu"), which the value itself shows ("Đạt 65% người dân có …").</param>
-public sealed record AskCue(AskKind Kind, string Text, string[] Words, string[] Marked, bool[] Capitals, double Weight, int Line, bool Subject = false, bool Optional = false);
+/// <param name="Percent">A figure cue that names a percentage ("mấy phần trăm", "tỷ lệ"): a percentage is asked.</param>
+public sealed record AskCue(AskKind Kind, string Text, string[] Words, string[] Marked, bool[] Capitals, double Weight, int Line, bool Subject = false,
+    bool Optional = false, bool Percent = false);
 
 /// <summary>Where a cue was found in a question: token positions [Start, End).</summary>
 public sealed record CueMatch(AskCue Cue, int Start, int End)
@@ -56,8 +58,12 @@ public sealed class AskCues
                 throw new InvalidDataException($"{Where()}: write a cue as plain words (\"{line.Field(1)}\")");
             if (line.Field(3) is not ("" or "keep" or "optional"))
                 throw new InvalidDataException($"{Where()}: subject column must be \"keep\", \"optional\" or empty, not \"{line.Field(3)}\"");
+            if (line.Field(4) is not ("" or "percent"))
+                throw new InvalidDataException($"{Where()}: value column must be \"percent\" or empty, not \"{line.Field(4)}\"");
+            if (line.Field(4) == "percent" && kind != AskKind.Figure)
+                throw new InvalidDataException($"{Where()}: only a Figure cue can name a percentage, not a {kind} cue");
             var cue = new AskCue(kind, line.Field(1), words, written.Select(VietnameseText.MarkKey).ToArray(), written.Select(IsCapitals).ToArray(), weight, line.Number,
-                line.Field(3) is "keep" or "optional", line.Field(3) == "optional");
+                line.Field(3) is "keep" or "optional", line.Field(3) == "optional", line.Field(4) == "percent");
             cues.Add(cue);
             if (!_byFirstWord.TryGetValue(words[0], out var list)) _byFirstWord[words[0]] = list = [];
             list.Add(cue);

@@ -250,11 +250,10 @@ public sealed partial class QuestionReader(
     }
 
     /// <summary>
-    /// Whether a figure cue of the question names a percentage (asks.tsv: "bao nhiêu %", "mấy phần trăm", "tỷ lệ …"). A "%"
-    /// the question states ("cho 15% doanh nghiệp") is what it asks about, not what it asks for.
+    /// Whether a figure cue of the question names a percentage (asks.tsv's value column). A "%" the question states
+    /// ("cho 15% doanh nghiệp") is what it asks about, not what it asks for.
     /// </summary>
-    private static bool PercentAsked(List<CueMatch> matches) =>
-        matches.Any(m => m.Kind == AskKind.Figure && (m.Cue.Words.Contains("%") || m.Cue.Words.Contains("phan") || m.Cue.Words.Contains("le")));
+    private static bool PercentAsked(List<CueMatch> matches) => matches.Any(m => m.Cue.Percent);
 
     /// <summary>"bao nhiêu sáng kiến" → "sáng kiến": the words right after a figure cue, as typed, when they are not grammar.</summary>
     private string? CountedNoun(string text, List<Token> words, List<string> folded, List<CueMatch> matches)

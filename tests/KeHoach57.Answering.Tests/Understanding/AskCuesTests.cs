@@ -137,6 +137,8 @@ public class AskCuesTests(AnsweringFixture fixture)
     [InlineData("Frequency\tmột lần\t1", "can never match")]
     [InlineData("Fact\t* gì\t1", "cannot start")]
     [InlineData("Fact\tgì\t0.5\tmaybe", "subject column")]
+    [InlineData("Figure\tbao nhiêu\t0.8\t\tphần trăm", "value column")]
+    [InlineData("Deadline\thạn\t0.8\t\tpercent", "only a Figure cue")]
     public void Dữ_liệu_gợi_ý_sai_bị_từ_chối_kèm_số_dòng(string tsv, string message)
     {
         var error = Assert.Throws<InvalidDataException>(() => new AskCues(tsv, "test.tsv"));
