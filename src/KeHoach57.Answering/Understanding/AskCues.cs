@@ -140,10 +140,8 @@ public sealed class AskCues
     /// phòng nào" asks for a coordinating unit); a list's cue is not meant: "những cơ quan nào" asks for several organisations.
     /// </summary>
     private static bool EndsInAnotherAsk(CueMatch m, List<CueMatch> all) =>
-        m.Kind != AskKind.List && all.Any(o => o.Kind != m.Kind && !(AsksUnit(o.Kind) && AsksUnit(m.Kind)) && o.Kind is not (AskKind.Fact or AskKind.List)
+        m.Kind != AskKind.List && all.Any(o => o.Kind != m.Kind && !(o.Kind.AsksOrganisation() && m.Kind.AsksOrganisation()) && o.Kind is not (AskKind.Fact or AskKind.List)
             && o.Start > m.Start && o.End == m.End && o.End - o.Start >= 2 && !o.Cue.Words.Contains("*"));
-
-    private static bool AsksUnit(AskKind kind) => kind is AskKind.LeadUnit or AskKind.CoUnits or AskKind.Recipient;
 
     private static bool Combines(AskKind a, AskKind b) =>
         (a == AskKind.List) != (b == AskKind.List) && a != AskKind.Fact && b != AskKind.Fact;

@@ -123,7 +123,7 @@ public sealed partial class QuestionReader(
             leadText)
         {
             Query = queries.Build(subjectText),
-            AsksOrganisation = spelledMatches.Any(m => m.Kind is AskKind.LeadUnit or AskKind.CoUnits or AskKind.Recipient
+            AsksOrganisation = spelledMatches.Any(m => m.Kind.AsksOrganisation()
                 && Enumerable.Range(m.Start, m.End - m.Start).Any(i => UnitGazetteer.NamesOrganisation(spelled.Folded, i))),
             PercentAsked = PercentAsked(matches),
             Optional = spelledMatches.Where(m => m.Cue.Optional).SelectMany(m => Enumerable.Range(m.Start, m.End - m.Start))
@@ -276,7 +276,7 @@ public sealed partial class QuestionReader(
     /// <summary>"phòng nào" → "Phòng": the first word of organisation names when the question asks "which X".</summary>
     private string? UnitHead(List<Token> words, List<string> folded, List<CueMatch> matches)
     {
-        foreach (var m in matches.Where(m => m.Kind is AskKind.LeadUnit or AskKind.CoUnits or AskKind.Recipient or AskKind.List))
+        foreach (var m in matches.Where(m => m.Kind.AsksOrganisation() || m.Kind == AskKind.List))
             for (var k = m.Start; k + 1 < m.End; k++)
             {
                 if (folded[k + 1] != "nao") continue;

@@ -36,6 +36,12 @@ public enum AskKind
     Plan,
 }
 
+public static class AskKindExtensions
+{
+    /// <summary>The answer is an organisation: the lead unit, the coordinating ones or the recipient.</summary>
+    public static bool AsksOrganisation(this AskKind kind) => kind is AskKind.LeadUnit or AskKind.CoUnits or AskKind.Recipient;
+}
+
 /// <summary>
 /// One passage an answer rests on. JSON names are the batch contract's (`citations[]`).
 /// <see cref="Quote"/> is the clause as the source has it (OCR included); <see cref="Restored"/> is the same

@@ -2,7 +2,8 @@ namespace KeHoach57.Core.Text;
 
 /// <summary>
 /// Splits a passage into the clauses an answer can quote: sentences, semicolon clauses and list items.
-/// Dates ("10/6"), decimals ("0,92", "4.0") and numbered headings ("2.1.") do not end a sentence.
+/// Dates ("10/6"), decimals ("0,92", "4.0") and numbered headings ("2.1.") do not end a sentence, nor does a question
+/// mark before a figure: plans state targets rather than ask, and a broken font leaves "≥" as "?" ("Chỉ số … cấp tỉnh ? 0,70").
 /// </summary>
 public static class Sentences
 {
@@ -39,6 +40,7 @@ public static class Sentences
     {
         if (i + 1 >= text.Length) return true;
         var next = text[i + 1];
+        if (text[i] == '?' && FigureFollows(text, i + 1)) return false;
         if (!char.IsWhiteSpace(next)) return false; // 10.5, 4.0, "./."
         var prev = i > 0 ? text[i - 1] : ' ';
         if (char.IsDigit(prev) && i >= 1)
@@ -49,6 +51,13 @@ public static class Sentences
             if (j < 0 || text[j] is '\n' or ' ' && (j == 0 || text[j - 1] is '\n' or '.' or ':')) return false;
         }
         return true;
+    }
+
+    /// <summary>A figure starts at <paramref name="i"/>, after spaces on the same line.</summary>
+    private static bool FigureFollows(string text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        return i < text.Length && char.IsDigit(text[i]);
     }
 
     /// <summary>"- " or "+ " opening a list item (after a line break or a colon), not a dash inside "Văn hóa - Xã hội".</summary>
