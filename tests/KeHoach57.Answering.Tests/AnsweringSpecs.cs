@@ -73,6 +73,19 @@ public class AnsweringSpecs(AnsweringFixture fixture)
     }
 
     [Fact]
+    public async Task Cơ_quan_câu_hỏi_nêu_tên_phải_được_câu_trích_nêu_tên()
+    {
+        // Yên Hòa's plan gives duties to its own offices; "khoa học, công nghệ" in one of them is not the Sở's name, and
+        // the Sở named on another line of that passage ("gửi Sở Khoa học và Công nghệ tổng hợp") is not what this line does.
+        var other = await fixture.Ask("Sở Khoa học và Công nghệ có nhiệm vụ gì?", "yen-hoa");
+        Assert.False(other.Answered, other.Line);
+
+        var own = await fixture.Ask("Phòng Văn hóa - Xã hội có nhiệm vụ gì?", "yen-hoa");
+        Assert.True(own.Answered, own.Line);
+        Assert.Equal("yen-hoa/iii-1", own.Citations[0].ChunkId);
+    }
+
+    [Fact]
     public async Task Hỏi_phòng_nào_không_bao_giờ_được_trả_lời_bằng_một_cơ_quan_khác_loại()
     {
         // The opening clause cites "Nghị quyết số 57-NQ/TW … của Bộ Chính trị"; a Bộ does not answer "phòng nào".

@@ -1,6 +1,11 @@
 using System.Text.RegularExpressions;
 using KeHoach57.Answering.Selection;
+using System.Runtime.CompilerServices;
+using KeHoach57.Answering.Clauses;
+using KeHoach57.Answering.Composition;
 using KeHoach57.Answering.Understanding;
+using KeHoach57.Answering.Values;
+using KeHoach57.Core.Documents;
 using KeHoach57.Core.Answers;
 using KeHoach57.Core.Text;
 using KeHoach57.Retrieval.Ranking;
@@ -12,11 +17,14 @@ public sealed record Verdict(double Confidence, string? RefusalReason, IReadOnly
 
 /// <summary>
 /// The "ground" step. Hard gates first: the clause must hold a value of the kind asked and, in its words,
-/// every identifier the question names ("6G" is not answered by a passage about 5G). Then the calibrated
+/// every identifier the question names ("6G" is not answered by a passage about 5G), and its passage every
+/// organisation the question names in full. Then the calibrated
 /// confidence must reach the threshold fitted on the tune half.
 /// </summary>
-public sealed class Grounder(Calibrator calibrator)
+public sealed class Grounder(Calibrator calibrator, UnitGazetteer units, Corpus corpus, AnswerText display)
 {
+    private readonly ConditionalWeakTable<Clause, HashSet<string>> _named = new();
+
     /// <param name="read">The passages the clauses were read from: a refusal says the plans lack an identifier only when none of them says it.</param>
     /// <param name="threshold">A lower bar than the calibrator's own, when the caller knows the question is one the plans answer.</param>
     public Verdict Judge(QuestionFacts question, Selected selected, IReadOnlyList<RankedPassage> read, double? threshold = null)
@@ -31,6 +39,8 @@ public sealed class Grounder(Calibrator calibrator)
             var saidElsewhere = read.Any(p => Unsaid(question, p.Chunk.Section + " " + p.Chunk.Passage) != missing);
             return new Verdict(0, saidElsewhere ? NotSure(question) : $"Các kế hoạch hiện có không nêu thông tin về {missing.ToUpperInvariant()}.", named);
         }
+        if (Unnamed(question, best.Clause) is not null)
+            return new Verdict(0, NotSure(question), named);
         var p = calibrator.Probability(features);
         return new Verdict(p, calibrator.Accepts(p, threshold) ? null : NotSure(question), named);
     }
@@ -41,6 +51,36 @@ public sealed class Grounder(Calibrator calibrator)
         var said = VietnameseText.Fold(text);
         // A period may be written "2021 - 2025" or "2021–2025".
         return question.Identifiers.FirstOrDefault(i => !Regex.IsMatch(said, $@"(?<![\w/.-]){Regex.Escape(i).Replace("-", @"\s*[-–]\s*")}(?![\w/.-])"));
+    }
+
+    /// <summary>
+    /// The first organisation the question names that the clause's line does not: in its words (read back into
+    /// Vietnamese where OCR lost letters), the headings it sits under, or its plan's title and issuer, which every clause
+    /// of the plan speaks for. The line, because a semicolon clause goes on with its item's subject ("Sở Khoa học và
+    /// Công nghệ chủ trì …; bám sát …"); another line of the passage naming it ("… gửi Sở Khoa học và Công nghệ tổng
+    /// hợp") does not make this one about it.
+    /// </summary>
+    private string? Unnamed(QuestionFacts question, Clause clause)
+    {
+        if (question.Organisations.Count == 0) return null;
+        var named = _named.GetValue(clause, c =>
+        {
+            var doc = corpus.Find(c.Chunk.DocId)?.Info;
+            var line = LineOf(c);
+            var text = $"{doc?.Title}\n{doc?.Issuer}\n{c.Context}\n{display.Reading(c.Context, c.Chunk.DocId)}\n{line}\n{display.Reading(line, c.Chunk.DocId)}";
+            return units.Find(text).Select(m => m.Canonical).ToHashSet(StringComparer.Ordinal);
+        });
+        return question.Organisations.FirstOrDefault(o => !named.Contains(o));
+    }
+
+    /// <summary>The lines of its passage the clause stands on.</summary>
+    private static string LineOf(Clause clause)
+    {
+        var text = clause.Chunk.Text;
+        if (clause.IsRow || clause.Start < 0 || clause.Start > text.Length) return clause.Text;
+        var from = clause.Start == 0 ? 0 : text.LastIndexOf('\n', clause.Start - 1) + 1;
+        var to = text.IndexOf('\n', Math.Min(text.Length, clause.Start + clause.Text.Length));
+        return text[from..(to < 0 ? text.Length : to)];
     }
 
     private static string NotSaid(QuestionFacts question) => question.Primary switch

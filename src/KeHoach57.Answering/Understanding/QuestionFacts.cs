@@ -59,6 +59,14 @@ public sealed record QuestionFacts(
     /// </summary>
     public bool PercentAsked { get; init; }
 
+    /// <summary>
+    /// The organisations the question names in full, with their kind ("Sở Khoa học và Công nghệ", "Phòng Văn hóa - Xã
+    /// hội"; canonical names from the gazetteer): what it asks about, which the passage answering it names too. "Sở Khoa
+    /// học và Công nghệ có nhiệm vụ gì?" is not answered by the duties of another office, however many of the name's
+    /// words ("khoa học, công nghệ") that passage says.
+    /// </summary>
+    public IReadOnlyList<string> Organisations { get; init; } = [];
+
     /// <summary>The unit ask names an organisation ("cơ quan nào", "phòng nào"), not a person: a post does not answer it.</summary>
     public bool AsksOrganisation { get; init; }
 
