@@ -106,6 +106,60 @@ public class AskCuesTests(AnsweringFixture fixture)
         Assert.DoesNotContain(facts.Asks, a => a.Kind == AskKind.Money);
     }
 
+    [Theory]
+    [InlineData("Viec cong bo danh muc bai toan lon ve chuyen doi so nham moi doi tuong nao tham gia?")]
+    [InlineData("phan chi ngan sach cho chuyen doi so phai dat ty trong nao tren tong chi?")]
+    [InlineData("uu tien dao tao ky nang so cho vung nao?")]
+    public void Câu_gõ_không_dấu_thì_số_của_chuyển_đổi_số_không_phải_sở(string question) =>
+        // Unmarked, "so" is also "sở": "sở * nào" must not take the "số" of "chuyển đổi số", "kỹ năng số".
+        Assert.NotEqual(AskKind.LeadUnit, fixture.Read(question).Primary);
+
+    [Fact]
+    public void Câu_gõ_không_dấu_thì_quốc_gia_về_không_phải_giá_vé()
+    {
+        var facts = fixture.Read("Quyet dinh ban hanh Chien luoc quoc gia ve kinh te so va xa hoi so duoc Thu tuong ky ngay nao?");
+        Assert.DoesNotContain(facts.Asks, a => a.Kind == AskKind.Money);
+    }
+
+    [Theory]
+    [InlineData("Trung tam tich hop du lieu phat trien ha tang dien toan dam may theo chuan gi?")]
+    [InlineData("Ha tang dien toan phai dat nhung chuan muc nao?")]
+    public void Câu_gõ_không_dấu_thì_đám_mây_và_chuẩn_mực_không_hỏi_con_số(string question) =>
+        // "dam may" is "đám mây", not "mấy"; "chuan muc nao" is "chuẩn mực nào", not "mức nào"; "phải đạt" alone asks for
+        // no figure ("phải đạt những chuẩn mực nào" asks for standards).
+        Assert.NotEqual(AskKind.Figure, fixture.Read(question).Primary);
+
+    [Fact]
+    public void Công_nghệ_chiến_lược_nào_hỏi_các_công_nghệ_không_hỏi_số_văn_bản() =>
+        Assert.NotEqual(AskKind.DocumentRef, fixture.Read("Tỉnh đào tạo kỹ sư, tiến sĩ cho những công nghệ chiến lược nào?").Primary);
+
+    [Theory]
+    [InlineData("Đơn vị nào chịu trách nhiệm chính trong việc hướng dẫn tuyên truyền trên báo chí?", AskKind.LeadUnit)]
+    [InlineData("Chi ngân sách cho khoa học chiếm tỷ trọng bao nhiêu trên tổng chi?", AskKind.Figure)]
+    [InlineData("chi ngan sach cho chuyen doi so phai dat ty trong nao tren tong chi", AskKind.Figure)]
+    [InlineData("Số cán bộ nghiên cứu của tỉnh năm 2030 phải đạt bao nhiêu?", AskKind.Figure)]
+    public void Hỏi_cùng_một_điều_bằng_lời_khác(string question, AskKind kind) =>
+        Assert.Equal(kind, fixture.Read(question).Primary);
+
+    [Fact]
+    public void Chịu_trách_nhiệm_chính_là_lời_hỏi_đơn_vị_chủ_trì_không_phải_chủ_đề()
+    {
+        // The plans write "chủ trì": a clause need not say "chịu trách nhiệm chính" to answer who leads.
+        var facts = fixture.Read("Đơn vị nào thuộc Tỉnh ủy chịu trách nhiệm chính trong việc hướng dẫn tuyên truyền?");
+        Assert.Equal(AskKind.LeadUnit, facts.Primary);
+        Assert.DoesNotContain("trach", facts.Subject);
+        Assert.Contains("tuyen", facts.Subject);
+    }
+
+    [Fact]
+    public void Đạt_bao_nhiêu_chỉ_loại_giá_trị_câu_trả_lời_không_cần_nói_lại()
+    {
+        // "Có 1800 cán bộ …" answers "đạt bao nhiêu" without the word "đạt".
+        var facts = fixture.Read("Số cán bộ nghiên cứu của tỉnh năm 2030 phải đạt bao nhiêu?");
+        Assert.Contains("dat", facts.Optional);
+        Assert.Contains("nghien", facts.Subject);
+    }
+
     [Fact]
     public void Hỏi_hai_điều_thì_cả_hai_đều_được_ghi_nhận_theo_thứ_tự_câu_hỏi()
     {

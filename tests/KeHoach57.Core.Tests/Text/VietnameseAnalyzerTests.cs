@@ -61,6 +61,18 @@ public class VietnameseAnalyzerTests
         Assert.DoesNotContain("#thuctien", analyzer.Terms("thực hiện tiến độ"));
     }
 
+    [Theory]
+    [InlineData("CS thu hút HS, SV giỏi", "#hs", "hoc")]
+    [InlineData("chính sách thu hút học sinh giỏi", "#hs", "hoc")]
+    [InlineData("thu hút sv giỏi", "#sv", "vien")]
+    [InlineData("KP thực hiện KH bố trí từ nguồn nào", "#kp", "phi")]
+    public void Chữ_viết_tắt_khi_nhắn_tin_được_đọc_như_từ_đầy_đủ(string text, string key, string word)
+    {
+        var terms = _analyzer.Terms(text);
+        Assert.Contains(key, terms);
+        Assert.Contains(word, terms);
+    }
+
     [Fact]
     public void Từ_viết_tắt_và_dạng_đầy_đủ_gặp_nhau_trên_một_khóa()
     {
