@@ -58,16 +58,23 @@ public static class LoadRun
     /// <summary>
     /// POST /api/ask, as a browser's fetch with a JSON.stringify body sends it: the body whole, with its Content-Length
     /// (PostAsJsonAsync streams it in chunks, which no browser does, and the server then reads chunked framing); a
-    /// non-2xx status is an error named by its code.
+    /// non-2xx status is an error named by its code. The answer is parsed as it is read, into pooled buffers given back
+    /// afterwards: the load generator shares the server's process and cores, so what it spends is counted as the
+    /// requests' cost (buffering the body, copying it out and leaving the parsed document's rented arrays to the
+    /// collector was ~5% of the bytes allocated a request).
     /// </summary>
     public static AskOnce Http(HttpClient client) => async (question, scope, stop) =>
     {
-        using var request = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new AskBody(question, scope)));
-        request.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await client.PostAsync("/api/ask", request, stop);
-        var body = await response.Content.ReadAsByteArrayAsync(stop);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ask")
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new AskBody(question, scope))),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
         if (!response.IsSuccessStatusCode) throw new HttpStatusError((int)response.StatusCode);
-        return JsonDocument.Parse(body).RootElement.GetProperty("answered").GetBoolean();
+        await using var body = await response.Content.ReadAsStreamAsync(stop);
+        using var answer = await JsonDocument.ParseAsync(body, cancellationToken: stop);
+        return answer.RootElement.GetProperty("answered").GetBoolean();
     };
 
     private sealed record AskBody(

@@ -42,7 +42,7 @@ public sealed record Selected(Choice? Best, Choice? RunnerUp, int Clauses, IRead
         foreach (var c in pairs)
         {
             var s = score(c);
-            if ((runnerUp is null || s > runnerScore) && !SaysTheSame(said, Words(c.Primary.Display))) (runnerUp, runnerScore) = (c, s);
+            if ((runnerUp is null || s > runnerScore) && !SaysTheSame(said, c.Primary.Display)) (runnerUp, runnerScore) = (c, s);
         }
         return new Selected(best with { Score = score(best) }, runnerUp is null ? null : runnerUp with { Score = runnerScore }, clauses, pairs);
     }
@@ -53,11 +53,22 @@ public sealed record Selected(Choice? Best, Choice? RunnerUp, int Clauses, IRead
     /// the best value that says something else. One that says more ("Các sở, ban, ngành, UBND cấp huyện" against
     /// "Các sở, ban, ngành") stays a rival: it may be the whole answer of which the chosen one is a part.
     /// </summary>
-    private static bool SaysTheSame(string[] chosen, string[] other)
+    private static bool SaysTheSame(string[] chosen, string display)
     {
+        // The other value's words as ranges of its fold, not strings: every pair that would outscore the runner-up so far
+        // is compared, and most say something else.
+        var folded = Core.Text.VietnameseText.Fold(display);
+        var most = folded.Length / 2 + 2;
+        Span<Range> words = most <= 128 ? stackalloc Range[most] : new Range[most];
+        var count = folded.AsSpan().SplitAny(words, Separators, StringSplitOptions.RemoveEmptyEntries);
+        var other = words[..count];
         if (other.Length == 0 || other.Length > chosen.Length) return other.Length == 0 && chosen.Length == 0;
         for (var i = 0; i + other.Length <= chosen.Length; i++)
-            if (chosen.AsSpan(i, other.Length).SequenceEqual(other)) return true;
+        {
+            var k = 0;
+            while (k < other.Length && folded.AsSpan(other[k]).SequenceEqual(chosen[i + k])) k++;
+            if (k == other.Length) return true;
+        }
         return false;
     }
 

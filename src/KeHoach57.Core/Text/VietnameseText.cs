@@ -91,14 +91,20 @@ public static class VietnameseText
     /// </summary>
     private static string? FoldByChar(string text)
     {
-        var sb = new StringBuilder(text.Length);
+        // Almost every char folds to one char: those go into a buffer of the text's length, the rest (a char that folds to
+        // none or several) through a builder.
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        StringBuilder? sb = null;
         foreach (var c in text)
         {
             var folded = CharFolds[c] ??= CharFold(c);
             if (ReferenceEquals(folded, Unfoldable)) return null;
+            if (sb is null && folded.Length == 1) { buffer[n++] = folded[0]; continue; }
+            sb ??= new StringBuilder(text.Length + 8).Append(buffer[..n]);
             sb.Append(folded);
         }
-        return sb.ToString();
+        return sb?.ToString() ?? new string(buffer[..n]);
     }
 
     private static string CharFold(char c)
@@ -180,17 +186,37 @@ public static class VietnameseText
     /// </summary>
     public static string MarkKey(string word)
     {
+        if (MarkKeys.TryGetValue(word, out var key)) return key;
+        key = MarkKeyOf(word);
+        // Words, not texts: the keys of a few thousand syllables and words are asked for at every question, each a lower
+        // casing and a decomposition. Bounded, so questions of made-up words cannot grow it for ever.
+        if (MarkKeys.Count < MarkKeyMemo) MarkKeys.TryAdd(word, key);
+        return key;
+    }
+
+    private const int MarkKeyMemo = 50_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> MarkKeys = new(StringComparer.Ordinal);
+
+    private static string MarkKeyOf(string word)
+    {
+        // Plain ASCII decomposes into itself and has no marks.
+        if (Ascii.IsValid(word)) return string.Concat(word.ToLowerInvariant(), "|");
         var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var letters = new StringBuilder(word.Length);
-        var marks = new List<char>();
+        Span<char> buffer = decomposed.Length <= 128 ? stackalloc char[decomposed.Length * 2 + 1] : new char[decomposed.Length * 2 + 1];
+        var letters = buffer[..decomposed.Length];
+        var marks = buffer[decomposed.Length..^1];
+        int l = 0, m = 0;
         foreach (var ch in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) marks.Add(ch);
-            else if (ch == 'đ') { letters.Append('d'); marks.Add('đ'); }
-            else letters.Append(ch);
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) marks[m++] = ch;
+            else if (ch == 'đ') { letters[l++] = 'd'; marks[m++] = 'đ'; }
+            else letters[l++] = ch;
         }
-        marks.Sort();
-        return letters.Append('|').Append(marks.ToArray()).ToString();
+        marks[..m].Sort();
+        var key = buffer[..(l + 1 + m)];
+        marks[..m].CopyTo(key[(l + 1)..]);
+        key[l] = '|';
+        return new string(key);
     }
 
     /// <summary>
@@ -199,7 +225,10 @@ public static class VietnameseText
     /// </summary>
     public static bool TypedWithMarks(IReadOnlyCollection<string> words)
     {
-        var marked = words.Count(w => Fold(w) != w.ToLowerInvariant());
+        // A plain ASCII word folds to its lower case: only the others need both worked out.
+        var marked = 0;
+        foreach (var w in words)
+            if (!Ascii.IsValid(w) && Fold(w) != w.ToLowerInvariant()) marked++;
         return marked >= 2 || marked > 0 && marked * 5 >= words.Count;
     }
 }

@@ -24,7 +24,7 @@ public sealed class QueryBuilder(VietnameseAnalyzer analyzer, Vocabulary vocabul
     {
         var fuzzy = options.Value.OcrFuzzyMatch;
         var tokens = analyzer.Tokenize(question);
-        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        var weights = new Dictionary<string, float>(64, StringComparer.Ordinal);
         void Add(string term, float weight)
         {
             if (weight > weights.GetValueOrDefault(term)) weights[term] = weight;
@@ -39,9 +39,9 @@ public sealed class QueryBuilder(VietnameseAnalyzer analyzer, Vocabulary vocabul
             var forms = new List<(string Word, double Similarity)> { (token.Term, 1.0) };
             if (fuzzy && !stop && !vocabularyHasOnlyExact(token.Term))
                 forms.AddRange(vocabulary.Variants(token.Term));
-            foreach (var (word, similarity) in forms.Skip(1)) Add(word, (float)(VariantWeight * similarity));
+            for (var f = 1; f < forms.Count; f++) Add(forms[f].Word, (float)(VariantWeight * forms[f].Similarity));
             formsByPosition.Add(forms);
-            if (!stop && words.All(w => w.Term != token.Term)) words.Add(new QueryWord(token.Term, forms));
+            if (!stop && !HasWord(words, token.Term)) words.Add(new QueryWord(token.Term, forms));
         }
 
         if (analyzer.Options.Bigrams)
@@ -53,9 +53,8 @@ public sealed class QueryBuilder(VietnameseAnalyzer analyzer, Vocabulary vocabul
                 foreach (var (a, sa) in formsByPosition[k])
                     foreach (var (b, sb) in formsByPosition[k + 1])
                     {
-                        var bigram = VietnameseAnalyzer.Bigram(a, b);
-                        if (sa * sb < 1 && !vocabulary.Contains(bigram)) continue;
-                        Add(bigram, (float)((bothStop ? 0.3 : 1.0) * sa * sb));
+                        if (sa * sb < 1 && !vocabulary.ContainsBigram(a, b)) continue;
+                        Add(VietnameseAnalyzer.Bigram(a, b), (float)((bothStop ? 0.3 : 1.0) * sa * sb));
                     }
             }
         }
@@ -73,7 +72,7 @@ public sealed class QueryBuilder(VietnameseAnalyzer analyzer, Vocabulary vocabul
             {
                 // An abbreviation's spelled-out words: they help, but the question did not say them.
                 Add(term, ExpansionWeight);
-                if (words.All(w => w.Term != term)) words.Add(new QueryWord(term, [(term, 0.5)]));
+                if (!HasWord(words, term)) words.Add(new QueryWord(term, [(term, 0.5)]));
             }
         }
 
@@ -81,5 +80,12 @@ public sealed class QueryBuilder(VietnameseAnalyzer analyzer, Vocabulary vocabul
 
         // Numbers and words the corpus already spells exactly need no OCR variants beyond what exists.
         bool vocabularyHasOnlyExact(string term) => term.Any(char.IsDigit);
+    }
+
+    private static bool HasWord(List<QueryWord> words, string term)
+    {
+        foreach (var w in words)
+            if (w.Term == term) return true;
+        return false;
     }
 }

@@ -19,6 +19,7 @@ public sealed class Vocabulary
     public const string FileName = "vocabulary.bin";
 
     private readonly Func<string, int> _documentFrequency;
+    private readonly SpanFrequency _spanFrequency;
     private readonly Func<int, string[]> _wordsOfLength;
     private readonly ConcurrentDictionary<int, string[]> _byLength = new();
     private readonly int _chunks;
@@ -39,12 +40,16 @@ public sealed class Vocabulary
     {
     }
 
-    /// <summary>Where the words come from: the document frequency of a term, the letter words of a length, the chunk count.</summary>
-    private sealed record Source(Func<string, int> DocumentFrequency, Func<int, string[]> WordsOfLength, int Chunks);
+    private delegate int SpanFrequency(ReadOnlySpan<char> term);
+
+    /// <summary>Where the words come from: the document frequency of a term (as a string or as chars), the letter words of a
+    /// length, the chunk count.</summary>
+    private sealed record Source(Func<string, int> DocumentFrequency, SpanFrequency SpanFrequency, Func<int, string[]> WordsOfLength, int Chunks);
 
     private Vocabulary(Source source)
     {
         _documentFrequency = source.DocumentFrequency;
+        _spanFrequency = source.SpanFrequency;
         _wordsOfLength = source.WordsOfLength;
         _chunks = source.Chunks;
     }
@@ -53,14 +58,16 @@ public sealed class Vocabulary
     {
         var (frequency, chunks) = counted;
         var byLength = frequency.Keys.Where(IsWord).GroupBy(t => t.Length).ToDictionary(g => g.Key, g => g.ToArray());
-        return new Source(term => frequency.GetValueOrDefault(term), length => byLength.GetValueOrDefault(length) ?? [], chunks);
+        var bySpan = frequency.GetAlternateLookup<ReadOnlySpan<char>>();
+        return new Source(term => frequency.GetValueOrDefault(term), term => bySpan.TryGetValue(term, out var n) ? n : 0,
+            length => byLength.GetValueOrDefault(length) ?? [], chunks);
     }
 
     private static Source Open(Corpus corpus, VietnameseAnalyzer analyzer, string folder)
     {
         var path = Path.Combine(folder, FileName);
         var fingerprint = CorpusIndexer.FingerprintOf(corpus, analyzer);
-        if (VocabularyFile.TryOpen(path, fingerprint) is { } file) return new Source(file.DocumentFrequency, file.WordsOfLength, file.Chunks);
+        if (VocabularyFile.TryOpen(path, fingerprint) is { } file) return new Source(file.DocumentFrequency, file.DocumentFrequency, file.WordsOfLength, file.Chunks);
         var counted = Count(corpus.Chunks.Select(c => analyzer.Terms(CorpusIndexer.IndexedText(c))));
         try
         {
@@ -99,6 +106,19 @@ public sealed class Vocabulary
     internal static bool IsWord(string term) => term.Length > 0 && char.IsLetter(term[0]) && !term.Contains('_');
 
     public bool Contains(string term) => _documentFrequency(term) > 0;
+
+    /// <summary>Whether the corpus has the bigram of <paramref name="a"/> and <paramref name="b"/>
+    /// (<see cref="VietnameseAnalyzer.Bigram"/>), without building that string: a question's OCR variants make dozens of
+    /// pairs a question, and most are not in the corpus.</summary>
+    public bool ContainsBigram(string a, string b)
+    {
+        var length = a.Length + 1 + b.Length;
+        Span<char> pair = length <= 256 ? stackalloc char[length] : new char[length];
+        a.CopyTo(pair);
+        pair[a.Length] = '_';
+        b.CopyTo(pair[(a.Length + 1)..]);
+        return _spanFrequency(pair) > 0;
+    }
 
     /// <summary>How telling a word is in this corpus (BM25's IDF); an unseen word is as telling as the rarest.</summary>
     public double Idf(string term) => Bm25.Idf(Math.Max(_chunks, 1), Math.Max(_documentFrequency(term), 1));
@@ -175,7 +195,9 @@ internal sealed class VocabularyFile
         }
     }
 
-    public int DocumentFrequency(string term)
+    public int DocumentFrequency(string term) => DocumentFrequency(term.AsSpan());
+
+    public int DocumentFrequency(ReadOnlySpan<char> term)
     {
         var id = _terms.Find(term);
         var frequency = id < 0 ? 0 : _frequency[id];

@@ -25,7 +25,10 @@ public sealed class TermTable
     public string this[int id] => Encoding.UTF8.GetString(Utf8(id));
 
     /// <summary>The term's position in the table, or −1.</summary>
-    public int Find(string term)
+    public int Find(string term) => Find(term.AsSpan());
+
+    /// <inheritdoc cref="Find(string)"/>
+    public int Find(ReadOnlySpan<char> term)
     {
         Span<byte> buffer = term.Length <= 256 ? stackalloc byte[term.Length * 3] : new byte[Encoding.UTF8.GetMaxByteCount(term.Length)];
         var key = buffer[..Encoding.UTF8.GetBytes(term, buffer)];

@@ -16,10 +16,10 @@ public static class AskEndpoints
     public static IEndpointRouteBuilder MapAskEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").RequireReadiness().RequireCors(ServerSetup.CorsPolicy).WithTags("ask");
-        api.MapPost("/ask", async Task<Results<Ok<AskResponse>, ProblemHttpResult>> (HttpContext http, AskService asks, CancellationToken cancellationToken) =>
+        api.MapPost("/ask", async Task<Results<WholeJson<AskResponse>, ProblemHttpResult>> (HttpContext http, AskService asks, CancellationToken cancellationToken) =>
             {
                 var (response, problem) = await ReadAndAskAsync(http, asks, cancellationToken);
-                return problem is not null ? problem : TypedResults.Ok(response);
+                return problem is not null ? problem : new WholeJson<AskResponse>(response!);
             })
             .RequireRateLimiting(RateLimiting.Asking)
             .AcceptsJson<AskBody>()

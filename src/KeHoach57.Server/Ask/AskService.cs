@@ -12,7 +12,7 @@ namespace KeHoach57.Server.Ask;
 /// One web question: validated here so a bad one gets a precise 400, then asked through the shared
 /// <see cref="ConversationService"/> (follow-ups and scope behave as in every other channel).
 /// </summary>
-public sealed class AskService(
+public sealed partial class AskService(
     ConversationService conversations,
     ConversationIds ids,
     IOptions<AnsweringOptions> answering,
@@ -47,8 +47,7 @@ public sealed class AskService(
 
         recent.Remember(answerId, new RecentAnswers.Entry(conversationId, question, answer.Line, answer.Answered, answer.PlanId ?? scope));
         metrics.Question(Channel, answer.Answered ? "answered" : "not_found", answer.PlanId ?? scope, latencyMs);
-        logger.LogInformation("Answered={Answered} citations={Citations} scope={Scope} in {LatencyMs} ms",
-            answer.Answered, answer.Citations.Count, answer.PlanId ?? scope, latencyMs);
+        LogAnswered(logger, answer.Answered, answer.Citations.Count, answer.PlanId ?? scope, latencyMs);
         return new(AskResponse.From(answer, latencyMs, conversationId, answerId), null);
     }
 
@@ -69,9 +68,17 @@ public sealed class AskService(
     private Outcome Reject(string message, string? scope)
     {
         metrics.Question(Channel, "rejected", null, 0);
-        logger.LogInformation("Rejected question (scope {Scope}): {Reason}", scope, message);
+        LogRejected(logger, scope, message);
         return new(null, Problems.BadRequest(message));
     }
+
+    // Generated: checked against the level before anything is boxed or formatted (the extension methods box every value
+    // into a new array at each answer, logged or not).
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered={Answered} citations={Citations} scope={Scope} in {LatencyMs} ms")]
+    private static partial void LogAnswered(ILogger logger, bool answered, int citations, string? scope, double latencyMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected question (scope {Scope}): {Reason}")]
+    private static partial void LogRejected(ILogger logger, string? scope, string reason);
 }
 
 /// <summary>Ids the server hands out and takes back from clients.</summary>

@@ -28,6 +28,28 @@ public class VietnameseTextTests
         Assert.Equal("hạn báo cáo", VietnameseText.Normalize("hạn" + (char)0xDC00 + " báo\uFDD0 cáo\uFFFF"));
     }
 
+    [Theory]
+    [InlineData("hòa", "hoà", true)]
+    [InlineData("HÒA", "hoà", true)]
+    [InlineData("giá", "gia", false)]
+    [InlineData("quốc", "quóc", false)]
+    public void Khóa_dấu_không_phụ_thuộc_vị_trí_dấu_thanh(string a, string b, bool same)
+    {
+        // Asked twice: the second answer is the kept one.
+        foreach (var _ in new[] { 1, 2 })
+            Assert.Equal(same, VietnameseText.MarkKey(a) == VietnameseText.MarkKey(b));
+    }
+
+    [Theory]
+    [InlineData("Đồng", "dong|đ\u0300\u0302")]
+    [InlineData("SACH", "sach|")]
+    [InlineData("", "|")]
+    public void Khóa_dấu_là_chữ_cái_rồi_các_dấu_theo_thứ_tự(string word, string key)
+    {
+        Assert.Equal(System.Text.RegularExpressions.Regex.Unescape(key), VietnameseText.MarkKey(word));
+        Assert.Equal(System.Text.RegularExpressions.Regex.Unescape(key), VietnameseText.MarkKey(word));
+    }
+
     [Fact]
     public void Biểu_tượng_cảm_xúc_nguyên_vẹn_được_giữ() =>
         Assert.Equal("hạn 👍", VietnameseText.Normalize("hạn 👍"));
