@@ -18,8 +18,8 @@ namespace KeHoach57.Answering.Search;
 /// </summary>
 public sealed partial class PassageSearch(Retriever retriever, UnitGazetteer units, IOptions<AnsweringOptions> answering, IOptions<Selection.SelectionOptions> selection)
 {
-    // Per kind of ask (its number), per chunk id: keyed by a (chunk, kind) tuple, the framework's dictionary code for that key
-    // was compiled at run time on a process's first question (~25 ms of it).
+    // Per kind of ask (its number), per chunk id: keyed by a (chunk, kind) tuple, the framework's dictionary code for that
+    // value-type key was compiled at run time on every process's first question.
     private readonly ConcurrentDictionary<string, bool>[] _holds = Enumerable.Range(0, Enum.GetValuesAsUnderlyingType(typeof(AskKind)).Cast<int>().Max() + 1)
         .Select(_ => new ConcurrentDictionary<string, bool>()).ToArray();
     private readonly ConcurrentDictionary<string, HashSet<string>> _numbers = new();
