@@ -62,6 +62,7 @@ public sealed class AnswerText
         if (before?.Corpus == _corpus.Fingerprint)
         {
             Volatile.Write(ref _kept, before.Readings);
+            _restorer.Prefetch();
             return;
         }
         var texts = new HashSet<string>(StringComparer.Ordinal);

@@ -18,7 +18,10 @@ namespace KeHoach57.Answering.Search;
 /// </summary>
 public sealed partial class PassageSearch(Retriever retriever, UnitGazetteer units, IOptions<AnsweringOptions> answering, IOptions<Selection.SelectionOptions> selection)
 {
-    private readonly ConcurrentDictionary<(string, AskKind), bool> _holds = new();
+    // Per kind of ask (its number), per chunk id: keyed by a (chunk, kind) tuple, the framework's dictionary code for that
+    // value-type key was compiled at run time on every process's first question.
+    private readonly ConcurrentDictionary<string, bool>[] _holds = Enumerable.Range(0, Enum.GetValuesAsUnderlyingType(typeof(AskKind)).Cast<int>().Max() + 1)
+        .Select(_ => new ConcurrentDictionary<string, bool>()).ToArray();
     private readonly ConcurrentDictionary<string, HashSet<string>> _numbers = new();
 
     [GeneratedRegex(@"\b20[2-5]\d\b")]
@@ -33,9 +36,9 @@ public sealed partial class PassageSearch(Retriever retriever, UnitGazetteer uni
         var prior = 0.0;
         foreach (var ask in question.Asks)
         {
-            // A static factory given its state: a lambda closing over the chunk was a delegate and a closure per passage.
-            if (_holds.GetOrAdd((chunk.Id, ask.Kind), static (key, state) => state.Search.Holds(state.Chunk, key.Item2), (Search: this, Chunk: chunk)))
-                prior += o.IntentPrior;
+            var holds = _holds[(int)ask.Kind];
+            if (!holds.TryGetValue(chunk.Id, out var held)) holds.TryAdd(chunk.Id, held = Holds(chunk, ask.Kind));
+            if (held) prior += o.IntentPrior;
         }
         // "Kế hoạch nào nêu: … mục tiêu 98% hồ sơ …": a number the question states is what it asks about, so a passage
         // that states them all is nearer than one that only shares its words.

@@ -31,6 +31,17 @@ public sealed class DiacriticRestorer
     }
 
     /// <summary>
+    /// Starts reading the model on a pool thread unless it is read already. A start that kept its clause readings needs the
+    /// model only for an answer value or a quote not kept, which most first answers have: read on the other core while the
+    /// first question is read, searched and its clause chosen, the answer waits only for what is left of it (the read is
+    /// shared: whoever needs it first waits for the same one).
+    /// </summary>
+    public void Prefetch()
+    {
+        if (!_restorer.IsValueCreated) _ = Task.Run(() => _restorer.Value);
+    }
+
+    /// <summary>
     /// The shipped model with the reference texts' counts added: reading the shipped data file and rebuilding it with them
     /// is a third of a fresh process's first answer, so the result is kept in <paramref name="modelFile"/> (written
     /// atomically) and read back while it was built from the same shipped model, analyzer and texts.

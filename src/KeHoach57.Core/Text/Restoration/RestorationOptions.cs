@@ -56,7 +56,7 @@ public sealed record RestorationOptions
         RestorationOptions? options;
         try
         {
-            options = JsonSerializer.Deserialize<RestorationOptions>(json, Json);
+            options = JsonSerializer.Deserialize(json, RestorationJson.Default.RestorationOptions);
         }
         catch (JsonException e)
         {
@@ -87,6 +87,14 @@ public sealed record RestorationOptions
     /// <summary>The shipped options (restoration-options.json), read and validated once.</summary>
     public static RestorationOptions Default => Shipped.Value;
 }
+
+/// <summary>
+/// The options file's shape worked out when the project is compiled (as <see cref="RestorationOptions.Parse"/> reads it):
+/// by reflection it was worked out again in every process, on its first answer that restores a text (~20–40 ms).
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(ReadCommentHandling = JsonCommentHandling.Skip)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(RestorationOptions))]
+internal sealed partial class RestorationJson : System.Text.Json.Serialization.JsonSerializerContext;
 
 /// <summary>Checks restoration's options, naming each value that is out of range and what it should be.</summary>
 public sealed class RestorationOptionsValidator : IValidateOptions<RestorationOptions>

@@ -39,7 +39,7 @@ public sealed class SyllableModel
     private readonly int[] _counts;
     private readonly bool[] _inWordList;
     private readonly Dictionary<string, int> _ids;
-    private readonly Dictionary<long, int> _bigrams;
+    private readonly LongTable _bigrams;
     private readonly int[] _contextCount;
     private readonly double[] _contextMass;
     private readonly double[] _unigram;
@@ -49,12 +49,15 @@ public sealed class SyllableModel
     private readonly string[] _foldedForms;
     // How much of each count the corpus's own clean text gave (the rest is the word lists and the dictionary).
     private readonly int[] _corpusCounts;
-    private readonly Dictionary<long, int> _corpusPairs;
-    private readonly Dictionary<long, int> _trigrams;
-    private readonly Dictionary<long, int> _corpusTriples;
-    // Per triple, its count less the discount; per pair context (a, b), how often anything follows it and the discounts' sum.
-    private readonly Dictionary<long, double> _tripleKept;
-    private readonly Dictionary<long, (double Count, double Mass)> _trigramContexts;
+    private readonly LongTable _corpusPairs;
+    private readonly LongTable _trigrams;
+    private readonly LongTable _corpusTriples;
+    // Per triple (at its position in _trigrams), its count less the discount; per pair context (a, b) (at its position in
+    // _trigramContexts), how often anything follows it and the discounts' sum.
+    private readonly double[] _tripleKept;
+    private readonly LongPositions _trigramContexts;
+    private readonly double[] _contextTripleCount;
+    private readonly double[] _contextTripleMass;
 
     public int SentenceStartId { get; }
     public int SentenceEndId { get; }
@@ -68,8 +71,8 @@ public sealed class SyllableModel
     /// <summary>How many times each syllable of the corpus's own text was counted (<see cref="SyllableModelBuilder.CorpusWeight"/>).</summary>
     public int CorpusWeight { get; }
 
-    private SyllableModel(string[] words, int[] counts, bool[] inWordList, Dictionary<long, int> bigrams, int[] corpusCounts, Dictionary<long, int> corpusPairs,
-        Dictionary<long, int> trigrams, Dictionary<long, int> corpusTriples, int corpusWeight)
+    private SyllableModel(string[] words, int[] counts, bool[] inWordList, LongTable bigrams, int[] corpusCounts, LongTable corpusPairs,
+        LongTable trigrams, LongTable corpusTriples, int corpusWeight)
     {
         if (words.Length >= 1 << IdBits) throw new FormatException($"syllable model: more than {1 << IdBits} syllables");
         _trigrams = trigrams;
@@ -83,8 +86,8 @@ public sealed class SyllableModel
         _corpusPairs = corpusPairs;
         // Sized up front: grown entry by entry, they were copied over and over at every start.
         _ids = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
-        _tripleKept = new Dictionary<long, double>(trigrams.Count);
-        _trigramContexts = new Dictionary<long, (double Count, double Mass)>(trigrams.Count);
+        _tripleKept = new double[trigrams.Count];
+        _trigramContexts = new LongPositions(trigrams.Count);
         for (var i = 0; i < words.Length; i++) _ids[words[i]] = i;
         SentenceStartId = Ensure(SentenceStart);
         SentenceEndId = Ensure(SentenceEnd);
@@ -93,20 +96,26 @@ public sealed class SyllableModel
 
         _contextCount = new int[words.Length];
         _contextMass = new double[words.Length];
-        foreach (var (key, n) in bigrams)
+        for (var i = 0; i < bigrams.Count; i++)
         {
+            var (key, n) = (bigrams.KeyAt(i), bigrams.ValueAt(i));
             var a = (int)(key >> 32);
             _contextCount[a] += n;
             _contextMass[a] += Math.Min(n, Discount * Units(corpusPairs.ContainsKey(key), corpusWeight));
         }
-        foreach (var (key, n) in trigrams)
+        var contextCount = new double[trigrams.Count];
+        var contextMass = new double[trigrams.Count];
+        for (var i = 0; i < trigrams.Count; i++)
         {
+            var (key, n) = (trigrams.KeyAt(i), trigrams.ValueAt(i));
             var discount = Math.Min(n, corpusTriples.ContainsKey(key) ? CorpusTripleDiscount * corpusWeight : TripleDiscount);
-            _tripleKept[key] = n - discount;
-            var context = key >> IdBits;
-            var (count, mass) = _trigramContexts.GetValueOrDefault(context);
-            _trigramContexts[context] = (count + n, mass + discount);
+            _tripleKept[i] = n - discount;
+            var context = _trigramContexts.Add(key >> IdBits);
+            contextCount[context] += n;
+            contextMass[context] += discount;
         }
+        _contextTripleCount = contextCount;
+        _contextTripleMass = contextMass;
         _folded = new string[words.Length];
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         long total = 0;
@@ -148,7 +157,7 @@ public sealed class SyllableModel
         if (previous < 0 || _contextCount[previous] == 0) return Math.Log(unigram);
         var c = (double)_contextCount[previous];
         var key = ((long)previous << 32) | (uint)next;
-        _bigrams.TryGetValue(key, out var pair);
+        var pair = _bigrams.GetValueOrDefault(key);
         return Math.Log(Math.Max(pair - Discount * Units(pair > 0 && _corpusPairs.ContainsKey(key), CorpusWeight), 0) / c + _contextMass[previous] / c * unigram);
     }
 
@@ -168,15 +177,15 @@ public sealed class SyllableModel
     /// <summary>P(next | first, second) given <paramref name="pairProbability"/> = P(next | second), which a decoder has at hand.</summary>
     public double Probability(int first, int second, int next, double pairProbability)
     {
-        if (first < 0 || second < 0 || next < 0 || !_trigramContexts.TryGetValue(TripleKey(first, second, 0) >> IdBits, out var context))
+        if (first < 0 || second < 0 || next < 0 || _trigramContexts.IndexOf(TripleKey(first, second, 0) >> IdBits) is not (var context and >= 0))
             return pairProbability;
-        _tripleKept.TryGetValue(TripleKey(first, second, next), out var kept);
-        return (kept + context.Mass * pairProbability) / context.Count;
+        var kept = _trigrams.IndexOf(TripleKey(first, second, next)) is var triple and >= 0 ? _tripleKept[triple] : 0;
+        return (kept + _contextTripleMass[context] * pairProbability) / _contextTripleCount[context];
     }
 
     /// <summary>Whether any triple starts with (first, second): if not, every next word falls back on its pair.</summary>
     public bool HasTrigramContext(int first, int second) =>
-        first >= 0 && second >= 0 && _trigramContexts.ContainsKey(TripleKey(first, second, 0) >> IdBits);
+        first >= 0 && second >= 0 && _trigramContexts.IndexOf(TripleKey(first, second, 0) >> IdBits) >= 0;
 
     /// <summary>Whether the clean text has the three in a row.</summary>
     public bool Seen(int first, int second, int next) =>
@@ -249,22 +258,24 @@ public sealed class SyllableModel
         return result;
     }
 
+    private static long ShapeKey(char fold, char shape) => ((long)fold << 16) | shape;
+
     private double[] Unigrams(long total)
     {
         var p = new double[_words.Length];
         // Tone and vowel shape frequencies of the clean text, for spellings it never used.
         var tones = new double[6];
-        var shapes = new Dictionary<(char, char), double>();
-        var bases = new Dictionary<char, double>();
+        var shapes = new LongSums(256);
+        var bases = new LongSums(64);
         for (var i = 0; i < _words.Length; i++)
         {
             if (_counts[i] == 0 || _folded[i] is null) continue;
             tones[Tone(_words[i])] += _counts[i];
             foreach (var c in _words[i])
             {
-                var key = (OcrChannel.FoldChar(c), OcrChannel.ShapeChar(c));
-                shapes[key] = shapes.GetValueOrDefault(key) + _counts[i];
-                bases[key.Item1] = bases.GetValueOrDefault(key.Item1) + _counts[i];
+                var fold = OcrChannel.FoldChar(c);
+                shapes.Add(ShapeKey(fold, OcrChannel.ShapeChar(c)), _counts[i]);
+                bases.Add(fold, _counts[i]);
             }
         }
         var folds = _byFolded.Count;
@@ -280,7 +291,7 @@ public sealed class SyllableModel
                 foreach (var c in w)
                 {
                     var b = OcrChannel.FoldChar(c);
-                    s *= (shapes.GetValueOrDefault((b, OcrChannel.ShapeChar(c))) + 0.5) / (bases.GetValueOrDefault(b) + 2);
+                    s *= (shapes.Get(ShapeKey(b, OcrChannel.ShapeChar(c))) + 0.5) / (bases.Get(b) + 2);
                 }
                 shape[k] = s;
             }
@@ -319,9 +330,9 @@ public sealed class SyllableModel
     internal static SyllableModel Create(string[] words, int[] counts, bool[] inWordList, Dictionary<(int, int), int> bigrams,
         int[] corpusCounts, Dictionary<(int, int), int> corpusPairs, Dictionary<(int, int, int), int> trigrams,
         Dictionary<(int, int, int), int> corpusTriples, int corpusWeight) =>
-        new(words, counts, inWordList, bigrams.ToDictionary(p => PairKey(p.Key), p => p.Value), corpusCounts,
-            corpusPairs.ToDictionary(p => PairKey(p.Key), p => p.Value), trigrams.ToDictionary(p => TripleKey(p.Key), p => p.Value),
-            corpusTriples.ToDictionary(p => TripleKey(p.Key), p => p.Value), corpusWeight);
+        new(words, counts, inWordList, LongTable.From(bigrams.ToDictionary(p => PairKey(p.Key), p => p.Value)), corpusCounts,
+            LongTable.From(corpusPairs.ToDictionary(p => PairKey(p.Key), p => p.Value)), LongTable.From(trigrams.ToDictionary(p => TripleKey(p.Key), p => p.Value)),
+            LongTable.From(corpusTriples.ToDictionary(p => TripleKey(p.Key), p => p.Value)), corpusWeight);
 
     private static long PairKey((int A, int B) p) => ((long)p.A << 32) | (uint)p.B;
     private static long TripleKey((int A, int B, int C) t) => TripleKey(t.A, t.B, t.C);
@@ -337,10 +348,12 @@ public sealed class SyllableModel
             if (_inWordList[i]) listed.Add(_words[i]);
             if (_corpusCounts[i] > 0) corpusCounts[_words[i]] = _corpusCounts[i];
         }
-        foreach (var (key, n) in _bigrams) pairs[(_words[key >> 32], _words[(uint)key])] = n;
-        foreach (var (key, n) in _corpusPairs) corpusPairs[(_words[key >> 32], _words[(uint)key])] = n;
-        foreach (var (key, n) in _trigrams) triples[Words(key)] = n;
-        foreach (var (key, n) in _corpusTriples) corpusTriples[Words(key)] = n;
+        for (var i = 0; i < _bigrams.Count; i++) pairs[Pair(_bigrams.KeyAt(i))] = _bigrams.ValueAt(i);
+        for (var i = 0; i < _corpusPairs.Count; i++) corpusPairs[Pair(_corpusPairs.KeyAt(i))] = _corpusPairs.ValueAt(i);
+        for (var i = 0; i < _trigrams.Count; i++) triples[Words(_trigrams.KeyAt(i))] = _trigrams.ValueAt(i);
+        for (var i = 0; i < _corpusTriples.Count; i++) corpusTriples[Words(_corpusTriples.KeyAt(i))] = _corpusTriples.ValueAt(i);
+
+        (string, string) Pair(long key) => (_words[key >> 32], _words[(uint)key]);
 
         (string, string, string) Words(long key)
         {
@@ -363,9 +376,9 @@ public sealed class SyllableModel
         writer.WriteLine($"corpus-weight\t{CorpusWeight.ToString(CultureInfo.InvariantCulture)}");
         for (var i = 0; i < _words.Length; i++)
             writer.WriteLine($"w\t{_words[i]}\t{_counts[i].ToString(CultureInfo.InvariantCulture)}\t{(_inWordList[i] ? "L" : "-")}{CorpusShare(_corpusCounts[i])}");
-        foreach (var (key, n) in _bigrams.OrderBy(p => p.Key))
+        foreach (var (key, n) in _bigrams.PositionsByKey().Select(i => (_bigrams.KeyAt(i), _bigrams.ValueAt(i))))
             writer.WriteLine($"b\t{key >> 32}\t{(uint)key}\t{n.ToString(CultureInfo.InvariantCulture)}{CorpusShare(_corpusPairs.GetValueOrDefault(key))}");
-        foreach (var (key, n) in _trigrams.OrderBy(p => p.Key))
+        foreach (var (key, n) in _trigrams.PositionsByKey().Select(i => (_trigrams.KeyAt(i), _trigrams.ValueAt(i))))
         {
             var (a, b, c) = Triple(key);
             writer.WriteLine($"t\t{a}\t{b}\t{c}\t{n.ToString(CultureInfo.InvariantCulture)}{CorpusShare(_corpusTriples.GetValueOrDefault(key))}");
@@ -424,7 +437,8 @@ public sealed class SyllableModel
                 return id;
             }
         }
-        return new SyllableModel(words.ToArray(), counts.ToArray(), listed.ToArray(), bigrams, corpusCounts.ToArray(), corpusPairs, trigrams, corpusTriples, corpusWeight);
+        return new SyllableModel(words.ToArray(), counts.ToArray(), listed.ToArray(), LongTable.From(bigrams), corpusCounts.ToArray(), LongTable.From(corpusPairs),
+            LongTable.From(trigrams), LongTable.From(corpusTriples), corpusWeight);
     }
 
     private const string BinaryMagic = "KH57SYLLABLES";
@@ -453,15 +467,7 @@ public sealed class SyllableModel
             w.Write(_inWordList[i]);
             w.Write(_corpusCounts[i]);
         }
-        foreach (var table in new[] { _bigrams, _corpusPairs, _trigrams, _corpusTriples })
-        {
-            w.Write(table.Count);
-            foreach (var (k, n) in table)
-            {
-                w.Write(k);
-                w.Write(n);
-            }
-        }
+        foreach (var table in new[] { _bigrams, _corpusPairs, _trigrams, _corpusTriples }) table.Write(w);
     }
 
     /// <summary>A model written by <see cref="WriteBinary"/> under <paramref name="key"/>; null for another key, version or a file that is not one.</summary>
@@ -487,13 +493,12 @@ public sealed class SyllableModel
                 listed[i] = r.ReadBoolean();
                 corpusCounts[i] = r.ReadInt32();
             }
-            var tables = new Dictionary<long, int>[4];
+            var tables = new LongTable[4];
             for (var t = 0; t < tables.Length; t++)
             {
                 var count = r.ReadInt32();
                 if (count < 0 || count > left / 12) return null;
-                var table = tables[t] = new Dictionary<long, int>(count);
-                for (var i = 0; i < count; i++) table.Add(r.ReadInt64(), r.ReadInt32());
+                tables[t] = LongTable.Read(r, count);
             }
             return new SyllableModel(words, counts, listed, tables[0], corpusCounts, tables[1], tables[2], tables[3], corpusWeight);
         }
