@@ -82,16 +82,7 @@ internal sealed class LongTable
     public int ValueAt(int position) => _values[position];
 
     /// <summary>Where <paramref name="key"/> is in the order of the entries, or −1.</summary>
-    public int IndexOf(long key)
-    {
-        var mask = _slots.Length - 1;
-        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
-        {
-            var at = _slots[slot] - 1;
-            if (at < 0) return -1;
-            if (_keys[at] == key) return at;
-        }
-    }
+    public int IndexOf(long key) => OpenSlots.Find(_keys, _slots, _shift, key);
 
     public bool ContainsKey(long key) => IndexOf(key) >= 0;
 
@@ -107,8 +98,7 @@ internal sealed class LongTable
         return positions;
     }
 
-    // Fibonacci hashing: the ids packed in a key differ mostly in their low bits; the multiply spreads them over the top bits taken.
-    private int Slot(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _shift);
+    private int Slot(long key) => OpenSlots.Slot(key, _shift);
 }
 
 /// <summary>A key (a pair context) to its position, in the order keys were first added: the model's per-context sums are arrays indexed by it.</summary>
@@ -149,16 +139,7 @@ internal sealed class LongPositions
     }
 
     /// <summary>The position of <paramref name="key"/>, or −1.</summary>
-    public int IndexOf(long key)
-    {
-        var mask = _slots.Length - 1;
-        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
-        {
-            var at = _slots[slot] - 1;
-            if (at < 0) return -1;
-            if (_keys[at] == key) return at;
-        }
-    }
+    public int IndexOf(long key) => OpenSlots.Find(_keys, _slots, _shift, key);
 
     private void Grow()
     {
@@ -174,7 +155,7 @@ internal sealed class LongPositions
         }
     }
 
-    private int Slot(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _shift);
+    private int Slot(long key) => OpenSlots.Slot(key, _shift);
 }
 
 /// <summary>Sums per key, each added to in the order the amounts come (as a dictionary's <c>d[k] = d.GetValueOrDefault(k) + x</c>), in project code for the reason <see cref="LongTable"/> gives.</summary>
@@ -192,4 +173,23 @@ internal sealed class LongSums(int capacity)
 
     /// <summary>The sum for <paramref name="key"/>, 0 when nothing was added to it.</summary>
     public double Get(long key) => _positions.IndexOf(key) is var at and >= 0 ? _sums[at] : 0;
+}
+
+/// <summary>The open-addressing index both tables keep: linear probing over slots holding 1 + an entry's position (0 empty).</summary>
+internal static class OpenSlots
+{
+    // Fibonacci hashing: the ids packed in a key differ mostly in their low bits; the multiply spreads them over the top bits taken.
+    public static int Slot(long key, int shift) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> shift);
+
+    /// <summary>The position of <paramref name="key"/> among <paramref name="keys"/>, or −1.</summary>
+    public static int Find(long[] keys, int[] slots, int shift, long key)
+    {
+        var mask = slots.Length - 1;
+        for (var slot = Slot(key, shift); ; slot = (slot + 1) & mask)
+        {
+            var at = slots[slot] - 1;
+            if (at < 0) return -1;
+            if (keys[at] == key) return at;
+        }
+    }
 }
