@@ -86,6 +86,16 @@ public class AnsweringSpecs(AnsweringFixture fixture)
     }
 
     [Fact]
+    public async Task Hỏi_đơn_vị_nào_thì_cơ_quan_câu_hỏi_nêu_làm_đối_chiếu_không_bắt_câu_trích_nêu_tên()
+    {
+        // The Sở Tài chính is Bắc Giang's side of the comparison; Trường Giang's answer is its own office.
+        var answer = await fixture.Ask("Bắc Giang giao Sở Tài chính chủ trì bảo đảm nguồn kinh phí thực hiện hằng năm. " +
+            "Còn xã Trường Giang thì cơ quan, đơn vị nào chủ trì bảo đảm nguồn kinh phí thực hiện hằng năm?");
+        Assert.True(answer.Answered, answer.Line);
+        Assert.Contains("Trường Giang, tỉnh Quảng Ngãi: Phòng Kinh tế", answer.Line);
+    }
+
+    [Fact]
     public async Task Hỏi_phòng_nào_không_bao_giờ_được_trả_lời_bằng_một_cơ_quan_khác_loại()
     {
         // The opening clause cites "Nghị quyết số 57-NQ/TW … của Bộ Chính trị"; a Bộ does not answer "phòng nào".

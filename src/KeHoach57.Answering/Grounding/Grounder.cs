@@ -62,7 +62,9 @@ public sealed class Grounder(Calibrator calibrator, UnitGazetteer units, Corpus 
     /// </summary>
     private string? Unnamed(QuestionFacts question, Clause clause)
     {
-        if (question.Organisations.Count == 0) return null;
+        // Asked for an organisation, the question may name another as its counterpart ("Sở Tài chính chủ trì … còn theo
+        // xã Trường Giang, đơn vị nào?") or partner: the answer is checked as an organisation already.
+        if (question.Organisations.Count == 0 || question.Primary.AsksOrganisation()) return null;
         var named = _named.GetValue(clause, c =>
         {
             var doc = corpus.Find(c.Chunk.DocId)?.Info;
