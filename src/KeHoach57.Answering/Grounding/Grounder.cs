@@ -1,12 +1,12 @@
-using System.Text.RegularExpressions;
-using KeHoach57.Answering.Selection;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using KeHoach57.Answering.Clauses;
 using KeHoach57.Answering.Composition;
+using KeHoach57.Answering.Selection;
 using KeHoach57.Answering.Understanding;
 using KeHoach57.Answering.Values;
-using KeHoach57.Core.Documents;
 using KeHoach57.Core.Answers;
+using KeHoach57.Core.Documents;
 using KeHoach57.Core.Text;
 using KeHoach57.Retrieval.Ranking;
 
@@ -17,9 +17,9 @@ public sealed record Verdict(double Confidence, string? RefusalReason, IReadOnly
 
 /// <summary>
 /// The "ground" step. Hard gates first: the clause must hold a value of the kind asked and, in its words,
-/// every identifier the question names ("6G" is not answered by a passage about 5G), and its passage every
-/// organisation the question names in full. Then the calibrated
-/// confidence must reach the threshold fitted on the tune half.
+/// every identifier the question names ("6G" is not answered by a passage about 5G); and unless the question asks
+/// for an organisation, the clause's line, headings or plan must name every organisation the question names in full.
+/// Then the calibrated confidence must reach the threshold fitted on the tune half.
 /// </summary>
 public sealed class Grounder(Calibrator calibrator, UnitGazetteer units, Corpus corpus, AnswerText display)
 {

@@ -126,7 +126,7 @@ public sealed partial class QuestionReader(
             AsksOrganisation = spelledMatches.Any(m => m.Kind.AsksOrganisation()
                 && Enumerable.Range(m.Start, m.End - m.Start).Any(i => UnitGazetteer.NamesOrganisation(spelled.Folded, i))),
             PercentAsked = PercentAsked(matches),
-            Organisations = NamedInFull(text),
+            Organisations = NamedInFull(text, words, cueWords),
             Optional = spelledMatches.Where(m => m.Cue.Optional).SelectMany(m => Enumerable.Range(m.Start, m.End - m.Start))
                 .Select(i => analyzer.NormalizeWord(spelled.Folded[i])).ToHashSet(),
         };
@@ -279,28 +279,18 @@ public sealed partial class QuestionReader(
     /// word typed with marks must carry the name's own, and one a compound takes, "dich vu so", is no kind word), and a
     /// generic name ("các sở, ngành") names no one in particular.
     /// </summary>
-    private List<string> NamedInFull(string text) =>
+    private List<string> NamedInFull(string text, List<Token> words, AskCues.Words cueWords) =>
         units.Find(text)
-            .Where(m => m.Distance == 0 && !UnitGazetteer.IsGeneric(m.Canonical) && WithItsKind(text[m.Start..m.End], m.Canonical)
-                && !InCompoundBefore(text, m.Start))
+            .Where(m => m.Distance == 0 && !UnitGazetteer.IsGeneric(m.Canonical) && WithItsKind(m, words, cueWords))
             .Select(m => m.Canonical).Distinct().ToList();
 
-    /// <summary>Whether the word at <paramref name="at"/> ends a compound the words before it start.</summary>
-    private static bool InCompoundBefore(string text, int at)
+    private static bool WithItsKind(UnitMention mention, List<Token> words, AskCues.Words cueWords)
     {
-        var before = text[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(3).Select(VietnameseText.Fold).ToList();
-        var word = text[at..].Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        if (before.Count == 0 || word is null) return false;
-        before.Add(VietnameseText.Fold(word));
-        return Compounds.Default.Spans(before)[^1] is { } span && span.Start < before.Count - 1;
-    }
-
-    private static bool WithItsKind(string typed, string canonical)
-    {
-        var words = typed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || UnitGazetteer.KindAt(words.Select(VietnameseText.Fold).ToList()) is null) return false;
-        var first = VietnameseText.MarkKey(words[0]);
-        return first.EndsWith('|') || first == VietnameseText.MarkKey(canonical.Split(' ')[0]);
+        var k = words.FindIndex(w => w.Start >= mention.Start);
+        if (k < 0 || words[k].Start >= mention.End || UnitGazetteer.KindAt(cueWords.Folded, k) is null) return false;
+        if (cueWords.Compounds[k] is { } compound && compound.Start < k) return false;
+        var typed = cueWords.Marked?[k];
+        return typed is null || typed.EndsWith('|') || typed == VietnameseText.MarkKey(mention.Canonical.Split(' ')[0]);
     }
 
     /// <summary>"phòng nào" → "Phòng": the first word of organisation names when the question asks "which X".</summary>
