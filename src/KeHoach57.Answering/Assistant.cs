@@ -57,7 +57,7 @@ public sealed class Assistant(
             return cached with { LatencyMs = clock.Elapsed.TotalMilliseconds };
 
         var facts = reader.Read(question);
-        var resolved = followUps.Resolve(question, facts, previous, reader.WithoutPlaces);
+        var resolved = followUps.Resolve(question, facts, previous);
         if (resolved != question) facts = reader.Read(resolved);
         // A follow-up that names no place stays with the plan the conversation was answered from.
         if (resolved != question && facts.Places.PlanIds.Count == 0 && scope is null) scope = previous?.DocId;

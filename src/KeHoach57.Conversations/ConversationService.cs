@@ -52,7 +52,8 @@ public sealed class ConversationService
         {
             Scope = effectiveScope,
             // A follow-up leans only on an answered turn (after a refusal the next question stands alone).
-            Last = new PreviousTurn(answer.ResolvedQuestion ?? question, answer.Answered, answer.PlanId ?? answer.Citations.FirstOrDefault()?.Doc, answer.Subject),
+            Last = new PreviousTurn(answer.ResolvedQuestion ?? question, answer.Answered, answer.PlanId ?? answer.Citations.FirstOrDefault()?.Doc, answer.Subject,
+                PreviousTurn.NamedBy(answer)),
             // What "nguồn" shows later: the answer and its sources, not how it was reasoned (which only bloats the store).
             LastAnswer = answer with { Trace = null },
             LastAnswerId = answerId,

@@ -55,7 +55,7 @@ public sealed class AnswerPipeline(
     private AnswerRecord FromHeader(QuestionFacts question, CorpusDocument plan)
     {
         if (header.Facts(question, plan) is not { } facts)
-            return new AnswerRecord(false, "Văn bản này (bản đang có) không ghi số hiệu hoặc ngày ký.", null, question.Primary, [],
+            return new AnswerRecord(false, $"{labels.Plan(plan.Info.Id)} (bản đang có) không ghi số hiệu hoặc ngày ký.", null, question.Primary, [],
                 "Phần đầu văn bản không ghi số hiệu hoặc ngày ký.") { PlanId = plan.Info.Id };
         var citation = new Citation(plan.Info.Id, plan.Info.Title, facts.Header.Section, facts.Header.Text, facts.Header.Passage, 1, facts.Header.Id)
         {

@@ -30,7 +30,11 @@ public sealed partial class PlanHeader(DocumentKinds kinds, VietnameseAnalyzer a
             && Issuer(question.Question).Contains(Issuer(doc.Info.Issuer), StringComparison.Ordinal)) return true;
         // "Quyết định này số mấy?" does, but "Quyết định này có hiệu lực từ lúc nào?" asks what its text says: the header
         // answers only when it also says every other word of the question (its number, kind, issuer, place).
-        if (!question.Places.ThisPlan || !inScope || doc.Chunks.OrderBy(c => c.Ordinal).FirstOrDefault() is not { } header) return false;
+        // "Kế hoạch của tỉnh Hưng Yên số mấy?" names the plan by its place as "kế hoạch này" does by pointing at it: the
+        // same check of every other word holds for both. A number the question states is another document's ("kế hoạch
+        // 386 của Tỉnh ủy Hưng Yên"), which the header may cite without being it.
+        var named = question.Places.PlanIds is [var only] && only == doc.Info.Id && question.StatedNumbers.Count == 0 && question.Identifiers.Count == 0;
+        if (!(question.Places.ThisPlan || named) || !inScope || doc.Chunks.OrderBy(c => c.Ordinal).FirstOrDefault() is not { } header) return false;
         var said = analyzer.Tokenize(header.Text + " " + doc.Info.Title + " " + doc.Info.Issuer).Select(t => t.Term).ToHashSet();
         // The words of the ask itself ("ký" of "ký ngày nào") say what is asked of the plan, not which plan.
         said.UnionWith(question.Asks.SelectMany(a => analyzer.Tokenize(a.Cue)).Select(t => t.Term));

@@ -136,13 +136,16 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
     /// <summary>
     /// The handlers whose values may answer the primary ask: its own; a person or post for "ai" ("Thủ trưởng các sở"),
     /// not for "cơ quan nào";
-    /// and, when the question says weakly what it asks ("cho ai", "nào"), also a name or a stretch of the clause.
+    /// and, when the question says weakly what it asks ("cho ai", "nào"), also a name or a stretch of the clause, unless
+    /// all it may ask is a date.
     /// </summary>
     private List<IAskHandler> Readers(QuestionFacts question, SelectionOptions o)
     {
         var readers = new List<IAskHandler> { asks.For(question.Primary) };
         if (question.Primary == AskKind.LeadUnit && !question.AsksOrganisation) readers.Add(asks.For(AskKind.Person));
-        if (question.Primary != AskKind.Fact && question.Recognition < o.WeakAsk) readers.Add(asks.For(AskKind.Fact));
+        // A weak date cue is unsure which date it asks, not whether it asks one: a stretch of text answers no "ngày nào".
+        if (question.Primary != AskKind.Fact && question.Recognition < o.WeakAsk && !question.Asks.All(a => a.Kind.AsksDate()))
+            readers.Add(asks.For(AskKind.Fact));
         return readers;
     }
 

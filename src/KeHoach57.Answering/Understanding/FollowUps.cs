@@ -16,10 +16,12 @@ public sealed partial class FollowUps
     private readonly List<string[]> _openers = [];
     private readonly List<string[]> _closers = [];
     private readonly VietnameseAnalyzer _analyzer;
+    private readonly QuestionReader _reader;
 
-    public FollowUps(VietnameseAnalyzer analyzer)
+    public FollowUps(VietnameseAnalyzer analyzer, QuestionReader reader)
     {
         _analyzer = analyzer;
+        _reader = reader;
         foreach (var line in DataLines.Read(DataLines.ReadEmbedded(typeof(FollowUps).Assembly, "KeHoach57.Answering.Understanding.followups.tsv")))
         {
             var words = VietnameseText.Fold(line.Field(1)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -41,10 +43,10 @@ public sealed partial class FollowUps
     [GeneratedRegex(@"(?i)\b(\d+\s+(tháng|thang)|(hằng|hàng|hang)\s+(tháng|thang|năm|nam|quý|quy)|(quý|quy)|(năm|nam)(?!\s+\d))\b")]
     private static partial Regex PeriodSlot();
 
-    /// <summary>The question to answer: <paramref name="question"/> itself, or merged with the previous one when it leans on it.</summary>
-    /// <param name="withoutPlaces">The previous question without the places it named, used when the follow-up names its own
-    /// ("còn xã Trường Giang thì sao?").</param>
-    public string Resolve(string question, QuestionFacts facts, PreviousTurn? previous, Func<string, string> withoutPlaces)
+    /// <summary>The question to answer: <paramref name="question"/> itself, or merged with the previous one when it leans on it.
+    /// The previous question loses the places it named when the follow-up names its own ("còn xã Trường Giang thì sao?"),
+    /// and its ask when the follow-up asks its own ("… số mấy?" then "Ban hành ngày nào?").</summary>
+    public string Resolve(string question, QuestionFacts facts, PreviousTurn? previous)
     {
         if (previous is null) return question;
         // After a refusal the asker may move on, so a question with words of its own stands alone; one with none but a
@@ -53,13 +55,17 @@ public sealed partial class FollowUps
         var words = _analyzer.Tokenize(question, repair: false).Select(t => t.Term).ToList();
         var (opener, closer) = (Leading(words), Trailing(words));
         var content = words.Count - opener - closer;
-        var elliptical = opener > 0 || closer > 0 || content <= ShortQuestionWords;
+        // The words of its ask ("ban hành" of "ban hành ngày nào") say what is asked of a subject, not which one: a question
+        // with no other ("Ban hành ngày nào?") asks it of the subject before.
+        var askWords = facts.Asks.SelectMany(a => VietnameseText.Fold(a.Cue).Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var own = facts.Subject.Where(w => !askWords.Contains(w)).ToList();
+        var elliptical = opener > 0 || closer > 0 || content <= ShortQuestionWords || own.Count == 0;
         if (!elliptical) return question;
         // A new subject with its own question word stands alone ("Còn phòng nào lo DTI?" is a new question).
-        var shared = previous.Subject is { Count: > 0 } earlier && facts.Subject.Any(earlier.Contains);
-        if (facts.Subject.Count > 0 && !shared && facts.Recognition >= 1.0) return question;
-        var before = facts.Places.PlanIds.Count > 0 || facts.Places.Unindexed.Count > 0 ? withoutPlaces(previous.Question) : previous.Question;
-        return Merge(Focus(question, opener, closer), before);
+        var shared = previous.Subject is { Count: > 0 } earlier && own.Any(earlier.Contains);
+        if (own.Count > 0 && !shared && facts.Recognition >= 1.0) return question;
+        var before = facts.Places.PlanIds.Count > 0 || facts.Places.Unindexed.Count > 0 ? _reader.WithoutPlaces(previous.Question) : previous.Question;
+        return Merge(Focus(question, opener, closer), before, asksItsOwn: facts.Asks.Count > 0, previous.Named);
     }
 
     /// <summary>Whether the question says anything but a year, a period and grammar ("Thế năm 2045 thì sao?" does not).</summary>
@@ -86,7 +92,7 @@ public sealed partial class FollowUps
         return end > start ? question[start..end].Trim() : "";
     }
 
-    private static string Merge(string focus, string previous)
+    private string Merge(string focus, string previous, bool asksItsOwn, string? named)
     {
         if (focus.Length == 0) return previous;
         if (YearSlot().Match(focus) is { Success: true } year && YearSlot().IsMatch(previous))
@@ -96,6 +102,9 @@ public sealed partial class FollowUps
         var oldPeriod = PeriodSlot().Match(previous);
         if (newPeriod.Success && oldPeriod.Success)
             return previous[..oldPeriod.Index] + newPeriod.Value + previous[(oldPeriod.Index + oldPeriod.Length)..];
+        // Its own ask replaces the previous one, and what that one's answer named stands in for it: "… số mấy ban hành ngày
+        // nào?" would ask both, where "… 34/KH-UBND ban hành ngày nào?" asks the date of the plan just named.
+        if (asksItsOwn) previous = _reader.WithoutAsks(previous) + (named is null ? "" : " " + named);
         return previous.TrimEnd('?', ' ') + " " + focus + "?";
     }
 }

@@ -67,6 +67,9 @@ public sealed record QuestionFacts(
     /// </summary>
     public IReadOnlyList<string> Organisations { get; init; } = [];
 
+    /// <summary>Which words of <see cref="Text"/> (token positions) say what is asked ("số mấy", "ban hành ngày nào").</summary>
+    public IReadOnlySet<int> AskWords { get; init; } = new HashSet<int>();
+
     /// <summary>The unit ask names an organisation ("cơ quan nào", "phòng nào"), not a person: a post does not answer it.</summary>
     public bool AsksOrganisation { get; init; }
 

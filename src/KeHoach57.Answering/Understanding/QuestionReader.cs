@@ -126,6 +126,7 @@ public sealed partial class QuestionReader(
             AsksOrganisation = spelledMatches.Any(m => m.Kind.AsksOrganisation()
                 && Enumerable.Range(m.Start, m.End - m.Start).Any(i => UnitGazetteer.NamesOrganisation(spelled.Folded, i))),
             PercentAsked = PercentAsked(matches),
+            AskWords = spelledMatches.SelectMany(m => Enumerable.Range(m.Start, m.End - m.Start)).Select(i => origin[i]).ToHashSet(),
             Organisations = NamedInFull(text, words, cueWords),
             Optional = spelledMatches.Where(m => m.Cue.Optional).SelectMany(m => Enumerable.Range(m.Start, m.End - m.Start))
                 .Select(i => analyzer.NormalizeWord(spelled.Folded[i])).ToHashSet(),
@@ -219,15 +220,27 @@ public sealed partial class QuestionReader(
     {
         var text = NumberWords.Normalize(VietnameseText.CollapseSpaces(VietnameseText.Normalize(question)).Trim());
         var words = analyzer.Tokenize(text, repair: false);
-        var named = places.Read(text, words);
+        return Without(text, words, places.Read(text, words).Words);
+    }
+
+    /// <summary>The question without the words that say what it asks ("số mấy", "ban hành ngày nào"): what it is about.</summary>
+    public string WithoutAsks(string question)
+    {
+        var text = NumberWords.Normalize(VietnameseText.CollapseSpaces(VietnameseText.Normalize(question)).Trim());
+        var words = analyzer.Tokenize(text, repair: false);
+        return Without(text, words, Read(question).AskWords);
+    }
+
+    private static string Without(string text, List<Token> words, IEnumerable<int> cut)
+    {
         var sb = new StringBuilder();
         var at = 0;
-        foreach (var k in named.Words.OrderBy(k => k))
+        foreach (var k in cut.Order())
         {
             sb.Append(text, at, words[k].Start - at);
             at = words[k].End;
         }
-        return VietnameseText.CollapseSpaces(sb.Append(text, at, text.Length - at).ToString());
+        return VietnameseText.CollapseSpaces(sb.Append(text, at, text.Length - at).ToString()).Trim();
     }
 
     /// <summary>Kinds asked, strongest first: each kind's strength is its heaviest cue; List joins another kind as "plural".</summary>

@@ -40,6 +40,10 @@ public static class AskKindExtensions
 {
     /// <summary>The answer is an organisation: the lead unit, the coordinating ones or the recipient.</summary>
     public static bool AsksOrganisation(this AskKind kind) => kind is AskKind.LeadUnit or AskKind.CoUnits or AskKind.Recipient;
+
+    /// <summary>The answer is a point in time: by when, or on what date. Which of the two a question means may be unsure
+    /// ("ngày nào"); that it wants a date is not. How often or how long ("bao lâu") may be said in words.</summary>
+    public static bool AsksDate(this AskKind kind) => kind is AskKind.Deadline or AskKind.Date;
 }
 
 /// <summary>
@@ -124,6 +128,13 @@ public sealed record ConsideredPassage(string ChunkId, string Label, double Scor
 
 /// <summary>The previous turn of a conversation: a follow-up merges with it only when it was answered.</summary>
 /// <param name="Subject">The folded subject words of the previous question.</param>
-public sealed record PreviousTurn(string Question, bool Answered = true, string? DocId = null, IReadOnlyList<string>? Subject = null);
+/// <param name="Named">The document its answer named by number ("34/KH-UBND"): what a follow-up that asks something else
+/// ("Ban hành ngày nào?") asks it of.</param>
+public sealed record PreviousTurn(string Question, bool Answered = true, string? DocId = null, IReadOnlyList<string>? Subject = null, string? Named = null)
+{
+    /// <summary>The number an answered document-number ask gave, without the date shown with it ("34/KH-UBND ngày 4/6/2024").</summary>
+    public static string? NamedBy(AnswerRecord answer) =>
+        answer is { Answered: true, Kind: AskKind.DocumentRef, Value: { Length: > 0 } value } ? value.Split(' ', 2)[0].TrimEnd(';', ',') : null;
+}
 
 public sealed record AskRequest(string Question, string? Scope = null, PreviousTurn? Previous = null);

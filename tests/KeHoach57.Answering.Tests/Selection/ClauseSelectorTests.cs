@@ -27,6 +27,15 @@ public class ClauseSelectorTests(AnsweringFixture fixture)
     public void Chỉ_tiêu_nêu_trước_con_số_thì_số_đi_với_phần_nói_trước_nó(string question, string expected) =>
         Assert.Equal(expected, Chosen(question, "Tỷ lệ dịch vụ công trực tuyến toàn trình đạt 90%, tỷ lệ hồ sơ được số hóa đạt 95%."));
 
+    [Fact]
+    public void Hỏi_ngày_nào_thì_một_đoạn_chữ_không_phải_câu_trả_lời()
+    {
+        // "ngày nào" is a weak cue only in that it may mean a deadline or a date: a clause with no date has no answer to it.
+        var chunk = new Chunk("thai-nguyen/test-ngay", "thai-nguyen", "IV. Nhiệm vụ › 1.", "Thành lập Tổ giúp việc Ban Chỉ đạo tỉnh bảo đảm hiệu quả, thiết thực.");
+        var selected = fixture.Get<ClauseSelector>().Select(fixture.Read("Tỉnh thành lập Ban Chỉ đạo ngày nào?"), [new RankedPassage(chunk, 1, new PassageFeatures(1, 1, 0, 1))]);
+        Assert.Null(selected.Best);
+    }
+
     private static Choice Pair(string value, double score) =>
         AnsweringFixture.Choice(AnsweringFixture.Clause(value), AskKind.Frequency, value, score);
 

@@ -7,7 +7,7 @@ namespace KeHoach57.Answering.Tests.Understanding;
 public class FollowUpsTests(AnsweringFixture fixture)
 {
     private string Resolve(string question, PreviousTurn? previous) =>
-        fixture.Get<FollowUps>().Resolve(question, fixture.Read(question), previous, fixture.Get<QuestionReader>().WithoutPlaces);
+        fixture.Get<FollowUps>().Resolve(question, fixture.Read(question), previous);
 
     private PreviousTurn Answered(string question) => new(question, true, "yen-hoa", fixture.Read(question).Subject);
 
@@ -39,6 +39,25 @@ public class FollowUpsTests(AnsweringFixture fixture)
     [Fact]
     public void Câu_hỏi_mới_đủ_ý_về_chủ_đề_khác_thì_đứng_riêng() =>
         Assert.Equal("Phòng nào theo dõi chỉ số DTI?", Resolve("Phòng nào theo dõi chỉ số DTI?", Answered("Báo cáo 6 tháng phải gửi trước ngày nào?")));
+
+    [Fact]
+    public void Câu_sau_hỏi_điều_khác_về_cùng_văn_bản_thì_thay_điều_được_hỏi()
+    {
+        // "Ban hành ngày nào?" asks of the plan just named; its "ban hành" is how the date is asked, not a new subject.
+        var resolved = Resolve("Ban hành ngày nào?", Answered("Kế hoạch của tỉnh Hưng Yên số mấy?"));
+        Assert.Contains("Hưng Yên", resolved);
+        Assert.DoesNotContain("số mấy", resolved);
+        Assert.Equal([AskKind.Date], fixture.Read(resolved).Asks.Select(a => a.Kind));
+    }
+
+    [Fact]
+    public void Câu_trước_đã_trả_lời_số_văn_bản_thì_câu_sau_hỏi_về_chính_văn_bản_đó()
+    {
+        var previous = new PreviousTurn("Kế hoạch về đội ngũ trí thức là kế hoạch số mấy?", true, "bac-giang", fixture.Read("Kế hoạch về đội ngũ trí thức là kế hoạch số mấy?").Subject, Named: "34/KH-UBND");
+        var resolved = Resolve("Ban hành ngày nào?", previous);
+        Assert.Contains("34/KH-UBND", resolved);
+        Assert.DoesNotContain("số mấy", resolved);
+    }
 
     [Fact]
     public void Hỏi_nơi_khác_thì_bỏ_nơi_cũ()
