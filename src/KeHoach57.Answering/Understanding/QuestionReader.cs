@@ -323,10 +323,16 @@ public sealed partial class QuestionReader(
     private string? AskedSymbol(List<string> folded, List<CueMatch> matches)
     {
         // The kind is in the cue ("nghị quyết số mấy") or just before it ("Chương trình hành động số mấy").
-        foreach (var m in matches.Where(m => m.Kind == AskKind.DocumentRef))
+        var asked = matches.Where(m => m.Kind == AskKind.DocumentRef).ToList();
+        foreach (var m in asked)
             for (var k = m.Start; k >= Math.Max(0, m.Start - 4); k--)
                 if (documents.At(folded, k) is { } kind && k + kind.Length >= m.Start && kind.Kind.Symbol.Length > 0) return kind.Kind.Symbol;
-        return null;
+        // Or it heads the question the cue ends ("Còn kế hoạch cùng nội dung của Ban Thường vụ Tỉnh ủy là số mấy?"), when
+        // that is the only kind the question names before it.
+        if (asked.Count == 0) return null;
+        var before = Enumerable.Range(0, asked.Min(m => m.Start)).Select(k => documents.At(folded, k)).OfType<(DocumentKind Kind, int Length)>()
+            .Select(k => k.Kind.Symbol).Distinct().ToList();
+        return before is [{ Length: > 0 } only] ? only : null;
     }
 
     private static IEnumerable<string> ExtractNumbers(string text) =>

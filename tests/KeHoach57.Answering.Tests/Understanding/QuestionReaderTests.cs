@@ -199,6 +199,13 @@ public class QuestionReaderTests(AnsweringFixture fixture)
     public void Loại_văn_bản_được_hỏi_nằm_trước_cụm_số_mấy() =>
         Assert.Equal("CTr", fixture.Read("Ban Thường vụ đã có Chương trình hành động số mấy?").AskedDocumentSymbol);
 
+    [Theory]
+    [InlineData("Còn kế hoạch cùng nội dung của Ban Thường vụ Tỉnh ủy là số mấy?", "KH")]
+    // Two kinds before the ask: which one is asked is not told by the head of the question.
+    [InlineData("Kế hoạch này thực hiện theo văn bản của Tỉnh ủy là số mấy?", null)]
+    public void Loại_văn_bản_đứng_đầu_câu_hỏi_là_loại_được_hỏi_khi_câu_chỉ_nêu_một_loại(string question, string? symbol) =>
+        Assert.Equal(symbol, fixture.Read(question).AskedDocumentSymbol);
+
     [Fact]
     public void Những_từ_ngay_trước_từ_hỏi_được_giữ_để_tìm_danh_sách()
     {
