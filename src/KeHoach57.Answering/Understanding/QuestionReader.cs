@@ -328,9 +328,9 @@ public sealed partial class QuestionReader(
             for (var k = m.Start; k >= Math.Max(0, m.Start - 4); k--)
                 if (documents.At(folded, k) is { } kind && k + kind.Length >= m.Start && kind.Kind.Symbol.Length > 0) return kind.Kind.Symbol;
         // Or it heads the question the cue ends ("Còn kế hoạch cùng nội dung của Ban Thường vụ Tỉnh ủy là số mấy?"), when
-        // that is the only kind the question names before it.
+        // that is the only kind the question names up to the end of the ask ("… những nghị quyết, kế hoạch nào" names two).
         if (asked.Count == 0) return null;
-        var before = Enumerable.Range(0, asked.Min(m => m.Start)).Select(k => documents.At(folded, k)).OfType<(DocumentKind Kind, int Length)>()
+        var before = Enumerable.Range(0, asked.Max(m => m.End)).Select(k => documents.At(folded, k)).OfType<(DocumentKind Kind, int Length)>()
             .Select(k => k.Kind.Symbol).Distinct().ToList();
         return before is [{ Length: > 0 } only] ? only : null;
     }

@@ -203,6 +203,7 @@ public class QuestionReaderTests(AnsweringFixture fixture)
     [InlineData("Còn kế hoạch cùng nội dung của Ban Thường vụ Tỉnh ủy là số mấy?", "KH")]
     // Two kinds before the ask: which one is asked is not told by the head of the question.
     [InlineData("Kế hoạch này thực hiện theo văn bản của Tỉnh ủy là số mấy?", null)]
+    [InlineData("Kế hoạch này căn cứ thực hiện những văn bản nào?", null)]
     public void Loại_văn_bản_đứng_đầu_câu_hỏi_là_loại_được_hỏi_khi_câu_chỉ_nêu_một_loại(string question, string? symbol) =>
         Assert.Equal(symbol, fixture.Read(question).AskedDocumentSymbol);
 
