@@ -261,6 +261,24 @@ public class AskHandlerTests(AnsweringFixture fixture)
     }
 }
 
+/// <summary>A rate ("15 người … trên 01 vạn dân") answers a question that names its base, not one asking how many in all.</summary>
+public class FigureAskRateTests(AnsweringFixture fixture)
+{
+    private const string Clause = "Có từ 15 người thực hiện công tác nghiên cứu khoa học, phát triển công nghệ trên 01 vạn dân.";
+
+    private double Strength(string question) =>
+        fixture.Get<AskRegistry>().For(AskKind.Figure).Read(AnsweringFixture.Clause(Clause, "III. Mục tiêu"), fixture.Read(question))
+            .Single(c => c.Display.StartsWith("15")).Strength;
+
+    [Fact]
+    public void Tỷ_lệ_không_trả_lời_câu_hỏi_tổng_số() =>
+        Assert.True(Strength("Số cán bộ nghiên cứu khoa học của toàn tỉnh là bao nhiêu người?") < 1);
+
+    [Fact]
+    public void Tỷ_lệ_trả_lời_câu_hỏi_nêu_mẫu_số() =>
+        Assert.Equal(1, Strength("Bao nhiêu người nghiên cứu khoa học trên 1 vạn dân?"));
+}
+
 /// <summary>What FactAsk reads as a name: whole words only, and names in quotes as the list the clause says them in.</summary>
 public class FactAskNameTests(AnsweringFixture fixture)
 {
