@@ -31,8 +31,24 @@ public class ValueSpansTests
     [Theory]
     [InlineData("Co 13 nguäi thirc hin cOng tác nghiên cüu khoa hoc trên 01 van dan.", "13")]
     [InlineData("Có từ 15 người thực hiện công tác nghiên cứu khoa học trên 1 vạn dân.", "15")]
-    public void Trên_một_đơn_vị_sau_con_số_là_mẫu_số_của_tỷ_lệ_không_phải_con_số(string text, string expected) =>
-        Assert.Equal([expected], ValueSpans.Figures(text).Select(f => f.Display));
+    public void Trên_một_đơn_vị_sau_con_số_là_mẫu_số_của_tỷ_lệ_không_phải_con_số(string text, string expected)
+    {
+        var figure = Assert.Single(ValueSpans.Figures(text));
+        Assert.Equal(expected, figure.Display);
+        // The figure before it is a rate, counted per that base.
+        Assert.True(figure.PerBase);
+    }
+
+    [Fact]
+    public void Con_số_không_có_mẫu_số_không_phải_tỷ_lệ() =>
+        Assert.All(ValueSpans.Figures("Có 1800 cán bộ nghiên cứu khoa học và công nghệ toàn tỉnh; tốc độ trên 01 Gbps."), f => Assert.False(f.PerBase));
+
+    [Theory]
+    [InlineData("Bao nhiêu người nghiên cứu trên 1 vạn dân?", true)]
+    [InlineData("Mỗi nghìn người có mấy bác sĩ?", true)]
+    [InlineData("Số cán bộ nghiên cứu toàn tỉnh là bao nhiêu người?", false)]
+    public void Câu_hỏi_nêu_mẫu_số_của_tỷ_lệ(string question, bool names) =>
+        Assert.Equal(names, ValueSpans.NamesRateBase(Core.Text.VietnameseText.Fold(question).Split(' ', '?')));
 
     [Theory]
     [InlineData("Phấn đấu trên 1 triệu người dùng ứng dụng.", "trên 1")]

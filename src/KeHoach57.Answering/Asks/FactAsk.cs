@@ -22,8 +22,6 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
     [GeneratedRegex(@"^\s+(\p{Lu}[\p{L}\d]*(?:[ \t]+[\p{L}\d]+){0,7})")]
     private static partial Regex CapitalisedName();
 
-    [GeneratedRegex(@"""([^""\n]{2,60})[""']|“([^”\n]{2,60})”")]
-    private static partial Regex Quoted();
 
     public IEnumerable<Candidate> Read(Clause clause, QuestionFacts question)
     {
@@ -31,14 +29,14 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
         if (clause.IsRow && question.Year is not null && TableColumn.Read(clause, question) is { } cell)
             yield return cell with { Kind = Kind };
         if (NamedAfter(clause, question) is { } named) yield return named;
-        foreach (Match m in Quoted().Matches(clause.Text))
+        foreach (var run in QuotedRuns(clause.Text))
         {
-            var g = m.Groups[1].Success ? m.Groups[1] : m.Groups[2];
+            var (from, to) = (run[0].Start, run[^1].End);
             // A quoted name is about the words around it ("triển khai phong trào “Học tập số” …").
-            yield return new Candidate(Kind, g.Value, g.Index, g.Index + g.Length, 0.8)
+            yield return new Candidate(Kind, string.Join(", ", run.Select(n => clause.Text[n.Start..n.End])), from, to, 0.8)
             {
                 IsText = true,
-                About = (Math.Max(0, g.Index - 80), Math.Min(clause.Text.Length, g.Index + g.Length + 40)),
+                About = (Math.Max(0, from - 80), Math.Min(clause.Text.Length, to + 40)),
             };
         }
         var (start, end) = Focus(clause, question);
@@ -62,6 +60,10 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
                 var name = CapitalisedName().Match(clause.Text[after..(cut < 0 ? clause.Text.Length : cut)]);
                 if (!name.Success) continue;
                 var g = name.Groups[1];
+                // A name that stops inside a word OCR broke ("quy tắc Ung x{r" for "ứng xử") is not the name written
+                // there but its first letters: the clause's own words answer instead.
+                var nameEnd = after + g.Index + g.Length;
+                if (nameEnd < clause.Text.Length && !char.IsWhiteSpace(clause.Text[nameEnd]) && Array.IndexOf(NameEnds, clause.Text[nameEnd]) < 0) continue;
                 var start = tokens[i].Start;
                 // A proper name is shown as written (the lexicon of common words would misread "Yen Binh"), after the
                 // asker's own words for what it names when all of them were found ("khu CNTT tập trung" + "Yen Binh").
@@ -78,6 +80,56 @@ public sealed partial class FactAsk(VietnameseAnalyzer analyzer, Selection.Subje
     // Kept, not written inline: an inline array is a new one at every call.
     private static readonly char[] NameEnds = [',', ';', '.', ':', '(', ')', '\n', '"', '“', '”'];
     private static readonly char[] FocusStarts = [',', ';', ':', '\n', '.'];
+
+    private const int MinQuoted = 2, MaxQuoted = 60;
+
+    /// <summary>
+    /// The names a clause puts in quotes, each run of names said one after another (with commas or "và" between) as one
+    /// list: "phong trào “Học tập số”, “Bình dân học vụ số”" names two movements, and a question about them asks for both.
+    /// A straight quote after a space opens a name, whatever came before: OCR drops closing quotes ("“Hoc tap s6, "Binh
+    /// dan hoc vu s6"" has lost the first one), so such a quote ends the name left open at the last word before it.
+    /// </summary>
+    internal static List<List<(int Start, int End)>> QuotedRuns(string text)
+    {
+        var names = new List<(int Start, int End)>();
+        int? open = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (ch == '\n') { open = null; continue; }
+            if (ch is not ('"' or '“' or '”')) continue;
+            var afterWord = i > 0 && !char.IsWhiteSpace(text[i - 1]);
+            if (open is { } from && (ch == '”' || ch == '"' && afterWord))
+            {
+                Add(from, i);
+                open = null;
+            }
+            else if (ch != '”')
+            {
+                if (open is { } unclosed) Add(unclosed, i);
+                open = i + 1;
+            }
+        }
+        var runs = new List<List<(int Start, int End)>>();
+        foreach (var name in names)
+            if (runs.Count > 0 && SaidTogether(text, runs[^1][^1].End, name.Start)) runs[^1].Add(name);
+            else runs.Add([name]);
+        return runs;
+
+        void Add(int from, int to)
+        {
+            // A name left open ends at its last word: "Hoc tap s6, " is "Hoc tap s6".
+            while (to > from && (char.IsWhiteSpace(text[to - 1]) || text[to - 1] is ',' or ';')) to--;
+            if (to - from is >= MinQuoted and <= MaxQuoted) names.Add((from, to));
+        }
+    }
+
+    /// <summary>Only quotes, commas, spaces or "và" stand between two names.</summary>
+    private static bool SaidTogether(string text, int end, int start)
+    {
+        var between = new string(text[end..start].Where(c => c is not ('"' or '“' or '”' or ',')).ToArray()).Trim();
+        return between.Length == 0 || VietnameseText.Fold(between) == "va";
+    }
 
     /// <summary>The last <paramref name="take"/> lead words as the asker typed them, when they can be told apart (no abbreviation spelled out).</summary>
     private static string TypedLead(QuestionFacts question, int take)

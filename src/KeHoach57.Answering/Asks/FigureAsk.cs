@@ -20,6 +20,12 @@ public sealed partial class FigureAsk(VietnameseAnalyzer analyzer) : IAskHandler
     // Whether the question asks for a percentage, read once per question rather than once per clause.
     private readonly ConditionalWeakTable<QuestionFacts, StrongBox<bool>> _percentWanted = new();
 
+    // Whether the question names what a rate is counted per ("vạn dân"), read once per question.
+    private readonly ConditionalWeakTable<QuestionFacts, StrongBox<bool>> _namesBase = new();
+
+    private bool NamesBase(QuestionFacts question) =>
+        ValueSpans.NamesRateBase(analyzer.Tokenize(question.Text, repair: false).Select(t => t.Term).ToList());
+
     [GeneratedRegex(@"^(19|20)\d\d(\s*-\s*(19|20)\d\d)?$")]
     private static partial Regex YearRange();
 
@@ -45,6 +51,9 @@ public sealed partial class FigureAsk(VietnameseAnalyzer analyzer) : IAskHandler
             // "Bao nhiêu điểm?" is answered by a figure counting points, not by "nhóm 10 tỉnh" nearby.
             // So is "bao nhiêu dân": "trên 50%" in a row about the people's 5G coverage counts no one.
             if (question.CountedNoun is { } noun && !Counts(clause, f, noun)) strength = 0.3;
+            // "Số cán bộ nghiên cứu toàn tỉnh là bao nhiêu người?" asks how many in all: "15 người … trên 01 vạn dân" is
+            // a rate, the answer only to a question that names its base.
+            else if (f.PerBase && !_namesBase.GetValue(question, q => new(NamesBase(q))).Value) strength = 0.3;
             if (MoneyAsk.IsMoney(clause, f)) strength = 0.2;
             var (unitEnd, hasUnit) = UnitAfter(clause, f);
             // A figure is shown with what it measures, as the clause writes it ("1 Gbps", "30 dự án", "2% GRDP").

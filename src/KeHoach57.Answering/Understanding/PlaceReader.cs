@@ -6,7 +6,7 @@ namespace KeHoach57.Answering.Understanding;
 /// <summary>The places a question names: plans of this corpus (by locality, or by kind and number), and places with no plan.</summary>
 /// <param name="PlanIds">Plans named, in the order the question names them.</param>
 /// <param name="Unindexed">Places named that have no plan here, as typed ("tỉnh Nghệ An").</param>
-/// <param name="Words">Which words of the question name them.</param>
+/// <param name="Words">Which words of the question name them, and those that compare two plans it names ("lần lượt", "khác nhau").</param>
 /// <param name="ByNumber">Plans named by their kind and own number ("KH 44").</param>
 /// <param name="ThisPlan">The question says "kế hoạch này", "quyết định này": the plan in scope itself.</param>
 public sealed record PlacesNamed(IReadOnlyList<string> PlanIds, IReadOnlyList<string> Unindexed, IReadOnlySet<int> Words, IReadOnlyList<string> ByNumber, bool ThisPlan);
@@ -24,6 +24,7 @@ public sealed class PlaceReader
     private readonly List<string[]> _provinces = [];
     private readonly List<(string[] Folded, string[] Marked)> _levels = [];
     private readonly HashSet<string> _notNames = new(StringComparer.Ordinal);
+    private readonly List<string[]> _comparisons = [];
     private readonly DocumentKinds _kinds;
 
     public PlaceReader(Corpus corpus, DocumentKinds kinds, string? tsv = null)
@@ -37,6 +38,7 @@ public sealed class PlaceReader
                 case "level": _levels.Add((words, line.Field(0).Split(' ').Select(VietnameseText.MarkKey).ToArray())); break;
                 case "not-a-name": _notNames.Add(string.Join(' ', words)); break;
                 case "province": _provinces.Add(words); break;
+                case "comparison": _comparisons.Add(words); break;
                 default: throw new InvalidDataException($"places.tsv:{line.Number}: unknown role \"{line.Field(1)}\"");
             }
         }
@@ -137,8 +139,17 @@ public sealed class PlaceReader
             Mark(used, i, end - i);
         }
 
+        var planIds = plans.OrderBy(p => p.At).Select(p => p.DocId).Distinct().ToList();
+        // "… ở Bắc Giang và ở Hưng Yên khác nhau thế nào?": each plan is asked the question on its own, and no plan's
+        // clause says "khác nhau" or "lần lượt" about its own answer.
+        if (planIds.Count >= 2)
+            foreach (var phrase in _comparisons)
+                for (var i = 0; i + phrase.Length <= folded.Count; i++)
+                    if (StartsWith(folded, i, phrase) && !Enumerable.Range(i, phrase.Length).Any(used.Contains))
+                        Mark(used, i, phrase.Length);
+
         return new PlacesNamed(
-            plans.OrderBy(p => p.At).Select(p => p.DocId).Distinct().ToList(),
+            planIds,
             unindexed.OrderBy(u => u.At).Select(u => u.Name).Distinct().ToList(),
             used,
             byNumber.Distinct().ToList(),

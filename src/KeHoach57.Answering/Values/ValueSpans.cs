@@ -6,7 +6,11 @@ namespace KeHoach57.Answering.Values;
 public enum ValueKind { Date, Deadline, Period, Percent, Number, DocumentNumber }
 
 /// <summary>A value found in a passage: where it is, and how an answer prints it (proper Vietnamese).</summary>
-public sealed record ValueSpan(int Start, int End, ValueKind Kind, string Display);
+public sealed record ValueSpan(int Start, int End, ValueKind Kind, string Display)
+{
+    /// <summary>A figure counted per a base ("15 người … trên 01 vạn dân"): a rate, not how many in all.</summary>
+    public bool PerBase { get; init; }
+}
 
 /// <summary>
 /// Finds dates, deadlines, figures and document numbers in (OCR) text. Patterns run on the
@@ -109,7 +113,11 @@ public static partial class ValueSpans
             var cmp = Comparator(m.Groups["cmp"].Value.Trim());
             // "13 người … trên 01 vạn dân": "trên" one of a base (rate-bases.tsv) after a figure is the rate's
             // denominator (per ten thousand people), not a figure of its own.
-            if (cmp == "trên " && !pct && n.TrimStart('0') == "1" && spans.Count > 0 && RateBase(folded, m.Index + m.Length)) continue;
+            if (cmp == "trên " && !pct && n.TrimStart('0') == "1" && spans.Count > 0 && RateBase(folded, m.Index + m.Length))
+            {
+                spans[^1] = spans[^1] with { PerBase = true };
+                continue;
+            }
             spans.Add(new ValueSpan(m.Index, m.Index + m.Length, pct ? ValueKind.Percent : ValueKind.Number, cmp + n + (pct ? "%" : "")));
         }
         return spans;
@@ -118,6 +126,14 @@ public static partial class ValueSpans
     private static readonly FoldedPhrases RateBases = new(Core.Text.DataLines
         .Read(Core.Text.DataLines.ReadEmbedded(typeof(ValueSpans).Assembly, "KeHoach57.Answering.Values.rate-bases.tsv"))
         .Select(l => l.Field(0)));
+
+    /// <summary>Whether a question's folded words name a rate's base anywhere ("… trên 1 vạn dân", "mỗi nghìn người").</summary>
+    public static bool NamesRateBase(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+            if (RateBases.At(words, i) is not null) return true;
+        return false;
+    }
 
     /// <summary>Whether the words of <paramref name="folded"/> from <paramref name="at"/> on name a rate's base ("vạn dân").</summary>
     private static bool RateBase(string folded, int at) =>

@@ -260,3 +260,60 @@ public class AskHandlerTests(AnsweringFixture fixture)
         Assert.Equal(offKind, unit.OffKind);
     }
 }
+
+/// <summary>A rate ("15 người … trên 01 vạn dân") answers a question that names its base, not one asking how many in all.</summary>
+public class FigureAskRateTests(AnsweringFixture fixture)
+{
+    private const string Clause = "Có từ 15 người thực hiện công tác nghiên cứu khoa học, phát triển công nghệ trên 01 vạn dân.";
+
+    private double Strength(string question) =>
+        fixture.Get<AskRegistry>().For(AskKind.Figure).Read(AnsweringFixture.Clause(Clause, "III. Mục tiêu"), fixture.Read(question))
+            .Single(c => c.Display.StartsWith("15")).Strength;
+
+    [Fact]
+    public void Tỷ_lệ_không_trả_lời_câu_hỏi_tổng_số() =>
+        Assert.True(Strength("Số cán bộ nghiên cứu khoa học của toàn tỉnh là bao nhiêu người?") < 1);
+
+    [Fact]
+    public void Tỷ_lệ_trả_lời_câu_hỏi_nêu_mẫu_số() =>
+        Assert.Equal(1, Strength("Bao nhiêu người nghiên cứu khoa học trên 1 vạn dân?"));
+}
+
+/// <summary>What FactAsk reads as a name: whole words only, and names in quotes as the list the clause says them in.</summary>
+public class FactAskNameTests(AnsweringFixture fixture)
+{
+    private List<Candidate> Read(string question, string clause) =>
+        fixture.Get<AskRegistry>().For(AskKind.Fact).Read(AnsweringFixture.Clause(clause, "II. Nhiệm vụ"), fixture.Read(question)).ToList();
+
+    [Fact]
+    public void Tên_dừng_giữa_một_chữ_bị_OCR_làm_hỏng_không_phải_là_tên()
+    {
+        // "x{r" is OCR's "xử": "quy tắc Ung x" is the name's first letters, not the name; the clause's own words answer.
+        var values = Read("Xã ban hành quy tắc gì cho cán bộ, công chức, viên chức?",
+            "Ban hanh quy tic Ung x{r trén moi truong sd cho can bo, cong chirc, vién chtrc.");
+        Assert.DoesNotContain(values, c => c.Display.EndsWith("Ung x"));
+        Assert.Contains(values, c => c.Display.Contains("trén moi truong sd"));
+    }
+
+    [Fact]
+    public void Tên_viết_hoa_trọn_chữ_vẫn_được_đọc_sau_từ_được_hỏi() =>
+        Assert.Contains(Read("Tỉnh xây dựng khu công nghệ thông tin tập trung nào?",
+                "Xây dựng khu công nghệ thông tin tập trung Yên Bình, thu hút doanh nghiệp công nghệ số."),
+            c => c.Display.EndsWith("Yên Bình") && c.Strength > 1);
+
+    [Theory]
+    [InlineData("Triển khai phong trào “Học tập số”, “Bình dân học vụ số” để phổ cập kiến thức số.", "Học tập số, Bình dân học vụ số")]
+    [InlineData("Triển khai phong trào \"Học tập số\" và \"Bình dân học vụ số\" để phổ cập kiến thức số.", "Học tập số, Bình dân học vụ số")]
+    // OCR lost the first closing quote: the quote after the space opens the second name.
+    [InlineData("Trién khai sdu rong phong trao \"Hoc tap s6, \"Binh dan hoc vu s6\" dé pho cap kién thirc so.", "Hoc tap s6, Binh dan hoc vu s6")]
+    public void Các_tên_trong_ngoặc_kép_nói_liền_nhau_là_một_câu_trả_lời(string clause, string names) =>
+        Assert.Contains(Read("Xã có phong trào gì để phổ cập kiến thức số?", clause), c => c.Display == names);
+
+    [Fact]
+    public void Tên_trong_ngoặc_kép_cách_xa_nhau_là_hai_giá_trị()
+    {
+        var values = Read("Xã có phong trào gì?", "Phát động phong trào “Học tập số” trong toàn xã; xây dựng mô hình “Chợ 4.0” tại trung tâm.");
+        Assert.Contains(values, c => c.Display == "Học tập số");
+        Assert.Contains(values, c => c.Display == "Chợ 4.0");
+    }
+}

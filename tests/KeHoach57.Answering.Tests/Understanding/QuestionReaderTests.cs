@@ -254,4 +254,25 @@ public class QuestionReaderTests(AnsweringFixture fixture)
         Assert.Contains("hoach", facts.Subject);
         Assert.Contains("xay", facts.Subject);
     }
+
+    [Theory]
+    [InlineData("Hạn gửi báo cáo kết quả cả năm ở Bắc Giang và ở Hưng Yên khác nhau thế nào?", "khac")]
+    [InlineData("Hạn gửi báo cáo kết quả cả năm ở Bắc Giang và ở Hưng Yên khác nhau thế nào?", "nhau")]
+    [InlineData("Kế hoạch của tỉnh Hưng Yên và của xã Trường Giang lần lượt thực hiện nghị quyết nào của Chính phủ?", "luot")]
+    [InlineData("Kế hoạch 44 của Hưng Yên với quyết định 536 của xã Trường Giang, cái nào ban hành trước?", "cai")]
+    public void Từ_so_sánh_hai_nơi_không_phải_chủ_đề(string question, string word)
+    {
+        var facts = fixture.Read(question);
+        Assert.Equal(2, facts.Places.PlanIds.Count);
+        Assert.DoesNotContain(word, facts.Subject);
+    }
+
+    [Fact]
+    public void Từ_so_sánh_vẫn_là_chủ_đề_khi_câu_hỏi_chỉ_nêu_một_nơi()
+    {
+        // One plan named: nothing is compared, and "lần lượt" is whatever the question says it is.
+        var facts = fixture.Read("Xã Yên Hòa tổ chức lần lượt những hội nghị nào?");
+        Assert.Equal(["yen-hoa"], facts.Places.PlanIds);
+        Assert.Contains("luot", facts.Subject);
+    }
 }
