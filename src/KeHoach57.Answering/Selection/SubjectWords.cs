@@ -59,7 +59,31 @@ internal sealed class TextWords
     public ConcurrentDictionary<Abbreviation, double> SaidBy => _saidBy ?? Interlocked.CompareExchange(ref _saidBy, new(ReferenceEqualityComparer.Instance), null) ?? _saidBy;
 
     private ConcurrentDictionary<Abbreviation, double>? _saidBy;
+
+    /// <summary>
+    /// <see cref="Set"/> with each word's hash kept and <see cref="Pairs"/> by the words' indexes in it: a question's forms
+    /// carry their hashes, so a text is asked for them without hashing each again. Made at the first question, once the
+    /// text is read (and read back) whole: the sets do not change after.
+    /// </summary>
+    public IndexedWords Indexed => _indexed ?? (_indexed = Index());
+
+    // A reference, swapped whole: threads that both make it make the same.
+    private IndexedWords? _indexed;
+
+    private IndexedWords Index()
+    {
+        var words = new WordSet(Set.ToArray());
+        var pairs = new HashSet<long>();
+        foreach (var (a, b) in Pairs)
+            if (words.IndexOf(a, WordSet.Hash(a)) is var i and >= 0 && words.IndexOf(b, WordSet.Hash(b)) is var j and >= 0) pairs.Add(PairKey(i, j));
+        return new IndexedWords(words, pairs);
+    }
+
+    public static long PairKey(int first, int next) => ((long)first << 32) | (uint)next;
 }
+
+/// <summary>A text's words with their hashes, and its adjacent pairs by the words' indexes (<see cref="TextWords.PairKey"/>).</summary>
+internal sealed record IndexedWords(WordSet Words, HashSet<long> Pairs);
 
 /// <summary>
 /// What the matcher keeps of a clause, read once: its words, the parts <see cref="SubjectMatch.Of(KeHoach57.Answering.Clauses.Clause, KeHoach57.Answering.Understanding.QuestionFacts)"/> and
@@ -95,10 +119,12 @@ internal sealed class ClauseWords(TextWords words, TextWords context, (HashSet<s
 internal sealed record AnchorsOf(long Stamp, List<(int Position, double Weight)> Positions);
 
 /// <summary>What the matcher weighs of a question, worked out once per question rather than once per text it is measured against.</summary>
+/// <param name="Words">Each subject word's weight, idf and forms, with each form's <see cref="WordSet.Hash"/>.</param>
+/// <param name="Phrases">Adjacent subject words, with their forms' hashes.</param>
 internal sealed record QuerySubject(
-    (double Weight, double Idf, IReadOnlyList<(string Word, double Similarity)> Forms)[] Words,
+    (double Weight, double Idf, IReadOnlyList<(string Word, double Similarity)> Forms, int[] Hashes)[] Words,
     (Abbreviation Abbreviation, double Idf, double Weight)[] Abbreviations,
-    (QueryWord First, QueryWord Next)[] Phrases,
+    (QueryWord First, int[] FirstHashes, QueryWord Next, int[] NextHashes)[] Phrases,
     HashSet<string> Bigrams,
     (string Term, HashSet<string> Forms)[] Anchors,
     (Abbreviation Said, HashSet<string> Words)[] Synonyms)
@@ -112,10 +138,10 @@ internal sealed record QuerySubject(
 /// <summary>Whether texts a clause is read as say a subject word, a phrase, or one thing in other words.</summary>
 internal static class Said
 {
-    internal static bool Has(TextWords[] parts, (HashSet<string> Words, HashSet<string> Keys)? title, string word)
+    internal static bool Has(TextWords[] parts, (HashSet<string> Words, HashSet<string> Keys)? title, string word, int hash)
     {
         foreach (var p in parts)
-            if (p.Set.Contains(word)) return true;
+            if (p.Indexed.Words.IndexOf(word, hash) >= 0) return true;
         return title is { } t && t.Words.Contains(word);
     }
 
@@ -134,23 +160,26 @@ internal static class Said
         return false;
     }
 
-    internal static bool Phrase(TextWords[] parts, QueryWord first, QueryWord next)
+    internal static bool Phrase(TextWords[] parts, QueryWord first, int[] firstHashes, QueryWord next, int[] nextHashes)
     {
         // A text's pairs are made of its words: only forms it holds can make one.
         // Indexed, not foreach: Forms is an interface, and its enumerator would be boxed for every part and form.
         var firstForms = first.Forms;
         var nextForms = next.Forms;
         foreach (var p in parts)
+        {
+            var (words, pairs) = p.Indexed;
             for (var i = 0; i < firstForms.Count; i++)
             {
-                var a = firstForms[i].Word;
-                if (!p.Set.Contains(a)) continue;
+                var a = words.IndexOf(firstForms[i].Word, firstHashes[i]);
+                if (a < 0) continue;
                 for (var j = 0; j < nextForms.Count; j++)
                 {
-                    var b = nextForms[j].Word;
-                    if (p.Set.Contains(b) && p.Pairs.Contains((a, b))) return true;
+                    var b = words.IndexOf(nextForms[j].Word, nextHashes[j]);
+                    if (b >= 0 && pairs.Contains(TextWords.PairKey(a, b))) return true;
                 }
             }
+        }
         return false;
     }
 }
