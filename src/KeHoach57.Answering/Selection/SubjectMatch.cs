@@ -117,13 +117,15 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         if (query.Words.Count == 0) return new Coverage(0, 0);
         var subject = Subject(query);
         double total = 0, covered = 0, missing = 0;
-        foreach (var w in subject.Words)
+        // Each subject word's best form the texts say (or the title's numbers), found in one pass over the forms said.
+        var best = subject.Words.Length <= 64 ? stackalloc double[subject.Words.Length] : new double[subject.Words.Length];
+        best.Clear();
+        Said.Forms(subject, parts, title, best);
+        for (var i = 0; i < subject.Words.Length; i++)
         {
+            var w = subject.Words[i];
             total += w.Weight;
-            var found = 0.0;
-            // Indexed: Forms is an interface, whose enumerator would be boxed for every word of every text measured.
-            for (var f = 0; f < w.Forms.Count; f++)
-                if (w.Forms[f].Similarity > found && Said.Has(parts, title, w.Forms[f].Word, w.Hashes[f])) found = w.Forms[f].Similarity;
+            var found = best[i];
             if (found < 1 && Said.Otherwise(subject, parts, w.Forms[0].Word)) found = 1;
             if (found == 0 && question.Optional.Contains(w.Forms[0].Word))
             {
@@ -181,7 +183,20 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         var abbreviations = Abbreviations(glossed);
         bool Abbreviated(string term) => abbreviations.Any(a => a.Covers(term));
         var words = q.Words.Where(w => !Abbreviated(w.Term))
-            .Select(w => (w.Forms[0].Similarity * vocabulary.Idf(w.Term), vocabulary.Idf(w.Term), w.Forms, Hashes(w))).ToArray();
+            .Select(w => (w.Forms[0].Similarity * vocabulary.Idf(w.Term), vocabulary.Idf(w.Term), w.Forms)).ToArray();
+        // Every form of the subject words once, with the words it is a form of and how close.
+        var formIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var formWords = new List<List<(int, double)>>();
+        for (var i = 0; i < words.Length; i++)
+            foreach (var (form, similarity) in words[i].Forms)
+            {
+                if (!formIndex.TryGetValue(form, out var d))
+                {
+                    formIndex[form] = d = formWords.Count;
+                    formWords.Add([]);
+                }
+                formWords[d].Add((i, similarity));
+            }
         var spelled = abbreviations.Select(a => (a,
             q.Words.Where(w => a.Covers(w.Term)).Select(w => vocabulary.Idf(w.Term)).DefaultIfEmpty(0).Max(),
             q.Words.Where(w => a.Covers(w.Term)).Sum(w => w.Forms[0].Similarity * vocabulary.Idf(w.Term)))).ToArray();
@@ -192,7 +207,7 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
             if (Abbreviated(q.Words[i].Term) || Abbreviated(q.Words[i + 1].Term)) continue;
             phrases.Add((q.Words[i], Hashes(q.Words[i]), q.Words[i + 1], Hashes(q.Words[i + 1])));
         }
-        return new QuerySubject(words, spelled, phrases.ToArray(),
+        return new QuerySubject(words, new WordSet(formIndex.Keys.ToArray()), formWords.Select(l => l.ToArray()).ToArray(), spelled, phrases.ToArray(),
             q.Terms.Select(t => t.Term).Where(t => t.Contains('_')).ToHashSet(),
             q.Words.Select(w => (w.Term, w.Forms.Select(f => f.Word).ToHashSet())).ToArray(),
             Synonyms(q, glossed));

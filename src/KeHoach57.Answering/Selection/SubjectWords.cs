@@ -119,10 +119,14 @@ internal sealed class ClauseWords(TextWords words, TextWords context, (HashSet<s
 internal sealed record AnchorsOf(long Stamp, List<(int Position, double Weight)> Positions);
 
 /// <summary>What the matcher weighs of a question, worked out once per question rather than once per text it is measured against.</summary>
-/// <param name="Words">Each subject word's weight, idf and forms, with each form's <see cref="WordSet.Hash"/>.</param>
+/// <param name="Words">Each subject word's weight, idf and forms.</param>
+/// <param name="Forms">Every form of <paramref name="Words"/> once, by index in <paramref name="FormWords"/>.</param>
+/// <param name="FormWords">For each form, the words (index in <paramref name="Words"/>) it is a form of, and how close.</param>
 /// <param name="Phrases">Adjacent subject words, with their forms' hashes.</param>
 internal sealed record QuerySubject(
-    (double Weight, double Idf, IReadOnlyList<(string Word, double Similarity)> Forms, int[] Hashes)[] Words,
+    (double Weight, double Idf, IReadOnlyList<(string Word, double Similarity)> Forms)[] Words,
+    WordSet Forms,
+    (int Word, double Similarity)[][] FormWords,
     (Abbreviation Abbreviation, double Idf, double Weight)[] Abbreviations,
     (QueryWord First, int[] FirstHashes, QueryWord Next, int[] NextHashes)[] Phrases,
     HashSet<string> Bigrams,
@@ -138,11 +142,34 @@ internal sealed record QuerySubject(
 /// <summary>Whether texts a clause is read as say a subject word, a phrase, or one thing in other words.</summary>
 internal static class Said
 {
-    internal static bool Has(TextWords[] parts, (HashSet<string> Words, HashSet<string> Keys)? title, string word, int hash)
+    /// <summary>
+    /// Raises each subject word's entry of <paramref name="best"/> to the closest of its forms the texts or the title say.
+    /// Each text is walked from the smaller side: its words looked up among the forms, or the forms among its words.
+    /// </summary>
+    internal static void Forms(QuerySubject subject, TextWords[] parts, (HashSet<string> Words, HashSet<string> Keys)? title, Span<double> best)
     {
+        var forms = subject.Forms;
         foreach (var p in parts)
-            if (p.Indexed.Words.IndexOf(word, hash) >= 0) return true;
-        return title is { } t && t.Words.Contains(word);
+        {
+            var words = p.Indexed.Words;
+            if (words.Count <= forms.Count)
+            {
+                for (var k = 0; k < words.Count; k++)
+                    if (forms.IndexOf(words[k], words.HashAt(k)) is var d and >= 0) Raise(subject.FormWords[d], best);
+            }
+            else
+                for (var d = 0; d < forms.Count; d++)
+                    if (words.IndexOf(forms[d], forms.HashAt(d)) >= 0) Raise(subject.FormWords[d], best);
+        }
+        if (title is { } t)
+            foreach (var word in t.Words)
+                if (forms.IndexOf(word, WordSet.Hash(word)) is var d and >= 0) Raise(subject.FormWords[d], best);
+    }
+
+    private static void Raise((int Word, double Similarity)[] formWords, Span<double> best)
+    {
+        foreach (var (w, similarity) in formWords)
+            if (similarity > best[w]) best[w] = similarity;
     }
 
     /// <summary>Whether the question says all of <paramref name="terms"/> in one of its words that the text says in another way.</summary>
