@@ -209,9 +209,16 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         }
         return new QuerySubject(words, new WordSet(formIndex.Keys.ToArray()), formWords.Select(l => l.ToArray()).ToArray(), spelled, phrases.ToArray(),
             q.Terms.Select(t => t.Term).Where(t => t.Contains('_')).ToHashSet(),
-            q.Words.Select(w => (w.Term, w.Forms.Select(f => f.Word).ToHashSet())).ToArray(),
+            q.Words.Select(Anchor).ToArray(),
             Synonyms(q, glossed));
     });
+
+    /// <summary>A subject word as <see cref="FindAnchors"/> looks for it: its idf and its distinct forms with their hashes.</summary>
+    private (string Term, double Idf, string[] Forms, int[] Hashes) Anchor(QueryWord word)
+    {
+        var forms = word.Forms.Select(f => f.Word).Distinct(StringComparer.Ordinal).ToArray();
+        return (word.Term, vocabulary.Idf(word.Term), forms, forms.Select(WordSet.Hash).ToArray());
+    }
 
     private static int[] Hashes(QueryWord word) => word.Forms.Select(f => WordSet.Hash(f.Word)).ToArray();
 
@@ -233,22 +240,22 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     private List<(int Position, double Weight)> FindAnchors(Clause clause, ClauseWords words, QuerySubject subject)
     {
         var tokens = clause.Tokens(analyzer);
-        var index = words.At(tokens);
+        var (index, where) = words.At(tokens);
         var anchors = new List<(int, double)>();
         var bigrams = subject.Bigrams;
         var at = new List<int>();
-        foreach (var (term, forms) in subject.Anchors)
+        foreach (var (_, idf, forms, hashes) in subject.Anchors)
         {
             // The tokens holding one of the word's forms, in clause order: looked up by form in the clause's index (a token
             // has one term, so the forms' positions are disjoint) rather than every token tested against every form.
             at.Clear();
-            foreach (var form in forms)
-                if (index.TryGetValue(form, out var positions)) at.AddRange(positions);
+            for (var f = 0; f < forms.Length; f++)
+                if (index.IndexOf(forms[f], hashes[f]) is var k and >= 0) at.AddRange(where[k]);
             at.Sort();
             foreach (var i in at)
             {
                 // A word that occurs once in the clause pins the answer down better than a repeated one.
-                var weight = vocabulary.Idf(term) / at.Count;
+                var weight = idf / at.Count;
                 if (i + 1 < tokens.Count && VietnameseAnalyzer.HasBigram(bigrams, tokens[i].Term, tokens[i + 1].Term)) weight *= 2;
                 anchors.Add((tokens[i].Start, weight));
             }

@@ -95,20 +95,30 @@ internal sealed class ClauseWords(TextWords words, TextWords context, (HashSet<s
     public TextWords[] WithContext { get; } = [words, context];
     public (HashSet<string> Words, HashSet<string> Keys)? Title { get; } = title;
 
-    /// <summary>Where each word stands in the clause (token indexes, ascending), for finding a question's anchors by lookup.</summary>
-    public Dictionary<string, List<int>> At(List<Token> tokens)
+    /// <summary>Where each word stands in the clause (token indexes, ascending, by the word's index in the set), for finding
+    /// a question's anchors by lookup of forms whose hashes the question keeps.</summary>
+    public (WordSet Words, List<int>[] At) At(List<Token> tokens)
     {
-        if (_at is { } known) return known;
-        var at = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        if (_at is { } known) return (known.Words, known.At);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var at = new List<List<int>>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!at.TryGetValue(tokens[i].Term, out var list)) at[tokens[i].Term] = list = [];
-            list.Add(i);
+            if (!index.TryGetValue(tokens[i].Term, out var k))
+            {
+                index[tokens[i].Term] = k = at.Count;
+                at.Add([]);
+            }
+            at[k].Add(i);
         }
-        return _at = at;
+        var made = new TermsAt(new WordSet(index.Keys.ToArray()), at.ToArray());
+        _at = made;
+        return (made.Words, made.At);
     }
 
-    private Dictionary<string, List<int>>? _at;
+    private sealed record TermsAt(WordSet Words, List<int>[] At);
+
+    private TermsAt? _at;
 
     // One slot, swapped whole (no lock): clause selection and FactAsk.Focus ask for the same question's anchors in turn.
     // Keyed by the question's stamp, not the question itself, so a clause keeps no old question alive.
@@ -130,7 +140,7 @@ internal sealed record QuerySubject(
     (Abbreviation Abbreviation, double Idf, double Weight)[] Abbreviations,
     (QueryWord First, int[] FirstHashes, QueryWord Next, int[] NextHashes)[] Phrases,
     HashSet<string> Bigrams,
-    (string Term, HashSet<string> Forms)[] Anchors,
+    (string Term, double Idf, string[] Forms, int[] Hashes)[] Anchors,
     (Abbreviation Said, HashSet<string> Words)[] Synonyms)
 {
     /// <summary>Tells this question's subject from every other one's, for what a clause keeps of the last question measured.</summary>
