@@ -36,6 +36,11 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     private readonly ConditionalWeakTable<Clause, ConcurrentDictionary<(int, int), TextWords>> _within = new();
 
     private readonly ConcurrentDictionary<string, TextWords> _contexts = new();
+    // Texts measured by Of(string), by their text: a citation's scope (section, context and best clause of a passage) is the
+    // same for every question that cites it, and reading it again tokenized it and built its sets at every answer.
+    private readonly ConcurrentDictionary<string, TextWords> _texts = new(StringComparer.Ordinal);
+    // Past it the table starts over, as a large corpus would otherwise keep every scope it ever cited.
+    private const int MaxKeptTexts = 20_000;
 
     private TextWords Read(string text, List<Token>? tokens = null)
     {
@@ -96,8 +101,15 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     public Coverage OfClauseAlone(Clause clause, QuestionFacts question) => Measure(question, Words(clause).Alone, null);
 
     /// <summary>The subject said by any text (with the plan's title when <paramref name="docId"/> is given).</summary>
-    public Coverage Of(string text, QuestionFacts question, string? docId = null) =>
-        Measure(question, [Read(text)], docId is null ? null : Title(docId));
+    public Coverage Of(string text, QuestionFacts question, string? docId = null)
+    {
+        if (!_texts.TryGetValue(text, out var words))
+        {
+            if (_texts.Count >= MaxKeptTexts) _texts.Clear();
+            words = _texts.GetOrAdd(text, static (t, match) => match.Read(t), this);
+        }
+        return Measure(question, [words], docId is null ? null : Title(docId));
+    }
 
     private Coverage Measure(QuestionFacts question, TextWords[] parts, (HashSet<string> Words, HashSet<string> Keys)? title)
     {
@@ -105,13 +117,15 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         if (query.Words.Count == 0) return new Coverage(0, 0);
         var subject = Subject(query);
         double total = 0, covered = 0, missing = 0;
-        foreach (var w in subject.Words)
+        // Each subject word's best form the texts say (or the title's numbers), found in one pass over the forms said.
+        var best = subject.Words.Length <= 64 ? stackalloc double[subject.Words.Length] : new double[subject.Words.Length];
+        best.Clear();
+        Said.Forms(subject, parts, title, best);
+        for (var i = 0; i < subject.Words.Length; i++)
         {
+            var w = subject.Words[i];
             total += w.Weight;
-            var found = 0.0;
-            // Indexed: Forms is an interface, whose enumerator would be boxed for every word of every text measured.
-            for (var f = 0; f < w.Forms.Count; f++)
-                if (w.Forms[f].Similarity > found && Said.Has(parts, title, w.Forms[f].Word)) found = w.Forms[f].Similarity;
+            var found = best[i];
             if (found < 1 && Said.Otherwise(subject, parts, w.Forms[0].Word)) found = 1;
             if (found == 0 && question.Optional.Contains(w.Forms[0].Word))
             {
@@ -138,9 +152,9 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         }
         var phrasesFound = 0;
         var phrases = subject.Phrases.Length;
-        foreach (var (first, next) in subject.Phrases)
+        foreach (var (first, firstHashes, next, nextHashes) in subject.Phrases)
         {
-            if (Said.Phrase(parts, first, next) || Said.Otherwise(subject, parts, first.Term, next.Term)) phrasesFound++;
+            if (Said.Phrase(parts, first, firstHashes, next, nextHashes) || Said.Otherwise(subject, parts, first.Term, next.Term)) phrasesFound++;
             // A phrase with an optional word ("tỷ lệ người") is not missed by a clause that leaves the word out.
             else if (question.Optional.Count > 0 && (question.Optional.Contains(first.Term) || question.Optional.Contains(next.Term))) phrases--;
         }
@@ -170,21 +184,43 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
         bool Abbreviated(string term) => abbreviations.Any(a => a.Covers(term));
         var words = q.Words.Where(w => !Abbreviated(w.Term))
             .Select(w => (w.Forms[0].Similarity * vocabulary.Idf(w.Term), vocabulary.Idf(w.Term), w.Forms)).ToArray();
+        // Every form of the subject words once, with the words it is a form of and how close.
+        var formIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var formWords = new List<List<(int, double)>>();
+        for (var i = 0; i < words.Length; i++)
+            foreach (var (form, similarity) in words[i].Forms)
+            {
+                if (!formIndex.TryGetValue(form, out var d))
+                {
+                    formIndex[form] = d = formWords.Count;
+                    formWords.Add([]);
+                }
+                formWords[d].Add((i, similarity));
+            }
         var spelled = abbreviations.Select(a => (a,
             q.Words.Where(w => a.Covers(w.Term)).Select(w => vocabulary.Idf(w.Term)).DefaultIfEmpty(0).Max(),
             q.Words.Where(w => a.Covers(w.Term)).Sum(w => w.Forms[0].Similarity * vocabulary.Idf(w.Term)))).ToArray();
-        var phrases = new List<(QueryWord, QueryWord)>();
+        var phrases = new List<(QueryWord, int[], QueryWord, int[])>();
         for (var i = 0; i + 1 < q.Words.Count; i++)
         {
             if (q.Words[i].Forms[0].Similarity < 1 || q.Words[i + 1].Forms[0].Similarity < 1) continue;
             if (Abbreviated(q.Words[i].Term) || Abbreviated(q.Words[i + 1].Term)) continue;
-            phrases.Add((q.Words[i], q.Words[i + 1]));
+            phrases.Add((q.Words[i], Hashes(q.Words[i]), q.Words[i + 1], Hashes(q.Words[i + 1])));
         }
-        return new QuerySubject(words, spelled, phrases.ToArray(),
+        return new QuerySubject(words, new WordSet(formIndex.Keys.ToArray()), formWords.Select(l => l.ToArray()).ToArray(), spelled, phrases.ToArray(),
             q.Terms.Select(t => t.Term).Where(t => t.Contains('_')).ToHashSet(),
-            q.Words.Select(w => (w.Term, w.Forms.Select(f => f.Word).ToHashSet())).ToArray(),
+            q.Words.Select(Anchor).ToArray(),
             Synonyms(q, glossed));
     });
+
+    /// <summary>A subject word as <see cref="FindAnchors"/> looks for it: its idf and its distinct forms with their hashes.</summary>
+    private (string Term, double Idf, string[] Forms, int[] Hashes) Anchor(QueryWord word)
+    {
+        var forms = word.Forms.Select(f => f.Word).Distinct(StringComparer.Ordinal).ToArray();
+        return (word.Term, vocabulary.Idf(word.Term), forms, forms.Select(WordSet.Hash).ToArray());
+    }
+
+    private static int[] Hashes(QueryWord word) => word.Forms.Select(f => WordSet.Hash(f.Word)).ToArray();
 
     /// <summary>Where the subject's words stand in a clause, each weighted (rarer in the clause and inside a phrase weigh more).
     /// The list is shared: do not change it.</summary>
@@ -204,22 +240,22 @@ public sealed partial class SubjectMatch(VietnameseAnalyzer analyzer, Vocabulary
     private List<(int Position, double Weight)> FindAnchors(Clause clause, ClauseWords words, QuerySubject subject)
     {
         var tokens = clause.Tokens(analyzer);
-        var index = words.At(tokens);
+        var (index, where) = words.At(tokens);
         var anchors = new List<(int, double)>();
         var bigrams = subject.Bigrams;
         var at = new List<int>();
-        foreach (var (term, forms) in subject.Anchors)
+        foreach (var (_, idf, forms, hashes) in subject.Anchors)
         {
             // The tokens holding one of the word's forms, in clause order: looked up by form in the clause's index (a token
             // has one term, so the forms' positions are disjoint) rather than every token tested against every form.
             at.Clear();
-            foreach (var form in forms)
-                if (index.TryGetValue(form, out var positions)) at.AddRange(positions);
+            for (var f = 0; f < forms.Length; f++)
+                if (index.IndexOf(forms[f], hashes[f]) is var k and >= 0) at.AddRange(where[k]);
             at.Sort();
             foreach (var i in at)
             {
                 // A word that occurs once in the clause pins the answer down better than a repeated one.
-                var weight = vocabulary.Idf(term) / at.Count;
+                var weight = idf / at.Count;
                 if (i + 1 < tokens.Count && VietnameseAnalyzer.HasBigram(bigrams, tokens[i].Term, tokens[i + 1].Term)) weight *= 2;
                 anchors.Add((tokens[i].Start, weight));
             }

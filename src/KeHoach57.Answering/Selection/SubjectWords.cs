@@ -59,7 +59,31 @@ internal sealed class TextWords
     public ConcurrentDictionary<Abbreviation, double> SaidBy => _saidBy ?? Interlocked.CompareExchange(ref _saidBy, new(ReferenceEqualityComparer.Instance), null) ?? _saidBy;
 
     private ConcurrentDictionary<Abbreviation, double>? _saidBy;
+
+    /// <summary>
+    /// <see cref="Set"/> with each word's hash kept and <see cref="Pairs"/> by the words' indexes in it: a question's forms
+    /// carry their hashes, so a text is asked for them without hashing each again. Made at the first question, once the
+    /// text is read (and read back) whole: the sets do not change after.
+    /// </summary>
+    public IndexedWords Indexed => _indexed ?? (_indexed = Index());
+
+    // A reference, swapped whole: threads that both make it make the same.
+    private IndexedWords? _indexed;
+
+    private IndexedWords Index()
+    {
+        var words = new WordSet(Set.ToArray());
+        var pairs = new HashSet<long>();
+        foreach (var (a, b) in Pairs)
+            if (words.IndexOf(a, WordSet.Hash(a)) is var i and >= 0 && words.IndexOf(b, WordSet.Hash(b)) is var j and >= 0) pairs.Add(PairKey(i, j));
+        return new IndexedWords(words, pairs);
+    }
+
+    public static long PairKey(int first, int next) => ((long)first << 32) | (uint)next;
 }
+
+/// <summary>A text's words with their hashes, and its adjacent pairs by the words' indexes (<see cref="TextWords.PairKey"/>).</summary>
+internal sealed record IndexedWords(WordSet Words, HashSet<long> Pairs);
 
 /// <summary>
 /// What the matcher keeps of a clause, read once: its words, the parts <see cref="SubjectMatch.Of(KeHoach57.Answering.Clauses.Clause, KeHoach57.Answering.Understanding.QuestionFacts)"/> and
@@ -71,20 +95,30 @@ internal sealed class ClauseWords(TextWords words, TextWords context, (HashSet<s
     public TextWords[] WithContext { get; } = [words, context];
     public (HashSet<string> Words, HashSet<string> Keys)? Title { get; } = title;
 
-    /// <summary>Where each word stands in the clause (token indexes, ascending), for finding a question's anchors by lookup.</summary>
-    public Dictionary<string, List<int>> At(List<Token> tokens)
+    /// <summary>Where each word stands in the clause (token indexes, ascending, by the word's index in the set), for finding
+    /// a question's anchors by lookup of forms whose hashes the question keeps.</summary>
+    public (WordSet Words, List<int>[] At) At(List<Token> tokens)
     {
-        if (_at is { } known) return known;
-        var at = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        if (_at is { } known) return (known.Words, known.At);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var at = new List<List<int>>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!at.TryGetValue(tokens[i].Term, out var list)) at[tokens[i].Term] = list = [];
-            list.Add(i);
+            if (!index.TryGetValue(tokens[i].Term, out var k))
+            {
+                index[tokens[i].Term] = k = at.Count;
+                at.Add([]);
+            }
+            at[k].Add(i);
         }
-        return _at = at;
+        var made = new TermsAt(new WordSet(index.Keys.ToArray()), at.ToArray());
+        _at = made;
+        return (made.Words, made.At);
     }
 
-    private Dictionary<string, List<int>>? _at;
+    private sealed record TermsAt(WordSet Words, List<int>[] At);
+
+    private TermsAt? _at;
 
     // One slot, swapped whole (no lock): clause selection and FactAsk.Focus ask for the same question's anchors in turn.
     // Keyed by the question's stamp, not the question itself, so a clause keeps no old question alive.
@@ -95,12 +129,18 @@ internal sealed class ClauseWords(TextWords words, TextWords context, (HashSet<s
 internal sealed record AnchorsOf(long Stamp, List<(int Position, double Weight)> Positions);
 
 /// <summary>What the matcher weighs of a question, worked out once per question rather than once per text it is measured against.</summary>
+/// <param name="Words">Each subject word's weight, idf and forms.</param>
+/// <param name="Forms">Every form of <paramref name="Words"/> once, by index in <paramref name="FormWords"/>.</param>
+/// <param name="FormWords">For each form, the words (index in <paramref name="Words"/>) it is a form of, and how close.</param>
+/// <param name="Phrases">Adjacent subject words, with their forms' hashes.</param>
 internal sealed record QuerySubject(
     (double Weight, double Idf, IReadOnlyList<(string Word, double Similarity)> Forms)[] Words,
+    WordSet Forms,
+    (int Word, double Similarity)[][] FormWords,
     (Abbreviation Abbreviation, double Idf, double Weight)[] Abbreviations,
-    (QueryWord First, QueryWord Next)[] Phrases,
+    (QueryWord First, int[] FirstHashes, QueryWord Next, int[] NextHashes)[] Phrases,
     HashSet<string> Bigrams,
-    (string Term, HashSet<string> Forms)[] Anchors,
+    (string Term, double Idf, string[] Forms, int[] Hashes)[] Anchors,
     (Abbreviation Said, HashSet<string> Words)[] Synonyms)
 {
     /// <summary>Tells this question's subject from every other one's, for what a clause keeps of the last question measured.</summary>
@@ -112,11 +152,34 @@ internal sealed record QuerySubject(
 /// <summary>Whether texts a clause is read as say a subject word, a phrase, or one thing in other words.</summary>
 internal static class Said
 {
-    internal static bool Has(TextWords[] parts, (HashSet<string> Words, HashSet<string> Keys)? title, string word)
+    /// <summary>
+    /// Raises each subject word's entry of <paramref name="best"/> to the closest of its forms the texts or the title say.
+    /// Each text is walked from the smaller side: its words looked up among the forms, or the forms among its words.
+    /// </summary>
+    internal static void Forms(QuerySubject subject, TextWords[] parts, (HashSet<string> Words, HashSet<string> Keys)? title, Span<double> best)
     {
+        var forms = subject.Forms;
         foreach (var p in parts)
-            if (p.Set.Contains(word)) return true;
-        return title is { } t && t.Words.Contains(word);
+        {
+            var words = p.Indexed.Words;
+            if (words.Count <= forms.Count)
+            {
+                for (var k = 0; k < words.Count; k++)
+                    if (forms.IndexOf(words[k], words.HashAt(k)) is var d and >= 0) Raise(subject.FormWords[d], best);
+            }
+            else
+                for (var d = 0; d < forms.Count; d++)
+                    if (words.IndexOf(forms[d], forms.HashAt(d)) >= 0) Raise(subject.FormWords[d], best);
+        }
+        if (title is { } t)
+            foreach (var word in t.Words)
+                if (forms.IndexOf(word, WordSet.Hash(word)) is var d and >= 0) Raise(subject.FormWords[d], best);
+    }
+
+    private static void Raise((int Word, double Similarity)[] formWords, Span<double> best)
+    {
+        foreach (var (w, similarity) in formWords)
+            if (similarity > best[w]) best[w] = similarity;
     }
 
     /// <summary>Whether the question says all of <paramref name="terms"/> in one of its words that the text says in another way.</summary>
@@ -134,23 +197,26 @@ internal static class Said
         return false;
     }
 
-    internal static bool Phrase(TextWords[] parts, QueryWord first, QueryWord next)
+    internal static bool Phrase(TextWords[] parts, QueryWord first, int[] firstHashes, QueryWord next, int[] nextHashes)
     {
         // A text's pairs are made of its words: only forms it holds can make one.
         // Indexed, not foreach: Forms is an interface, and its enumerator would be boxed for every part and form.
         var firstForms = first.Forms;
         var nextForms = next.Forms;
         foreach (var p in parts)
+        {
+            var (words, pairs) = p.Indexed;
             for (var i = 0; i < firstForms.Count; i++)
             {
-                var a = firstForms[i].Word;
-                if (!p.Set.Contains(a)) continue;
+                var a = words.IndexOf(firstForms[i].Word, firstHashes[i]);
+                if (a < 0) continue;
                 for (var j = 0; j < nextForms.Count; j++)
                 {
-                    var b = nextForms[j].Word;
-                    if (p.Set.Contains(b) && p.Pairs.Contains((a, b))) return true;
+                    var b = words.IndexOf(nextForms[j].Word, nextHashes[j]);
+                    if (b >= 0 && pairs.Contains(TextWords.PairKey(a, b))) return true;
                 }
             }
+        }
         return false;
     }
 }

@@ -3,9 +3,9 @@ namespace KeHoach57.Core.Text;
 /// <summary>
 /// <see cref="OcrDistance.SameWordsAt"/> for a caller that compares the same few words (a question's lead words) with
 /// every token of many clauses: whether a word reads as a term is worked out once per word, floor and term, and kept
-/// while the same word list is asked about on this thread. The answer is the same as <see cref="OcrDistance.SameWordsAt"/>'s
-/// (it depends only on the two words and the floor); a question is answered on one thread, and another list of words
-/// starts afresh. The list must not change while it is asked about.
+/// on this thread for the next questions too (their lead words come back: "nhiệm vụ", "đơn vị", "huyện"). The answer is
+/// the same as <see cref="OcrDistance.SameWordsAt"/>'s (it depends only on the two words and the floor); a question is
+/// answered on one thread. The list must not change while it is asked about.
 /// </summary>
 public static class OcrWordMemo
 {
@@ -23,41 +23,48 @@ public static class OcrWordMemo
 
     private sealed class Memo
     {
-        // Tables this large are let go at the next list of words rather than kept for the thread's life.
-        private const int KeepUpTo = 4_096;
+        // Terms kept over all words on this thread: past it they are let go and worked out again.
+        private const int KeepUpTo = 100_000;
 
+        private readonly Dictionary<(string Word, double Floor), Dictionary<string, bool>> _byWord = [];
+        private int _kept;
         private IReadOnlyList<string>? _words;
-        // One table of terms per word and floor (callers use one or two floors); emptied and reused for the next words.
+        // The current list's tables by word index and floor (callers use one or two floors), so a token costs one lookup.
         private readonly List<(int Word, double Floor, Dictionary<string, bool> Terms)> _slots = [];
-        private int _used;
 
         public void For(IReadOnlyList<string> words)
         {
             if (ReferenceEquals(_words, words)) return;
             _words = words;
-            for (var k = 0; k < _used; k++)
-            {
-                if (_slots[k].Terms.Count > KeepUpTo) _slots[k] = _slots[k] with { Terms = new Dictionary<string, bool>(StringComparer.Ordinal) };
-                else _slots[k].Terms.Clear();
-            }
-            _used = 0;
+            _slots.Clear();
         }
 
         public bool Same(int word, string term, double floor)
         {
             Dictionary<string, bool>? terms = null;
-            for (var k = 0; k < _used && terms is null; k++)
+            for (var k = 0; k < _slots.Count && terms is null; k++)
                 if (_slots[k].Word == word && _slots[k].Floor.Equals(floor)) terms = _slots[k].Terms;
-            if (terms is null)
-            {
-                if (_used == _slots.Count) _slots.Add((word, floor, new Dictionary<string, bool>(StringComparer.Ordinal)));
-                else _slots[_used] = _slots[_used] with { Word = word, Floor = floor };
-                terms = _slots[_used++].Terms;
-            }
+            terms ??= Table(word, floor);
             if (terms.TryGetValue(term, out var same)) return same;
             same = OcrDistance.SameWord(_words![word], term, floor);
+            if (_kept >= KeepUpTo)
+            {
+                _byWord.Clear();
+                _slots.Clear();
+                _kept = 0;
+                terms = Table(word, floor);
+            }
             terms[term] = same;
+            _kept++;
             return same;
+        }
+
+        private Dictionary<string, bool> Table(int word, double floor)
+        {
+            var key = (_words![word], floor);
+            if (!_byWord.TryGetValue(key, out var terms)) _byWord[key] = terms = new Dictionary<string, bool>(StringComparer.Ordinal);
+            _slots.Add((word, floor, terms));
+            return terms;
         }
     }
 }

@@ -16,53 +16,16 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
 
     /// <summary>A chunk's words as the features read them: its distinct body words with where each stands, and its headings'
     /// distinct words. Positions by word let a question look up only its own forms instead of walking the whole body.</summary>
-    private sealed record ChunkWords(TermSet Body, int[][] Positions, TermSet Heading);
-
-    /// <summary>
-    /// Distinct words found by a hash worked out once per word: a question's forms carry theirs (<see cref="QueryForms.Hashes"/>),
-    /// so a passage costs a probe and a compare per form instead of hashing every form again for every passage scored.
-    /// </summary>
-    private sealed class TermSet
-    {
-        private readonly string[] _terms;
-        private readonly int[] _hashes;
-        // Open addressing: a word's index + 1, 0 for an empty slot; at least twice as many slots as words.
-        private readonly int[] _slots;
-
-        public TermSet(string[] terms)
-        {
-            _terms = terms;
-            _hashes = new int[terms.Length];
-            _slots = new int[Math.Max(4, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)terms.Length * 2))];
-            for (var k = 0; k < terms.Length; k++)
-            {
-                var hash = _hashes[k] = Hash(terms[k]);
-                var slot = hash & (_slots.Length - 1);
-                while (_slots[slot] != 0) slot = (slot + 1) & (_slots.Length - 1);
-                _slots[slot] = k + 1;
-            }
-        }
-
-        public static int Hash(string term) => StringComparer.Ordinal.GetHashCode(term);
-
-        /// <summary>The index of <paramref name="term"/> (whose <see cref="Hash"/> is <paramref name="hash"/>) among the words, or -1.</summary>
-        public int IndexOf(string term, int hash)
-        {
-            for (var slot = hash & (_slots.Length - 1); _slots[slot] != 0; slot = (slot + 1) & (_slots.Length - 1))
-            {
-                var k = _slots[slot] - 1;
-                if (_hashes[k] == hash && string.Equals(_terms[k], term, StringComparison.Ordinal)) return k;
-            }
-            return -1;
-        }
-    }
+    private sealed record ChunkWords(WordSet Body, int[][] Positions, WordSet Heading);
 
     /// <summary>The question's topic words as the features read them, worked out once per question rather than once per passage.</summary>
     /// <param name="Forms">Every form of every topic word, once each, in the order first met.</param>
     /// <param name="FormOf">For each word, the index in <paramref name="Forms"/> of each of its forms.</param>
     /// <param name="WordsOf">For each form, the words it is a form of.</param>
-    /// <param name="Hashes">Each form's <see cref="TermSet.Hash"/>.</param>
-    private sealed record QueryForms(double[] Weights, string[] Forms, int[][] FormOf, int[][] WordsOf, int[] Hashes);
+    /// <param name="Hashes">Each form's <see cref="WordSet.Hash"/>.</param>
+    /// <param name="Lookup">The forms as a set, by the same indexes: a passage with fewer distinct words than the question has
+    /// forms looks its own words up here (their hashes kept with the passage) instead of every form in the passage.</param>
+    private sealed record QueryForms(double[] Weights, string[] Forms, int[][] FormOf, int[][] WordsOf, int[] Hashes, WordSet Lookup);
 
     private readonly ConcurrentDictionary<string, ChunkWords> _chunkWords = new();
     private readonly ConditionalWeakTable<BuiltQuery, QueryForms> _queries = new();
@@ -74,8 +37,8 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
             if (_chunkWords.Count >= MaxCachedChunks) _chunkWords.Clear();
             var body = analyzer.Tokenize(chunk.Passage).Select((t, position) => (t.Term, position))
                 .GroupBy(t => t.Term, StringComparer.Ordinal).ToArray();
-            words = _chunkWords.GetOrAdd(chunk.Id, new ChunkWords(new TermSet(body.Select(g => g.Key).ToArray()), body.Select(g => g.Select(t => t.position).ToArray()).ToArray(),
-                new TermSet(analyzer.Tokenize(chunk.Section + " " + chunk.Context).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray())));
+            words = _chunkWords.GetOrAdd(chunk.Id, new ChunkWords(new WordSet(body.Select(g => g.Key).ToArray()), body.Select(g => g.Select(t => t.position).ToArray()).ToArray(),
+                new WordSet(analyzer.Tokenize(chunk.Section + " " + chunk.Context).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray())));
         }
         if (query.Words.Count == 0) return new PassageFeatures(lexical, 0, 0, 0);
 
@@ -85,12 +48,28 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
         var rented = ArrayPool<int[]?>.Shared.Rent(count);
         var at = rented.AsSpan(0, count);
         Span<bool> inHeadings = count <= 256 ? stackalloc bool[count] : new bool[count];
-        for (var d = 0; d < count; d++)
+        // Both sides are sets of distinct words with their hashes: the smaller one is walked and looked up in the other.
+        if (words.Body.Count < count)
         {
-            var b = words.Body.IndexOf(forms.Forms[d], forms.Hashes[d]);
-            at[d] = b >= 0 ? words.Positions[b] : null;
-            inHeadings[d] = words.Heading.IndexOf(forms.Forms[d], forms.Hashes[d]) >= 0;
+            at.Clear();
+            for (var b = 0; b < words.Body.Count; b++)
+                if (forms.Lookup.IndexOf(words.Body[b], words.Body.HashAt(b)) is var d and >= 0) at[d] = words.Positions[b];
         }
+        else
+            for (var d = 0; d < count; d++)
+            {
+                var b = words.Body.IndexOf(forms.Forms[d], forms.Hashes[d]);
+                at[d] = b >= 0 ? words.Positions[b] : null;
+            }
+        if (words.Heading.Count < count)
+        {
+            inHeadings.Clear();
+            for (var h = 0; h < words.Heading.Count; h++)
+                if (forms.Lookup.IndexOf(words.Heading[h], words.Heading.HashAt(h)) is var d and >= 0) inHeadings[d] = true;
+        }
+        else
+            for (var d = 0; d < count; d++)
+                inHeadings[d] = words.Heading.IndexOf(forms.Forms[d], forms.Hashes[d]) >= 0;
         double total = 0, covered = 0, inHeading = 0;
         for (var w = 0; w < query.Words.Count; w++)
         {
@@ -150,8 +129,9 @@ public sealed class PassageFeatureScorer(VietnameseAnalyzer analyzer)
             }
         }
         var forms = index.Keys.ToArray();
+        var lookup = new WordSet(forms);
         return new QueryForms(query.Words.Select(w => w.Forms[0].Similarity).ToArray(), forms, formOf,
-            wordsOf.Select(l => l.ToArray()).ToArray(), forms.Select(TermSet.Hash).ToArray());
+            wordsOf.Select(l => l.ToArray()).ToArray(), Enumerable.Range(0, forms.Length).Select(lookup.HashAt).ToArray(), lookup);
     }
 
     /// <summary>Most distinct topic words inside any window of <see cref="ProximityWindow"/> words, as a share.</summary>

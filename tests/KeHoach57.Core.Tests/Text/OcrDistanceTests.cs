@@ -20,6 +20,21 @@ public class OcrDistanceTests
         Assert.False(OcrDistance.SameWordsAt(words, 0, 3, tokens, tokens.Count - 1));
     }
 
+    [Fact]
+    public void Bản_ghi_nhớ_cho_cùng_kết_quả_khi_câu_hỏi_sau_dùng_lại_từ_của_câu_trước()
+    {
+        // The memo keeps a word's readings across lists of words on a thread: a later question's list with the same word
+        // at another place, or the same words in another list, must read each token as OcrDistance does.
+        var tokens = Analyzer.Tokenize("Phong Kinh té chu tri, phdi hop voi cac phong, hop tac voi so");
+        List<string>[] lists = [["phoi", "hop", "voi"], ["hop", "tac"], ["phoi", "hop", "voi"], ["voi", "phoi", "hop"]];
+        foreach (var words in lists)
+            foreach (var floor in (double[])[0, 0.45])
+                for (var count = 1; count <= words.Count; count++)
+                    for (var at = 0; at < tokens.Count; at++)
+                        Assert.Equal(OcrDistance.SameWordsAt(words, words.Count - count, count, tokens, at, floor),
+                            OcrWordMemo.SameWordsAt(words, words.Count - count, count, tokens, at, floor));
+    }
+
     /// <summary>Whether a word typed clean is, by the OCR model, the word the plan printed: both read by the one analyzer.</summary>
     private static bool Same(string typed, string printed)
     {
