@@ -71,4 +71,30 @@ public class ValueSpansTests
     [InlineData("được phê duyệt tại Quyết định số 89/QĐ-TTg ngày 18/01/2019 của Thủ tướng Chính phủ", "89/QĐ-TTg")]
     public void Đọc_số_hiệu_văn_bản_và_sửa_lỗi_OCR_của_chữ_Đ(string text, string expected) =>
         Assert.Contains(ValueSpans.DocumentNumbers(text), d => d.Display == expected);
+
+    [Theory]
+    [InlineData("Nghj quyêt so 1 93/2025/QH1 5 cüa Quôc hi ye thI diem", "193/2025/QH15")]
+    [InlineData("Nghị quyết số 193/2025/QH15 của Quốc hội", "193/2025/QH15")]
+    public void Số_hiệu_bị_OCR_tách_bởi_khoảng_trắng_sau_chữ_số_được_đọc_liền(string text, string expected) =>
+        Assert.Contains(ValueSpans.DocumentNumbers(text), d => d.Display == expected);
+
+    [Fact]
+    public void Khoảng_trắng_trước_số_hiệu_không_có_chữ_số_đứng_trước_thì_không_nối_số_khác()
+    {
+        // "khoản 1" is no part of the number: only "số" opens one the OCR may have split.
+        var numbers = ValueSpans.DocumentNumbers("theo khoản 1 57-NQ/TW ngày 22/12/2024").Select(d => d.Display).ToList();
+        Assert.Contains("57-NQ/TW", numbers);
+        Assert.DoesNotContain("157-NQ/TW", numbers);
+    }
+
+    [Theory]
+    [InlineData("Ban hanh quy ché, co ché giam sat, kiém tra dinh ky (thang, quy, 6 thang, ndm) va bao cdo két qua.", "định kỳ tháng, quý, 6 tháng, năm")]
+    [InlineData("kiểm tra định kỳ (hằng quý và 6 tháng)", null)]
+    [InlineData("kiểm tra định kỳ (quý, 6 tháng)", "định kỳ quý, 6 tháng")]
+    public void Định_kỳ_kèm_danh_sách_kỳ_trong_ngoặc_là_một_giá_trị(string text, string? expected)
+    {
+        var periods = ValueSpans.Dates(text).Where(d => d.Kind == ValueKind.Period).Select(d => d.Display).ToList();
+        if (expected is null) Assert.DoesNotContain(periods, p => p.StartsWith("định kỳ", StringComparison.Ordinal) && p.Contains("quý"));
+        else Assert.Contains(expected, periods);
+    }
 }

@@ -50,6 +50,12 @@ public static partial class ValueSpans
     [GeneratedRegex($@"th\w{{1,3}}ng\s+xuy\w{{1,2}}n|h\w{{1,2}}ng\s+{Nam}(?!\s+\d)|{Ngay}\s+k\w(?![a-z])|(?:d\w{{1,2}}nh\s+k\w\s+)?\d\s+{Thang}(?:\s*,\s*\d\s+{Thang})*(?:\s*,\s*\d\s+{Nam})?")]
     private static partial Regex Period();
 
+    // "định kỳ (tháng, quý, 6 tháng, năm)": the periods a recurrence names in brackets, bare or counted.
+    private const string PeriodWord = $@"(?:\d{{1,2}}\s+)?(?:{Thang}|{Quy}|{Nam}|tu\w{{1,2}}n)";
+
+    [GeneratedRegex($@"d\w{{1,2}}nh\s+k\w\s*\(\s*(?<list>{PeriodWord}(?:\s*[,;]\s*(?:v\w\s+)?{PeriodWord})+)\s*\)")]
+    private static partial Regex PeriodList();
+
     [GeneratedRegex(@"(?<![\w.,])(?<cmp>[<>≥≤=]\s*|(?:t\w{1,2}i\s+thi\w{1,3}u|t\w{1,2}i\s+da|[ií]t\s+nh\w{1,2}t|tr\w{1,2}n|du\w{1,2}i|kho\w{1,2}ng)\s+)?(?<n>\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?)(?![\w/])(?!\s*-\s*[A-Za-z])(?:\s*(?<pct>%))?")]
     private static partial Regex Figure();
 
@@ -57,7 +63,9 @@ public static partial class ValueSpans
     private static partial Regex TyLe();
 
     // "Đ" is one of a number's letters ("89/QĐ-TTg" in the clean export), as its OCR readings "P" and "b" are.
-    [GeneratedRegex(@"(?<![\w/])(?<n>\d{1,5}\s*(?:/\s*\d{4}\s*)?[-/]\s*[a-zđ&]{1,8}(?:\s*[-/]\s*[a-zđ&]{1,8}){0,3})(?![a-zđ])", RegexOptions.IgnoreCase)]
+    // After "số" the OCR may split the number ("số 1 93/2025/QH1 5" is 193/2025/QH15): a one- or two-digit group
+    // there is its head; a symbol may end in its legislature's number ("QH15"), split the same way.
+    [GeneratedRegex(@"(?<![\w/])(?<n>(?:(?<=\bs\S{0,2}\s+)\d{1,2}\s(?=\d))?\d{1,5}\s*(?:/\s*\d{4}\s*)?[-/]\s*[a-zđ&]{1,8}(?:\s*[-/]\s*[a-zđ&]{1,8}){0,3}(?:\d{1,2}(?:\s\d(?![\d/]))?)?)(?![a-zđ])", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentNumber();
 
     private static readonly string[] Roman = ["", "I", "II", "III", "IV"];
@@ -97,6 +105,8 @@ public static partial class ValueSpans
             // "3 tháng, 6 tháng" says how often, not by when: it answers "định kỳ nào", never "trước ngày nào".
             Add(spans, m, named is null ? ValueKind.Period : ValueKind.Deadline, named ?? NormalizePeriod(text.Substring(m.Index, m.Length)));
         }
+        foreach (Match m in PeriodList().Matches(folded))
+            Add(spans, m, ValueKind.Period, "định kỳ " + string.Join(", ", m.Groups["list"].Value.Split([',', ';']).Select(PeriodName)));
         return RemoveOverlaps(spans);
     }
 
@@ -183,6 +193,16 @@ public static partial class ValueSpans
         "4" or "iv" or "1v" or "lv" => 4,
         _ => 0,
     };
+
+    /// <summary>One bracketed period, folded ("6 thang", "quy", "ndm"), in proper form.</summary>
+    private static string PeriodName(string folded)
+    {
+        var item = Regex.Replace(folded.Trim(), @"^v\w\s+", "");
+        var count = Regex.Match(item, @"^\d{1,2}");
+        var word = item[count.Length..].Trim();
+        var name = word.StartsWith("th") ? "tháng" : word.StartsWith("qu") ? "quý" : word.StartsWith("tu") ? "tuần" : "năm";
+        return count.Success ? $"{Num(count.Value)} {name}" : name;
+    }
 
     private static string NormalizePeriod(string source)
     {
