@@ -135,7 +135,7 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
 
     /// <summary>
     /// The handlers whose values may answer the primary ask: its own; a person or post for "ai" ("Thủ trưởng các sở"),
-    /// not for "cơ quan nào";
+    /// not for "cơ quan nào"; the items of an enumeration for several times;
     /// and, when the question says weakly what it asks ("cho ai", "nào"), also a name or a stretch of the clause, unless
     /// all it may ask is a date.
     /// </summary>
@@ -143,6 +143,9 @@ public sealed partial class ClauseSelector(ClauseReader clauses, AskRegistry ask
     {
         var readers = new List<IAskHandler> { asks.For(question.Primary) };
         if (question.Primary == AskKind.LeadUnit && !question.AsksOrganisation) readers.Add(asks.For(AskKind.Person));
+        // "những năm nào", "các mốc nào": several times are asked, and a plan lists them as items ("(đến 2030, 2035, 2040)")
+        // more often than as dates the time readers see one by one.
+        if (question.Plural && question.Primary is AskKind.Deadline or AskKind.Date) readers.Add(asks.For(AskKind.List));
         // A weak date cue is unsure which date it asks, not whether it asks one: a stretch of text answers no "ngày nào".
         if (question.Primary != AskKind.Fact && question.Recognition < o.WeakAsk && !question.Asks.All(a => a.Kind.AsksDate()))
             readers.Add(asks.For(AskKind.Fact));

@@ -36,6 +36,15 @@ public class ClauseSelectorTests(AnsweringFixture fixture)
         Assert.Null(selected.Best);
     }
 
+    [Fact]
+    public void Hỏi_những_năm_nào_thì_danh_sách_các_mốc_năm_là_câu_trả_lời()
+    {
+        // The clause names no date the time readers see ("đến 2030" without "năm"): the years are the items of a list.
+        var chosen = Chosen("Các mốc thời gian của tầm nhìn dài hạn được nêu trong kế hoạch là những năm nào?",
+            "Xây dựng chiến lược có tầm nhìn dài hạn (đến 2030, 2035, 2040, 2045) trong phát triển khoa học, công nghệ.");
+        Assert.Equal("đến 2030, 2035, 2040, 2045", chosen);
+    }
+
     private static Choice Pair(string value, double score) =>
         AnsweringFixture.Choice(AnsweringFixture.Clause(value), AskKind.Frequency, value, score);
 
