@@ -275,4 +275,11 @@ public class QuestionReaderTests(AnsweringFixture fixture)
         Assert.Equal(["yen-hoa"], facts.Places.PlanIds);
         Assert.Contains("luot", facts.Subject);
     }
+
+    [Theory]
+    [InlineData("Nhiệm vụ cụ thể giao cho từng sở, ban, ngành theo Kế hoạch 44 được liệt kê tại phần nào?")]
+    [InlineData("Danh mục nhiệm vụ của kế hoạch nằm ở phần nào?")]
+    public void Hỏi_tại_phần_nào_là_hỏi_nơi_văn_bản_chỉ_tới_không_phải_danh_sách(string question) =>
+        // The plan answers in its own words ("chi tiết tại Phụ lục 2"), though the question says "liệt kê".
+        Assert.Equal(AskKind.Fact, fixture.Read(question).Primary);
 }
