@@ -209,8 +209,12 @@ public sealed class WidgetBrowserTests(LoopbackServer server) : IClassFixture<Lo
         // The portal's own list of plans fills in after load and moves its sidebar: let it settle first.
         await Expect(page.Locator("[data-documents] li")).ToHaveCountAsync(3);
         await page.GetByRole(AriaRole.Button, new() { Name = "Hỏi trợ lý" }).ClickAsync();
-        await page.EvaluateAsync("() => { window.__shifts = []; new PerformanceObserver(list => list.getEntries()" +
-            ".filter(e => !e.hadRecentInput).forEach(e => window.__shifts.push(e.value))).observe({ type: 'layout-shift' }); }");
+        // Each shift is kept with what moved (the element's tag and class, its box before and after), so a failure says
+        // which part of the page to look at.
+        await page.EvaluateAsync("() => { window.__shifts = []; window.__moved = []; new PerformanceObserver(list => list.getEntries()" +
+            ".filter(e => !e.hadRecentInput).forEach(e => { window.__shifts.push(e.value); window.__moved.push(e.value.toFixed(4) + ' ' + " +
+            "(e.sources || []).map(s => (s.node ? (s.node.nodeName + '.' + (s.node.className || '')) : '?') + ' ' + " +
+            "JSON.stringify([s.previousRect.y, s.previousRect.height, s.currentRect.y, s.currentRect.height])).join(' | ')); })).observe({ type: 'layout-shift' }); }");
         await AskAsync(page, TestCorpus.YenHoaQuestion);
         await Expect(Widget(page, ".busy")).ToBeVisibleAsync();
         await Expect(Widget(page, ".fb")).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -218,7 +222,8 @@ public sealed class WidgetBrowserTests(LoopbackServer server) : IClassFixture<Lo
         await page.WaitForTimeoutAsync(300);
 
         var shifts = await page.EvaluateAsync<double[]>("() => window.__shifts");
-        Assert.True(shifts.Sum() < 0.001, $"layout shifts: {string.Join(", ", shifts)}");
+        var moved = await page.EvaluateAsync<string[]>("() => window.__moved");
+        Assert.True(shifts.Sum() < 0.001, $"layout shifts: {string.Join("; ", moved)}");
     });
 
     [Fact]
