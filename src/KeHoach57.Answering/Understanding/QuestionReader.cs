@@ -226,9 +226,9 @@ public sealed partial class QuestionReader(
     /// <summary>The question without the words that say what it asks ("số mấy", "ban hành ngày nào"): what it is about.</summary>
     public string WithoutAsks(string question)
     {
-        var text = NumberWords.Normalize(VietnameseText.CollapseSpaces(VietnameseText.Normalize(question)).Trim());
-        var words = analyzer.Tokenize(text, repair: false);
-        return Without(text, words, Read(question).AskWords);
+        // Read has normalised the text the ask words are positions in: the same text, tokenised the same way.
+        var facts = Read(question);
+        return Without(facts.Text, analyzer.Tokenize(facts.Text, repair: false), facts.AskWords);
     }
 
     private static string Without(string text, List<Token> words, IEnumerable<int> cut)
